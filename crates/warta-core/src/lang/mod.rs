@@ -1,0 +1,164 @@
+//! Language knowledge as data: one TOML file per language in `crates/warta-core/lang/`,
+//! embedded at build time. Code asks questions of all packs (or of one language's pack); it
+//! never spells a phrase itself.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+include!(concat!(env!("OUT_DIR"), "/lang_packs.rs"));
+
+/// One language's knowledge. Every section is optional so a pack can start small.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguagePack {
+    /// ISO 639-1 code; must match the file name.
+    pub code: String,
+    pub name: String,
+    #[serde(default)]
+    pub furniture: Furniture,
+    #[serde(default)]
+    pub bylines: Bylines,
+    #[serde(default)]
+    pub dates: Dates,
+}
+
+/// Phrases that mark page furniture rather than article text. All are matched
+/// case-insensitively; "prefix" lists match the start of a line, the others a whole line.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Furniture {
+    /// Inline cross-links: "Baca juga: <title>", "Read more: <title>".
+    #[serde(default)]
+    pub read_also: Vec<String>,
+    /// Headings of related-story lists: "Berita terkait", "Related stories".
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// Links after a teaser: "Baca selengkapnya", "Read more".
+    #[serde(default)]
+    pub read_more: Vec<String>,
+    /// Ad slot labels: "Advertisement", "Iklan".
+    #[serde(default)]
+    pub advertisement: Vec<String>,
+    /// Calls to follow, subscribe or share (prefixes).
+    #[serde(default)]
+    pub call_to_action: Vec<String>,
+    /// Wire or source credit labels: "Sumber", "Source", "Quelle".
+    #[serde(default)]
+    pub source_labels: Vec<String>,
+    /// Cookie and consent banners, newsletter boxes, comment-section headings (substrings).
+    #[serde(default)]
+    pub boilerplate: Vec<String>,
+}
+
+/// Labels that introduce a credited person, by role.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bylines {
+    #[serde(default)]
+    pub author: Vec<String>,
+    #[serde(default)]
+    pub reporter: Vec<String>,
+    #[serde(default)]
+    pub editor: Vec<String>,
+    #[serde(default)]
+    pub photographer: Vec<String>,
+    #[serde(default)]
+    pub contributor: Vec<String>,
+}
+
+/// Words needed to read dates written out in this language.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dates {
+    /// Twelve entries, January first; each lists the month's spellings and abbreviations.
+    #[serde(default)]
+    pub months: Vec<Vec<String>>,
+    /// Seven entries, Monday first.
+    #[serde(default)]
+    pub weekdays: Vec<Vec<String>>,
+    /// Relative-age units: each key is a unit (`second`, `minute`, `hour`, `day`, `week`,
+    /// `month`, `year`) and lists the words for it.
+    #[serde(default)]
+    pub relative_units: std::collections::BTreeMap<String, Vec<String>>,
+    /// Words that make an age point to the past ("lalu", "ago", "vor").
+    #[serde(default)]
+    pub relative_past: Vec<String>,
+    /// Named time zones used in this language's press, as UTC offsets ("WIB" = "+07:00").
+    #[serde(default)]
+    pub zones: std::collections::BTreeMap<String, String>,
+}
+
+static PACKS: LazyLock<Vec<LanguagePack>> = LazyLock::new(|| {
+    PACK_SOURCES
+        .iter()
+        .map(|(file, src)| {
+            // Packs are compiled in and checked by the tests below, so a broken one is a
+            // build defect, not an input error.
+            let pack: LanguagePack = toml::from_str(src)
+                .unwrap_or_else(|e| panic!("language pack {file}.toml is invalid: {e}"));
+            pack
+        })
+        .collect()
+});
+
+/// All language packs, sorted by code.
+pub fn packs() -> &'static [LanguagePack] {
+    &PACKS
+}
+
+/// The pack for an ISO 639-1 code, if there is one.
+pub fn pack(code: &str) -> Option<&'static LanguagePack> {
+    packs().iter().find(|p| p.code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pack_parses_and_matches_its_file_name() {
+        assert_eq!(packs().len(), PACK_SOURCES.len());
+        for ((file, _), pack) in PACK_SOURCES.iter().zip(packs()) {
+            assert_eq!(*file, pack.code, "pack code must match file name");
+            assert_eq!(pack.code.len(), 2, "{file}: code must be ISO 639-1");
+        }
+    }
+
+    #[test]
+    fn date_tables_have_the_right_shape() {
+        for p in packs() {
+            let d = &p.dates;
+            assert!(d.months.is_empty() || d.months.len() == 12, "{}: 12 months", p.code);
+            assert!(d.weekdays.is_empty() || d.weekdays.len() == 7, "{}: 7 weekdays", p.code);
+            for unit in d.relative_units.keys() {
+                assert!(
+                    ["second", "minute", "hour", "day", "week", "month", "year"].contains(&unit.as_str()),
+                    "{}: unknown unit {unit}",
+                    p.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn phrases_are_lower_case_and_trimmed() {
+        for p in packs() {
+            let f = &p.furniture;
+            for phrase in f
+                .read_also
+                .iter()
+                .chain(&f.related)
+                .chain(&f.read_more)
+                .chain(&f.advertisement)
+                .chain(&f.call_to_action)
+                .chain(&f.source_labels)
+                .chain(&f.boilerplate)
+            {
+                assert_eq!(phrase, &phrase.to_lowercase(), "{}: {phrase}", p.code);
+                assert_eq!(phrase, phrase.trim(), "{}: {phrase}", p.code);
+                assert!(!phrase.is_empty());
+            }
+        }
+    }
+}
