@@ -21,6 +21,7 @@ pub mod clean;
 pub mod decode;
 pub mod dom;
 pub mod error;
+pub mod explain;
 pub mod lang;
 pub mod metadata;
 pub mod options;

@@ -105,7 +105,17 @@ pub struct Chosen {
     pub confidence: f32,
 }
 
-pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> Chosen {
+/// Every element's score: the sum of the values of the units below it.
+pub struct Scores {
+    pub units: Vec<Unit>,
+    pub values: Vec<f32>,
+    pub score: Vec<f32>,
+    pub count: Vec<u32>,
+    /// Where scoring started (the body).
+    pub start: NodeId,
+}
+
+pub fn score(dom: &Dom, cleaned: &Cleaned, meta: &Metadata) -> Scores {
     let start = dom.body().unwrap_or(DOCUMENT);
     let units = segment(dom, cleaned, start);
     let body_hint = meta.article_body.as_deref().map(normalise_for_match);
@@ -130,6 +140,23 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
             }
         }
     }
+    Scores {
+        units,
+        values,
+        score,
+        count,
+        start,
+    }
+}
+
+pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> Chosen {
+    let Scores {
+        units,
+        values,
+        score,
+        count,
+        start,
+    } = score(dom, cleaned, meta);
     let root = best_container(dom, &score, start);
     let positive_total: f32 = values.iter().filter(|v| **v > 0.0).sum();
     let confidence = if positive_total > 0.0 {
@@ -225,11 +252,12 @@ fn is_furniture(u: &Unit) -> bool {
     furniture_kind(&u.text).is_some_and(|k| k != FurnitureKind::Boilerplate || u.chars < 200)
 }
 
-/// The element with the highest score; among equal scores, the deepest.
-fn best_container(dom: &Dom, score: &[f32], start: NodeId) -> NodeId {
+/// The element with the highest score; among equal scores, the last in document order,
+/// which for a chain of wrappers is the innermost.
+pub fn best_container(dom: &Dom, score: &[f32], start: NodeId) -> NodeId {
     let mut best = start;
     for id in dom.descendants(start) {
-        if dom.element(id).is_some() && score[id] > score[best] {
+        if dom.element(id).is_some() && score[id] >= score[best] {
             best = id;
         }
     }
@@ -305,10 +333,11 @@ fn keep_units(
         Focus::Balanced => 0.0,
         Focus::Recall => -200.0,
     };
+    // Node ids follow document order (the parser creates nodes as it reads), which is all
+    // that is needed to tell what stands above the headline.
     let headline_inside = meta
         .headline_node
         .filter(|&h| dom.ancestors(h).any(|a| a == root));
-    let mut seen_headline = headline_inside.is_none();
     let mut kept: Vec<Unit> = Vec::new();
     for u in units {
         let path: Vec<NodeId> = std::iter::once(u.node)
@@ -320,10 +349,9 @@ fn keep_units(
             continue;
         }
         if in_headline(dom, u, meta) {
-            seen_headline = true;
             continue;
         }
-        if !seen_headline && !matches!(u.kind, UnitKind::Image { .. }) {
+        if headline_inside.is_some_and(|h| u.node < h) && !matches!(u.kind, UnitKind::Image { .. }) {
             // Above the headline: breadcrumbs, kickers, section labels.
             continue;
         }
