@@ -46,7 +46,6 @@ impl Cleaned {
 const NON_CONTENT_TAGS: &[LocalName] = &[
     local_name!("script"),
     local_name!("style"),
-    local_name!("noscript"),
     local_name!("template"),
     local_name!("svg"),
     local_name!("math"),
@@ -256,7 +255,7 @@ fn judge(dom: &Dom, id: NodeId, share: Share) -> Option<Reason> {
     }
     if matches!(
         *tag,
-        local_name!("header") | local_name!("footer") | local_name!("aside")
+        local_name!("header") | local_name!("footer") | local_name!("aside") | local_name!("noscript")
     ) {
         return Some(Reason::PageFrame);
     }
