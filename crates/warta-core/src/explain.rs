@@ -7,19 +7,22 @@ use std::fmt::Write;
 use crate::clean::clean;
 use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::options::Options;
-use crate::select::{best_container, score};
+use crate::select::segment::segment;
+use crate::select::{best_container, score, scoring_root, Reading};
 
 /// Explains the choices made on an HTML page.
 pub fn explain_html(html: &str, opts: &Options) -> String {
     let (dom, _) = crate::dom::parse(html, &opts.limits);
     let meta = crate::metadata::extract(&dom, opts);
     let cleaned = clean(&dom);
-    let s = score(&dom, &cleaned, &meta);
+    let start = scoring_root(&dom);
+    let units = segment(&dom, &cleaned, start);
+    let s = score(&dom, &units, &meta, Reading::Article);
     let mut out = String::new();
-    let root = best_container(&dom, &s.score, s.start);
+    let root = best_container(&dom, &s.score, start);
     let _ = writeln!(out, "container: {} score={:.0}", path(&dom, root), s.score[root]);
     let mut ranked: Vec<NodeId> = dom
-        .descendants(s.start)
+        .descendants(start)
         .filter(|&n| dom.element(n).is_some() && s.count[n] > 0)
         .collect();
     ranked.sort_by(|a, b| s.score[*b].total_cmp(&s.score[*a]));
@@ -38,7 +41,7 @@ pub fn explain_html(html: &str, opts: &Options) -> String {
         }
     }
     let _ = writeln!(out, "\nunits (value, link density, text):");
-    for (u, v) in s.units.iter().zip(&s.values) {
+    for (u, v) in units.iter().zip(&s.values) {
         let inside = u.node == root || dom.ancestors(u.node).any(|a| a == root);
         let snippet: String = u.text.chars().take(70).collect();
         let _ = writeln!(
