@@ -114,7 +114,6 @@ const FURNITURE_WORDS: &[&str] = &[
     "taboola",
     "toolbar",
     "trending",
-    "widget",
 ];
 
 /// Whole class names (not words) that mark furniture or visually hidden text.
