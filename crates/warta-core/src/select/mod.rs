@@ -98,6 +98,9 @@ mod knobs {
     pub const TEASER_MIN_CHARS: usize = 30;
     /// A listing shows at least this many teasers.
     pub const LISTING_MIN_TEASERS: usize = 5;
+    /// A child holding at least (1 - this) of its parent's score replaces the parent as the
+    /// container.
+    pub const TIGHTEN_SLACK: f32 = 0.15;
 }
 
 /// What selection decided.
@@ -302,16 +305,27 @@ fn is_furniture(u: &Unit) -> bool {
     furniture_kind(&u.text).is_some_and(|k| k != FurnitureKind::Boilerplate || u.chars < 200)
 }
 
-/// The element with the highest score; among equal scores, the last in document order,
-/// which for a chain of wrappers is the innermost.
+/// The element with the highest score, then tightened: while one child holds nearly all of
+/// its score, the child is the better answer (the parent only adds a cookie notice, a poll or
+/// a comment box).
 pub fn best_container(dom: &Dom, score: &[f32], start: NodeId) -> NodeId {
     let mut best = start;
     for id in dom.descendants(start) {
-        if dom.element(id).is_some() && score[id] >= score[best] {
+        if dom.element(id).is_some() && score[id] > score[best] {
             best = id;
         }
     }
-    best
+    loop {
+        let floor = score[best] * (1.0 - knobs::TIGHTEN_SLACK);
+        let child = dom
+            .children(best)
+            .filter(|&c| dom.element(c).is_some())
+            .max_by(|a, b| score[*a].total_cmp(&score[*b]));
+        match child {
+            Some(c) if score[c] > 0.0 && score[c] >= floor => best = c,
+            _ => return best,
+        }
+    }
 }
 
 /// Per-element factor from class and id words, computed once per element.
