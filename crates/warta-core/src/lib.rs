@@ -9,7 +9,7 @@
 //! | DOM → cleaned tree (furniture marked out) | [`clean`] |
 //! | cleaned tree → chosen content | [`select`] |
 //! | chosen content → blocks | [`blocks`] |
-//! | DOM → metadata | [`metadata`] |
+//! | DOM → metadata | [`metadata`] (dates read by [`dates`]) |
 //! | flattened text → article (no DOM) | [`text`] |
 //! | article → JSON, Markdown, text, HTML | [`render`] |
 //!
@@ -18,6 +18,7 @@
 pub mod article;
 pub mod blocks;
 pub mod clean;
+pub mod dates;
 pub mod decode;
 pub mod dom;
 pub mod error;
@@ -77,10 +78,14 @@ pub fn extract_html(html: &str, opts: &Options) -> Article {
     let (dom, report) = dom::parse(html, &opts.limits);
     let mut article = Article::default();
     if report.truncated_nodes {
-        article.warnings.push("node limit reached: page truncated".into());
+        article
+            .warnings
+            .push("node limit reached: page truncated".into());
     }
     if report.truncated_time {
-        article.warnings.push("parse time limit reached: page truncated".into());
+        article
+            .warnings
+            .push("parse time limit reached: page truncated".into());
     }
     if report.cut_deep_subtrees > 0 {
         article.warnings.push(format!(
