@@ -69,36 +69,36 @@ const NON_CONTENT_TAGS: &[LocalName] = &[
     local_name!("menu"),
 ];
 
+/// Words in class/id names that always mark furniture, even around much text: overlays,
+/// consent boxes and ad slots are never the article.
+const STRONG_FURNITURE_WORDS: &[&str] = &[
+];
+
+/// Whole class names that hide their content from readers.
+const HIDING_NAMES: &[&str] = &[
+    "sr-only",
+    "screen-reader-text",
+    "visually-hidden",
+    "visuallyhidden",
+    "hidden",
+    "hide",
+    "d-none",
+];
+
 /// Words in class/id names that mark furniture. Matched as whole words of the name.
 const FURNITURE_WORDS: &[&str] = &[
     "ad",
     "ads",
-    "adsbygoogle",
-    "advert",
-    "advertisement",
-    "advertising",
     "affiliate",
     "banner",
-    "breadcrumb",
-    "breadcrumbs",
     "comment",
     "comments",
-    "consent",
-    "cookie",
-    "cookies",
-    "disqus",
     "dropdown",
-    "gdpr",
     "masthead",
     "menu",
-    "modal",
     "navbar",
     "navigation",
-    "newsletter",
-    "outbrain",
-    "pagination",
     "paywall",
-    "popup",
     "promo",
     "recommended",
     "related",
@@ -111,20 +111,12 @@ const FURNITURE_WORDS: &[&str] = &[
     "sponsored",
     "subscribe",
     "subscription",
-    "taboola",
     "toolbar",
     "trending",
 ];
 
 /// Whole class names (not words) that mark furniture or visually hidden text.
 const FURNITURE_NAMES: &[&str] = &[
-    "sr-only",
-    "screen-reader-text",
-    "visually-hidden",
-    "visuallyhidden",
-    "hidden",
-    "hide",
-    "d-none",
     "most-popular",
     "most-read",
     "read-more",
@@ -249,6 +241,17 @@ fn judge(dom: &Dom, id: NodeId, share: Share) -> Option<Reason> {
     if is_comment_section(el) && share.prose < COMMENT_PROSE_SHARE {
         return Some(Reason::FurnitureName("comment"));
     }
+    let names = [el.attr("class"), el.attr("id")];
+    let furniture = names.into_iter().flatten().find_map(furniture_name);
+    if let Some((word, true)) = furniture {
+        // Overlays are never the article, whatever their size, unless the headline is in them.
+        let holds_headline = dom
+            .descendants(id)
+            .any(|n| dom.is_tag(n, &local_name!("h1")));
+        if !holds_headline {
+            return Some(Reason::FurnitureName(word));
+        }
+    }
     if is_wrapper {
         return None;
     }
@@ -265,12 +268,7 @@ fn judge(dom: &Dom, id: NodeId, share: Share) -> Option<Reason> {
     ) {
         return Some(Reason::PageFrame);
     }
-    for name in [el.attr("class"), el.attr("id")].into_iter().flatten() {
-        if let Some(word) = furniture_word(name) {
-            return Some(Reason::FurnitureName(word));
-        }
-    }
-    None
+    furniture.map(|(word, _)| Reason::FurnitureName(word))
 }
 
 /// Comment sections, judged before the wrapper guard because their text is prose.
@@ -298,15 +296,23 @@ fn is_hidden(hidden: Option<&str>, aria_hidden: Option<&str>, style: Option<&str
 }
 
 /// The furniture word or name a class/id attribute carries, if any.
-pub(crate) fn furniture_word(attr: &str) -> Option<&'static str> {
+/// The furniture word or name a class/id attribute carries, and whether it is one that holds
+/// even around much text.
+fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
     for class in attr.split_ascii_whitespace() {
         let lower = class.to_ascii_lowercase();
+        if let Some(n) = HIDING_NAMES.iter().find(|n| **n == lower) {
+            return Some((n, true));
+        }
         if let Some(n) = FURNITURE_NAMES.iter().find(|n| **n == lower) {
-            return Some(n);
+            return Some((n, false));
         }
         for word in name_words(class) {
+            if let Some(w) = STRONG_FURNITURE_WORDS.iter().find(|w| **w == word) {
+                return Some((w, true));
+            }
             if let Some(w) = FURNITURE_WORDS.iter().find(|w| **w == word) {
-                return Some(w);
+                return Some((w, false));
             }
         }
     }
@@ -356,12 +362,13 @@ mod tests {
 
     #[test]
     fn furniture_names_match_whole_words() {
-        assert_eq!(furniture_word("related-posts"), Some("related"));
-        assert_eq!(furniture_word("relatedPosts box"), Some("related"));
-        assert_eq!(furniture_word("unrelated"), None);
-        assert_eq!(furniture_word("shareholders"), None);
-        assert_eq!(furniture_word("article-body"), None);
-        assert_eq!(furniture_word("sr-only"), Some("sr-only"));
+        assert_eq!(furniture_name("related-posts"), Some(("related", false)));
+        assert_eq!(furniture_name("relatedPosts box"), Some(("related", false)));
+        assert_eq!(furniture_name("unrelated"), None);
+        assert_eq!(furniture_name("shareholders"), None);
+        assert_eq!(furniture_name("article-body"), None);
+        assert_eq!(furniture_name("sr-only"), Some(("sr-only", true)));
+        assert_eq!(furniture_name("cookieConsent"), Some(("cookie", true)));
     }
 
     #[test]
