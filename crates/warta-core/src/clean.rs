@@ -72,6 +72,23 @@ const NON_CONTENT_TAGS: &[LocalName] = &[
 /// Words in class/id names that always mark furniture, even around much text: overlays,
 /// consent boxes and ad slots are never the article.
 const STRONG_FURNITURE_WORDS: &[&str] = &[
+    "modal",
+    "popup",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "disqus",
+    "outbrain",
+    "taboola",
+    "pagination",
+    "breadcrumb",
+    "breadcrumbs",
+    "advert",
+    "advertisement",
+    "advertising",
+    "adsbygoogle",
 ];
 
 /// Whole class names that hide their content from readers.
