@@ -186,7 +186,7 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
         }
     }
     let prose = prose_chars(&chosen.units);
-    if prose < knobs::LISTING_MAX_PROSE_CHARS && !declares_article(meta) {
+    if prose < knobs::LISTING_MAX_PROSE_CHARS && !meta.declares_article() {
         let listing = choose(dom, &units, meta, opts, Reading::Listing);
         let teasers = listing
             .units
@@ -416,7 +416,8 @@ fn keep_units(
         if in_headline(dom, u, meta) {
             continue;
         }
-        if headline_inside.is_some_and(|h| u.node < h) && !matches!(u.kind, UnitKind::Image { .. }) {
+        if headline_inside.is_some_and(|h| u.node < h) && !matches!(u.kind, UnitKind::Image { .. })
+        {
             // Above the headline: breadcrumbs, kickers, section labels.
             continue;
         }
@@ -466,14 +467,6 @@ fn trim_edges(kept: &mut Vec<Unit>) {
     }
 }
 
-/// The page calls itself an article (JSON-LD or OpenGraph type).
-fn declares_article(meta: &Metadata) -> bool {
-    meta.declared_type.as_deref().is_some_and(|t| {
-        let t = t.to_ascii_lowercase();
-        t.contains("article") || t.contains("posting") || t == "report"
-    })
-}
-
 fn page_type(all: &[Unit], chosen: &Chosen, meta: &Metadata) -> PageType {
     if let Some(t) = meta.declared_type.as_deref() {
         let t = t.to_ascii_lowercase();
@@ -507,7 +500,7 @@ mod tests {
 
     fn chosen_texts(html: &str) -> Vec<String> {
         let (dom, _) = parse(html, &Limits::default());
-        let cleaned = clean(&dom);
+        let cleaned = clean(&dom, Default::default());
         let meta = crate::metadata::extract(&dom, &Options::default());
         select(&dom, &cleaned, &meta, &Options::default())
             .units
@@ -551,7 +544,7 @@ mod tests {
              \"articleBody\":\"{body}\"}}</script><body><div>Short teaser.</div></body>"
         );
         let (dom, _) = parse(&html, &Limits::default());
-        let cleaned = clean(&dom);
+        let cleaned = clean(&dom, Default::default());
         let meta = crate::metadata::extract(&dom, &Options::default());
         let chosen = select(&dom, &cleaned, &meta, &Options::default());
         assert_eq!(chosen.fallback, Some("json-ld articleBody"));
