@@ -1,0 +1,217 @@
+//! Results: per-set reports (printed as a table and written as JSON) and per-page records.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+use anyhow::Result;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::run::{Outcome, Prediction};
+use crate::score::Mean;
+use crate::sets::Page;
+
+/// Named numbers, in the order they are printed; names starting with `#` are counts.
+pub type Metrics = Vec<(String, f64)>;
+
+/// One system's scores on one set.
+#[derive(Debug, Default)]
+pub struct SetReport {
+    pub set: String,
+    pub system: String,
+    pub tally: Tally,
+    pub metrics: Metrics,
+    /// The same metrics per page type (or per sub-list).
+    pub groups: BTreeMap<String, Metrics>,
+    /// How the numbers were computed, where a reader could wonder.
+    pub notes: Vec<String>,
+}
+
+/// How the pages of a set fared, whatever the rule.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub pages: usize,
+    pub errors: usize,
+    pub panics: usize,
+    pub missing: usize,
+    /// Ids of the pages that panicked.
+    pub panicked: Vec<String>,
+    /// Extraction time, where known.
+    pub ms: Mean,
+}
+
+impl Tally {
+    pub fn add(&mut self, page: &Page, pred: &Prediction) {
+        self.pages += 1;
+        match pred.outcome {
+            Outcome::Ok => {}
+            Outcome::Error => self.errors += 1,
+            Outcome::Missing => self.missing += 1,
+            Outcome::Panic => {
+                self.panics += 1;
+                self.panicked.push(page.id.clone());
+            }
+        }
+        if let Some(ms) = pred.ms {
+            self.ms.add(ms);
+        }
+    }
+}
+
+fn metrics_json(m: &Metrics) -> Value {
+    Value::Object(m.iter().map(|(k, v)| (k.clone(), json!(v))).collect())
+}
+
+impl SetReport {
+    pub fn to_json(&self) -> Value {
+        let t = &self.tally;
+        json!({
+            "set": self.set,
+            "system": self.system,
+            "pages": t.pages,
+            "errors": t.errors,
+            "panics": t.panics,
+            "missing": t.missing,
+            "panicked": t.panicked,
+            "mean_ms": (t.ms.count() > 0).then(|| t.ms.value()),
+            "metrics": metrics_json(&self.metrics),
+            "groups": self.groups.iter().map(|(k, m)| (k.clone(), metrics_json(m))).collect::<serde_json::Map<_, _>>(),
+            "notes": self.notes,
+        })
+    }
+}
+
+/// Prints reports grouped by set: one heading with the metric names, one row per system and
+/// per group; then the notes and, loudly, any panics.
+pub fn print_table(reports: &[SetReport]) {
+    let mut sets: Vec<&str> = Vec::new();
+    for r in reports {
+        if !sets.contains(&r.set.as_str()) {
+            sets.push(&r.set);
+        }
+    }
+    for set in sets {
+        let rows: Vec<&SetReport> = reports.iter().filter(|r| r.set == set).collect();
+        let names: Vec<&str> = rows[0].metrics.iter().map(|(k, _)| k.as_str()).collect();
+        let width = names.iter().map(|n| n.len().max(7)).collect::<Vec<_>>();
+        println!();
+        print!("{set:<30}{:>6}", "pages");
+        for (n, w) in names.iter().zip(&width) {
+            print!(" {n:>w$}");
+        }
+        println!(
+            "  {:>6} {:>6} {:>6} {:>8}",
+            "errors", "panics", "miss", "ms/page"
+        );
+        for r in &rows {
+            print_row(&r.system, r.tally.pages, &r.metrics, &width);
+            let t = &r.tally;
+            let ms = if t.ms.count() > 0 {
+                format!("{:.2}", t.ms.value())
+            } else {
+                "-".into()
+            };
+            println!(
+                "  {:>6} {:>6} {:>6} {:>8}",
+                t.errors, t.panics, t.missing, ms
+            );
+            for (g, m) in &r.groups {
+                print_row(&format!("  {} / {g}", r.system), 0, m, &width);
+                println!();
+            }
+        }
+        for r in &rows {
+            for n in &r.notes {
+                println!("  note ({}): {n}", r.system);
+            }
+            if r.tally.panics > 0 {
+                println!(
+                    "  !!! {} PANICKED on {} page(s) — these are bugs: {}",
+                    r.system,
+                    r.tally.panics,
+                    r.tally.panicked.join(", ")
+                );
+            }
+        }
+    }
+}
+
+fn print_row(label: &str, pages: usize, metrics: &Metrics, width: &[usize]) {
+    let pages = if pages > 0 {
+        pages.to_string()
+    } else {
+        String::new()
+    };
+    print!("  {label:<28}{pages:>6}");
+    for ((name, v), w) in metrics.iter().zip(width) {
+        if name.starts_with('#') {
+            print!(" {:>w$}", *v as i64);
+        } else {
+            print!(" {v:>w$.3}");
+        }
+    }
+}
+
+/// Writes every report as one JSON document.
+pub fn write_json(path: &Path, command: &str, reports: &[SetReport]) -> Result<()> {
+    let doc = json!({
+        "command": command,
+        "release_build": !cfg!(debug_assertions),
+        "reports": reports.iter().map(SetReport::to_json).collect::<Vec<_>>(),
+    });
+    let mut f = BufWriter::new(File::create(path)?);
+    serde_json::to_writer_pretty(&mut f, &doc)?;
+    writeln!(f)?;
+    Ok(())
+}
+
+/// One page's scores, for finding the worst pages.
+#[derive(Debug, Serialize)]
+pub struct PageRecord<'a> {
+    pub set: &'a str,
+    pub system: &'a str,
+    pub id: &'a str,
+    pub page_type: Option<&'a str>,
+    pub p: Option<f64>,
+    pub r: Option<f64>,
+    pub f1: Option<f64>,
+    pub outcome: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<&'a str>,
+    /// Rule-specific details (snippet counts, which metadata fields agreed...).
+    #[serde(skip_serializing_if = "Value::is_null")]
+    pub detail: Value,
+}
+
+/// Where per-page records go (`--pages FILE`), if anywhere.
+pub struct PageLog(Option<BufWriter<File>>);
+
+impl PageLog {
+    pub fn new(path: Option<&Path>) -> Result<Self> {
+        Ok(PageLog(match path {
+            Some(p) => Some(BufWriter::new(File::create(p)?)),
+            None => None,
+        }))
+    }
+
+    pub fn none() -> Self {
+        PageLog(None)
+    }
+
+    pub fn write(&mut self, rec: &PageRecord) -> Result<()> {
+        if let Some(w) = &mut self.0 {
+            serde_json::to_writer(&mut *w, rec)?;
+            writeln!(w)?;
+        }
+        Ok(())
+    }
+
+    pub fn finish(&mut self) -> Result<()> {
+        if let Some(w) = &mut self.0 {
+            w.flush()?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,151 @@
+//! `warta-eval speed`: single-thread throughput on pages held in memory.
+//!
+//! Three timings per page: the whole of `warta_core::extract` (decode + parse + extract),
+//! decoding alone, and html5ever parsing alone (`warta_core::dom::parse`, default limits) on the
+//! decoded string. One warm-up pass, then `passes` timed passes; the fastest pass is kept.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+
+use crate::report::{SetReport, Tally};
+use crate::run::{options_for, PeerOutputs, System};
+use crate::sets::{self, Page};
+
+struct Loaded {
+    page: Page,
+    bytes: Vec<u8>,
+    decoded: String,
+}
+
+struct Pass {
+    extract: Duration,
+    decode: Duration,
+    parse: Duration,
+    panicked: Vec<String>,
+}
+
+fn one_pass(pages: &[Loaded]) -> Pass {
+    let mut panicked = Vec::new();
+    let start = Instant::now();
+    for l in pages {
+        let opts = options_for(&l.page);
+        let r = catch_unwind(AssertUnwindSafe(|| warta_core::extract(&l.bytes, &opts)));
+        if r.is_err() {
+            panicked.push(l.page.id.clone());
+        }
+    }
+    let extract = start.elapsed();
+    let start = Instant::now();
+    for l in pages {
+        std::hint::black_box(warta_core::decode::decode(&l.bytes, None).text.len());
+    }
+    let decode = start.elapsed();
+    let limits = warta_core::Limits::default();
+    let start = Instant::now();
+    for l in pages {
+        std::hint::black_box(warta_core::dom::parse(&l.decoded, &limits).0.nodes.len());
+    }
+    let parse = start.elapsed();
+    Pass {
+        extract,
+        decode,
+        parse,
+        panicked,
+    }
+}
+
+fn per_page_ms(d: Duration, n: usize) -> f64 {
+    d.as_secs_f64() * 1e3 / n.max(1) as f64
+}
+
+fn pages_per_s(d: Duration, n: usize) -> f64 {
+    if d.is_zero() {
+        0.0
+    } else {
+        n as f64 / d.as_secs_f64()
+    }
+}
+
+pub fn run(
+    bench: &Path,
+    set_names: &[&str],
+    limit: Option<usize>,
+    passes: usize,
+    system: &System,
+) -> Result<Vec<SetReport>> {
+    let mut reports = Vec::new();
+    for &set in set_names {
+        let pages = sets::load(bench, set, limit)?;
+        let mut report = SetReport {
+            set: set.into(),
+            system: system.name(),
+            ..Default::default()
+        };
+        if let System::Peer(dir) = system {
+            let peer = PeerOutputs::load(dir, set)?;
+            let mut tally = Tally::default();
+            for p in &pages {
+                tally.add(p, &peer.predict(p));
+            }
+            let ms = tally.ms.value();
+            report.metrics = vec![
+                ("extract_ms".into(), ms),
+                ("pages/s".into(), if ms > 0.0 { 1e3 / ms } else { 0.0 }),
+                ("#timed".into(), tally.ms.count() as f64),
+            ];
+            report
+                .notes
+                .push("mean of the peer's own per-page `ms`".into());
+            report.tally = tally;
+            reports.push(report);
+            continue;
+        }
+        let mut loaded = Vec::with_capacity(pages.len());
+        let mut bytes_total = 0usize;
+        for page in pages {
+            let bytes = page.bytes()?;
+            bytes_total += bytes.len();
+            let decoded = warta_core::decode::decode(&bytes, None).text;
+            loaded.push(Loaded {
+                page,
+                bytes,
+                decoded,
+            });
+        }
+        let n = loaded.len();
+        one_pass(&loaded); // warm-up
+        let best = (0..passes.max(1))
+            .map(|_| one_pass(&loaded))
+            .min_by_key(|p| p.extract)
+            .expect("at least one pass");
+        report.tally.pages = n;
+        report.tally.panics = best.panicked.len();
+        report.tally.panicked = best.panicked;
+        report.metrics = vec![
+            ("extract_ms".into(), per_page_ms(best.extract, n)),
+            ("pages/s".into(), pages_per_s(best.extract, n)),
+            ("decode_ms".into(), per_page_ms(best.decode, n)),
+            ("parse_ms".into(), per_page_ms(best.parse, n)),
+            ("parse_pages/s".into(), pages_per_s(best.parse, n)),
+            (
+                "MB/s".into(),
+                bytes_total as f64 / 1e6 / best.extract.as_secs_f64().max(1e-9),
+            ),
+        ];
+        report.notes.push(format!(
+            "single thread, in memory, best of {} pass(es) after one warm-up; extract = \
+             decode + parse + extract",
+            passes.max(1)
+        ));
+        if cfg!(debug_assertions) {
+            report
+                .notes
+                .push("DEBUG BUILD: timings are meaningless".into());
+        }
+        reports.push(report);
+    }
+    Ok(reports)
+}
