@@ -10,10 +10,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// `\w+` with Unicode word characters. Python's `re` (used by the published scripts) counts
-/// combining marks as separators where the `regex` crate counts them as word characters; on
-/// these sets that only matters for a handful of Indic-script tokens.
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").expect("static regex"));
+/// Python's Unicode `\w` (letters, numbers, underscore), which the published scoring scripts
+/// use. The `regex` crate's `\w` also takes in combining marks, joiners and a few symbols
+/// (such as `ⓒ`): with it, words in Indic scripts would not split where Python splits them and
+/// the scores would drift from the published ones.
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}_]+").expect("static regex"));
 
 /// The `\w+` tokens of `text`, case kept.
 pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
@@ -72,8 +74,23 @@ mod tests {
 
     #[test]
     fn tokens_are_unicode_words() {
-        let t: Vec<_> = tokens("Zürich's café—naïve 2024, 東京!").collect();
-        assert_eq!(t, ["Zürich", "s", "café", "naïve", "2024", "東京"]);
+        let t: Vec<_> = tokens("Zürich's café—naïve 2024, 東京! snake_case ½").collect();
+        assert_eq!(
+            t,
+            [
+                "Zürich",
+                "s",
+                "café",
+                "naïve",
+                "2024",
+                "東京",
+                "snake_case",
+                "½"
+            ]
+        );
+        // As in Python, a combining mark ends a word and a circled letter is no word.
+        let t: Vec<_> = tokens("cafe\u{301} ⓒ").collect();
+        assert_eq!(t, ["cafe"]);
     }
 
     #[test]
