@@ -77,10 +77,14 @@ pub fn extract_html(html: &str, opts: &Options) -> Article {
     let (dom, report) = dom::parse(html, &opts.limits);
     let mut article = Article::default();
     if report.truncated_nodes {
-        article.warnings.push("node limit reached: page truncated".into());
+        article
+            .warnings
+            .push("node limit reached: page truncated".into());
     }
     if report.truncated_time {
-        article.warnings.push("parse time limit reached: page truncated".into());
+        article
+            .warnings
+            .push("parse time limit reached: page truncated".into());
     }
     if report.cut_deep_subtrees > 0 {
         article.warnings.push(format!(
@@ -91,7 +95,10 @@ pub fn extract_html(html: &str, opts: &Options) -> Article {
     let meta = metadata::extract(&dom, opts);
     let cleaned = clean::clean(&dom);
     let chosen = select::select(&dom, &cleaned, &meta, opts);
-    article.blocks = blocks::build(&dom, &cleaned, &chosen, &meta, opts);
+    article.blocks = blocks::build(&chosen, opts);
+    if let Some(f) = chosen.fallback {
+        article.warnings.push(format!("fallback: {f}"));
+    }
     metadata::apply(meta, &mut article);
     article.page_type = Some(chosen.page_type);
     article.confidence = Some(chosen.confidence);
