@@ -97,7 +97,7 @@ pub fn print_table(reports: &[SetReport]) {
         let names: Vec<&str> = rows[0].metrics.iter().map(|(k, _)| k.as_str()).collect();
         let width = names.iter().map(|n| n.len().max(7)).collect::<Vec<_>>();
         println!();
-        print!("{set:<30}{:>6}", "pages");
+        print!("{set:<36}{:>6}", "pages");
         for (n, w) in names.iter().zip(&width) {
             print!(" {n:>w$}");
         }
@@ -144,7 +144,7 @@ fn print_row(label: &str, pages: usize, metrics: &Metrics, width: &[usize]) {
     } else {
         String::new()
     };
-    print!("  {label:<28}{pages:>6}");
+    print!("  {label:<34}{pages:>6}");
     for ((name, v), w) in metrics.iter().zip(width) {
         if name.starts_with('#') {
             print!(" {:>w$}", *v as i64);

@@ -50,6 +50,8 @@ pub struct Prediction {
     pub site_name: Option<String>,
     /// Time to extract the page, in milliseconds.
     pub ms: Option<f64>,
+    /// CPU time for the same, where a peer measured it.
+    pub cpu_ms: Option<f64>,
     /// The error or panic message.
     pub message: Option<String>,
 }
@@ -64,6 +66,7 @@ impl Prediction {
             published: None,
             site_name: None,
             ms: None,
+            cpu_ms: None,
             message,
         }
     }
@@ -77,6 +80,7 @@ impl Prediction {
             published: a.published,
             site_name: a.site_name,
             ms: Some(ms),
+            cpu_ms: None,
             message: None,
         }
     }
@@ -153,6 +157,8 @@ struct PeerLine {
     #[serde(default)]
     ms: Option<f64>,
     #[serde(default)]
+    cpu_ms: Option<f64>,
+    #[serde(default)]
     error: Option<String>,
 }
 
@@ -205,6 +211,7 @@ impl PeerOutputs {
             published: l.published.clone().filter(|t| !t.is_empty()),
             site_name: l.site_name.clone().filter(|t| !t.is_empty()),
             ms: l.ms,
+            cpu_ms: l.cpu_ms,
             message: l.error.clone(),
         }
     }

@@ -12,6 +12,7 @@ use anyhow::Result;
 
 use crate::report::{SetReport, Tally};
 use crate::run::{options_for, PeerOutputs, System};
+use crate::score::Mean;
 use crate::sets::{self, Page};
 
 struct Loaded {
@@ -22,6 +23,8 @@ struct Loaded {
 
 struct Pass {
     extract: Duration,
+    /// CPU time of this thread over the extract loop, where the OS tells it.
+    extract_cpu: Option<Duration>,
     decode: Duration,
     parse: Duration,
     panicked: Vec<String>,
@@ -29,6 +32,7 @@ struct Pass {
 
 fn one_pass(pages: &[Loaded]) -> Pass {
     let mut panicked = Vec::new();
+    let cpu_start = thread_cpu_time();
     let start = Instant::now();
     for l in pages {
         let opts = options_for(&l.page);
@@ -38,6 +42,9 @@ fn one_pass(pages: &[Loaded]) -> Pass {
         }
     }
     let extract = start.elapsed();
+    let extract_cpu = thread_cpu_time()
+        .zip(cpu_start)
+        .map(|(end, start)| end.saturating_sub(start));
     let start = Instant::now();
     for l in pages {
         std::hint::black_box(warta_core::decode::decode(&l.bytes, None).text.len());
@@ -51,10 +58,19 @@ fn one_pass(pages: &[Loaded]) -> Pass {
     let parse = start.elapsed();
     Pass {
         extract,
+        extract_cpu,
         decode,
         parse,
         panicked,
     }
+}
+
+/// This thread's CPU time so far (Linux: `/proc/thread-self/schedstat`, nanoseconds on CPU).
+/// On a shared machine wall time grows with the load; CPU time mostly does not.
+fn thread_cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
 }
 
 fn per_page_ms(d: Duration, n: usize) -> f64 {
@@ -87,18 +103,24 @@ pub fn run(
         if let System::Peer(dir) = system {
             let peer = PeerOutputs::load(dir, set)?;
             let mut tally = Tally::default();
+            let mut cpu = Mean::default();
             for p in &pages {
-                tally.add(p, &peer.predict(p));
+                let pred = peer.predict(p);
+                if let Some(ms) = pred.cpu_ms {
+                    cpu.add(ms);
+                }
+                tally.add(p, &pred);
             }
             let ms = tally.ms.value();
             report.metrics = vec![
                 ("extract_ms".into(), ms),
                 ("pages/s".into(), if ms > 0.0 { 1e3 / ms } else { 0.0 }),
+                ("cpu_ms".into(), cpu.value()),
                 ("#timed".into(), tally.ms.count() as f64),
             ];
             report
                 .notes
-                .push("mean of the peer's own per-page `ms`".into());
+                .push("means of the peer's own per-page `ms` (wall) and `cpu_ms`".into());
             report.tally = tally;
             reports.push(report);
             continue;
@@ -127,6 +149,10 @@ pub fn run(
         report.metrics = vec![
             ("extract_ms".into(), per_page_ms(best.extract, n)),
             ("pages/s".into(), pages_per_s(best.extract, n)),
+            (
+                "cpu_ms".into(),
+                best.extract_cpu.map_or(f64::NAN, |d| per_page_ms(d, n)),
+            ),
             ("decode_ms".into(), per_page_ms(best.decode, n)),
             ("parse_ms".into(), per_page_ms(best.parse, n)),
             ("parse_pages/s".into(), pages_per_s(best.parse, n)),
