@@ -2,7 +2,9 @@
 //!
 //! Three timings per page: the whole of `warta_core::extract` (decode + parse + extract),
 //! decoding alone, and html5ever parsing alone (`warta_core::dom::parse`, default limits) on the
-//! decoded string. One warm-up pass, then `passes` timed passes; the fastest pass is kept.
+//! decoded string; each as wall time and as this thread's CPU time (`*_cpu`, ms/page), since on
+//! a shared machine wall time grows with the load. One warm-up pass, then `passes` timed
+//! passes; the fastest pass is kept.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -21,44 +23,56 @@ struct Loaded {
     decoded: String,
 }
 
+/// Wall and CPU time of one loop over the pages.
+#[derive(Clone, Copy)]
+struct Timing {
+    wall: Duration,
+    /// This thread's CPU time, where the OS tells it.
+    cpu: Option<Duration>,
+}
+
+fn timed(f: impl FnOnce()) -> Timing {
+    let cpu_start = thread_cpu_time();
+    let start = Instant::now();
+    f();
+    let wall = start.elapsed();
+    let cpu = thread_cpu_time()
+        .zip(cpu_start)
+        .map(|(end, start)| end.saturating_sub(start));
+    Timing { wall, cpu }
+}
+
 struct Pass {
-    extract: Duration,
-    /// CPU time of this thread over the extract loop, where the OS tells it.
-    extract_cpu: Option<Duration>,
-    decode: Duration,
-    parse: Duration,
+    extract: Timing,
+    decode: Timing,
+    parse: Timing,
     panicked: Vec<String>,
 }
 
 fn one_pass(pages: &[Loaded]) -> Pass {
     let mut panicked = Vec::new();
-    let cpu_start = thread_cpu_time();
-    let start = Instant::now();
-    for l in pages {
-        let opts = options_for(&l.page);
-        let r = catch_unwind(AssertUnwindSafe(|| warta_core::extract(&l.bytes, &opts)));
-        if r.is_err() {
-            panicked.push(l.page.id.clone());
+    let extract = timed(|| {
+        for l in pages {
+            let opts = options_for(&l.page);
+            let r = catch_unwind(AssertUnwindSafe(|| warta_core::extract(&l.bytes, &opts)));
+            if r.is_err() {
+                panicked.push(l.page.id.clone());
+            }
         }
-    }
-    let extract = start.elapsed();
-    let extract_cpu = thread_cpu_time()
-        .zip(cpu_start)
-        .map(|(end, start)| end.saturating_sub(start));
-    let start = Instant::now();
-    for l in pages {
-        std::hint::black_box(warta_core::decode::decode(&l.bytes, None).text.len());
-    }
-    let decode = start.elapsed();
+    });
+    let decode = timed(|| {
+        for l in pages {
+            std::hint::black_box(warta_core::decode::decode(&l.bytes, None).text.len());
+        }
+    });
     let limits = warta_core::Limits::default();
-    let start = Instant::now();
-    for l in pages {
-        std::hint::black_box(warta_core::dom::parse(&l.decoded, &limits).0.nodes.len());
-    }
-    let parse = start.elapsed();
+    let parse = timed(|| {
+        for l in pages {
+            std::hint::black_box(warta_core::dom::parse(&l.decoded, &limits).0.nodes.len());
+        }
+    });
     Pass {
         extract,
-        extract_cpu,
         decode,
         parse,
         panicked,
@@ -141,24 +155,27 @@ pub fn run(
         one_pass(&loaded); // warm-up
         let best = (0..passes.max(1))
             .map(|_| one_pass(&loaded))
-            .min_by_key(|p| p.extract)
+            .min_by_key(|p| p.extract.wall)
             .expect("at least one pass");
         report.tally.pages = n;
         report.tally.panics = best.panicked.len();
         report.tally.panicked = best.panicked;
+        let cpu_ms = |t: Timing| t.cpu.map_or(f64::NAN, |d| per_page_ms(d, n));
         report.metrics = vec![
-            ("extract_ms".into(), per_page_ms(best.extract, n)),
-            ("pages/s".into(), pages_per_s(best.extract, n)),
+            ("extract_ms".into(), per_page_ms(best.extract.wall, n)),
+            ("pages/s".into(), pages_per_s(best.extract.wall, n)),
+            ("cpu_ms".into(), cpu_ms(best.extract)),
             (
-                "cpu_ms".into(),
-                best.extract_cpu.map_or(f64::NAN, |d| per_page_ms(d, n)),
+                "cpu_pages/s".into(),
+                best.extract.cpu.map_or(f64::NAN, |d| pages_per_s(d, n)),
             ),
-            ("decode_ms".into(), per_page_ms(best.decode, n)),
-            ("parse_ms".into(), per_page_ms(best.parse, n)),
-            ("parse_pages/s".into(), pages_per_s(best.parse, n)),
+            ("decode_ms".into(), per_page_ms(best.decode.wall, n)),
+            ("decode_cpu".into(), cpu_ms(best.decode)),
+            ("parse_ms".into(), per_page_ms(best.parse.wall, n)),
+            ("parse_cpu".into(), cpu_ms(best.parse)),
             (
                 "MB/s".into(),
-                bytes_total as f64 / 1e6 / best.extract.as_secs_f64().max(1e-9),
+                bytes_total as f64 / 1e6 / best.extract.wall.as_secs_f64().max(1e-9),
             ),
         ];
         report.notes.push(format!(
