@@ -6,7 +6,7 @@ use anyhow::Result;
 use serde_json::{json, Value};
 
 use crate::report::{Metrics, PageLog, PageRecord, SetReport, Tally};
-use crate::run::{self, PeerOutputs, Prediction, System};
+use crate::run::{Prediction, Predictor, System};
 use crate::score::meta::{same_date, same_exact, Rate};
 use crate::score::{shingles, snippets, words};
 use crate::sets::{self, Page};
@@ -223,39 +223,27 @@ impl ContentScorer {
     }
 }
 
-/// Scores `system` on each set in `set_names`.
+/// Scores each system on each set in `set_names` (pages are loaded once per set).
 pub fn run(
     bench: &std::path::Path,
     set_names: &[&str],
     limit: Option<usize>,
-    system: &System,
+    systems: &[System],
     log: &mut PageLog,
 ) -> Result<Vec<SetReport>> {
     let mut reports = Vec::new();
     for &set in set_names {
         let pages = sets::load(bench, set, limit)?;
-        let peer = match system {
-            System::Peer(dir) => Some(PeerOutputs::load(dir, set)?),
-            System::Warta => None,
-        };
-        let mut scorer = ContentScorer::new(set, &system.name());
-        for page in &pages {
-            let pred = match &peer {
-                Some(p) => p.predict(page),
-                None => run::warta_html(page),
-            };
-            scorer.add(page, &pred, log)?;
-        }
-        let mut report = scorer.finish();
-        if let Some(p) = &peer {
-            if !p.bad_lines.is_empty() {
-                report.notes.push(format!(
-                    "{} unreadable line(s) in {set}.jsonl",
-                    p.bad_lines.len()
-                ));
+        for system in systems {
+            let predictor = Predictor::for_set(system, set)?;
+            let mut scorer = ContentScorer::new(set, &system.name());
+            for page in &pages {
+                scorer.add(page, &predictor.predict(page), log)?;
             }
+            let mut report = scorer.finish();
+            report.notes.extend(predictor.note(set));
+            reports.push(report);
         }
-        reports.push(report);
     }
     Ok(reports)
 }

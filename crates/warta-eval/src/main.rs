@@ -37,22 +37,41 @@ struct Selection {
     limit: Option<usize>,
 }
 
+#[derive(Args)]
+struct Systems {
+    /// Score a peer's outputs (`<DIR>/<set>.jsonl`) instead of running warta (repeatable).
+    #[arg(long = "peer")]
+    peers: Vec<PathBuf>,
+    /// With --peer: score warta as well, in the same table.
+    #[arg(long)]
+    with_warta: bool,
+}
+
+impl Systems {
+    fn list(&self) -> Vec<System> {
+        let mut list: Vec<System> = self.peers.iter().cloned().map(System::Peer).collect();
+        if list.is_empty() || self.with_warta {
+            list.insert(0, System::Warta);
+        }
+        list
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Main-content quality (scrapinghub, wcxb-dev, trafilatura, readability).
     Content {
         #[command(flatten)]
         sel: Selection,
-        /// Score a peer's outputs (`<DIR>/<set>.jsonl`) instead of running warta.
-        #[arg(long)]
-        peer: Option<PathBuf>,
+        #[command(flatten)]
+        who: Systems,
     },
     /// Metadata quality (htmldate, wcxb-dev, readability).
     Metadata {
         #[command(flatten)]
         sel: Selection,
-        #[arg(long)]
-        peer: Option<PathBuf>,
+        #[command(flatten)]
+        who: Systems,
     },
     /// Flattened-text input: warta text mode vs the C4 filter vs warta on HTML.
     Textmode {
@@ -66,8 +85,8 @@ enum Command {
         /// Timed passes after the warm-up; the fastest is reported.
         #[arg(long, default_value_t = 1)]
         passes: usize,
-        #[arg(long)]
-        peer: Option<PathBuf>,
+        #[command(flatten)]
+        who: Systems,
     },
 }
 
@@ -91,13 +110,6 @@ fn chosen<'a>(
     Ok(sel.sets.iter().map(String::as_str).collect())
 }
 
-fn system(peer: &Option<PathBuf>) -> System {
-    match peer {
-        Some(dir) => System::Peer(dir.clone()),
-        None => System::Warta,
-    }
-}
-
 fn main() -> Result<()> {
     let cli = Cli::parse();
     let Some(bench) = cli.bench.clone().or_else(sets::default_bench_dir) else {
@@ -105,32 +117,33 @@ fn main() -> Result<()> {
     };
     let mut log = PageLog::new(cli.pages.as_deref())?;
     let (name, reports): (&str, Vec<SetReport>) = match &cli.command {
-        Command::Content { sel, peer } => {
+        Command::Content { sel, who } => {
             let s = chosen(sel, sets::CONTENT_SETS, sets::CONTENT_SETS)?;
             (
                 "content",
-                content::run(&bench, &s, sel.limit, &system(peer), &mut log)?,
+                content::run(&bench, &s, sel.limit, &who.list(), &mut log)?,
             )
         }
-        Command::Metadata { sel, peer } => {
+        Command::Metadata { sel, who } => {
             let s = chosen(sel, sets::METADATA_SETS, sets::METADATA_SETS)?;
             (
                 "metadata",
-                metadata::run(&bench, &s, sel.limit, &system(peer), &mut log)?,
+                metadata::run(&bench, &s, sel.limit, &who.list(), &mut log)?,
             )
         }
         Command::Textmode { sel } => {
             let s = chosen(sel, textmode::TEXTMODE_SETS, textmode::TEXTMODE_SETS)?;
             ("textmode", textmode::run(&bench, &s, sel.limit, &mut log)?)
         }
-        Command::Speed { sel, passes, peer } => {
-            if cfg!(debug_assertions) && peer.is_none() {
+        Command::Speed { sel, passes, who } => {
+            let systems = who.list();
+            if cfg!(debug_assertions) && systems.iter().any(|s| matches!(s, System::Warta)) {
                 eprintln!("warning: debug build; run with --release for meaningful timings");
             }
             let s = chosen(sel, sets::ALL_SETS, &[sets::WCXB])?;
             (
                 "speed",
-                speed::run(&bench, &s, sel.limit, *passes, &system(peer))?,
+                speed::run(&bench, &s, sel.limit, *passes, &systems)?,
             )
         }
     };

@@ -9,7 +9,7 @@ use serde_json::json;
 
 use crate::content::ReadabilityMeta;
 use crate::report::{Metrics, PageLog, PageRecord, SetReport, Tally};
-use crate::run::{self, PeerOutputs, Prediction, System};
+use crate::run::{Prediction, Predictor, System};
 use crate::score::dates::{self, Verdict};
 use crate::score::meta::{same_authors, same_date, same_title, Rate};
 use crate::sets::{self, Page};
@@ -152,51 +152,49 @@ impl Scorer {
     }
 }
 
+/// Scores each system on each set in `set_names` (pages are loaded once per set).
 pub fn run(
     bench: &Path,
     set_names: &[&str],
     limit: Option<usize>,
-    system: &System,
+    systems: &[System],
     log: &mut PageLog,
 ) -> Result<Vec<SetReport>> {
     let mut reports = Vec::new();
     for &set in set_names {
         let pages = sets::load(bench, set, limit)?;
-        let peer = match system {
-            System::Peer(dir) => Some(PeerOutputs::load(dir, set)?),
-            System::Warta => None,
-        };
-        let name = system.name();
-        let mut scorer = Scorer::new(set);
-        let mut tally = Tally::default();
-        for page in &pages {
-            let pred = match &peer {
-                Some(p) => p.predict(page),
-                None => run::warta_html(page),
+        for system in systems {
+            let predictor = Predictor::for_set(system, set)?;
+            let name = system.name();
+            let mut scorer = Scorer::new(set);
+            let mut tally = Tally::default();
+            for page in &pages {
+                let pred = predictor.predict(page);
+                tally.add(page, &pred);
+                let detail = scorer.add(page, &pred);
+                log.write(&PageRecord {
+                    set,
+                    system: &name,
+                    id: &page.id,
+                    page_type: page.page_type.as_deref(),
+                    p: None,
+                    r: None,
+                    f1: None,
+                    outcome: pred.outcome.name(),
+                    message: pred.message.as_deref(),
+                    detail,
+                })?;
+            }
+            let mut report = SetReport {
+                set: set.into(),
+                system: name,
+                tally,
+                ..Default::default()
             };
-            tally.add(page, &pred);
-            let detail = scorer.add(page, &pred);
-            log.write(&PageRecord {
-                set,
-                system: &name,
-                id: &page.id,
-                page_type: page.page_type.as_deref(),
-                p: None,
-                r: None,
-                f1: None,
-                outcome: pred.outcome.name(),
-                message: pred.message.as_deref(),
-                detail,
-            })?;
+            scorer.finish(&mut report);
+            report.notes.extend(predictor.note(set));
+            reports.push(report);
         }
-        let mut report = SetReport {
-            set: set.into(),
-            system: name,
-            tally,
-            ..Default::default()
-        };
-        scorer.finish(&mut report);
-        reports.push(report);
     }
     Ok(reports)
 }

@@ -94,7 +94,12 @@ pub fn print_table(reports: &[SetReport]) {
     }
     for set in sets {
         let rows: Vec<&SetReport> = reports.iter().filter(|r| r.set == set).collect();
-        let names: Vec<&str> = rows[0].metrics.iter().map(|(k, _)| k.as_str()).collect();
+        // Systems share the leading metrics; the longest list names the columns.
+        let widest = rows
+            .iter()
+            .max_by_key(|r| r.metrics.len())
+            .unwrap_or(&rows[0]);
+        let names: Vec<&str> = widest.metrics.iter().map(|(k, _)| k.as_str()).collect();
         let width = names.iter().map(|n| n.len().max(7)).collect::<Vec<_>>();
         println!();
         print!("{set:<36}{:>6}", "pages");
@@ -122,10 +127,24 @@ pub fn print_table(reports: &[SetReport]) {
                 println!();
             }
         }
+        // Each note once, naming its systems unless every row shares it.
+        let mut notes: Vec<(&str, Vec<&str>)> = Vec::new();
         for r in &rows {
             for n in &r.notes {
-                println!("  note ({}): {n}", r.system);
+                match notes.iter_mut().find(|(t, _)| t == n) {
+                    Some((_, who)) => who.push(&r.system),
+                    None => notes.push((n, vec![&r.system])),
+                }
             }
+        }
+        for (note, who) in notes {
+            if who.len() == rows.len() {
+                println!("  note: {note}");
+            } else {
+                println!("  note ({}): {note}", who.join(", "));
+            }
+        }
+        for r in &rows {
             if r.tally.panics > 0 {
                 println!(
                     "  !!! {} PANICKED on {} page(s) — these are bugs: {}",

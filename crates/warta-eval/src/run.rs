@@ -218,6 +218,7 @@ impl PeerOutputs {
 }
 
 /// Who is being scored.
+#[derive(Debug, Clone)]
 pub enum System {
     Warta,
     Peer(std::path::PathBuf),
@@ -231,6 +232,40 @@ impl System {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| dir.display().to_string()),
+        }
+    }
+}
+
+/// A system made ready for one set.
+pub enum Predictor {
+    Warta,
+    Peer(PeerOutputs),
+}
+
+impl Predictor {
+    pub fn for_set(system: &System, set: &str) -> Result<Self> {
+        Ok(match system {
+            System::Warta => Predictor::Warta,
+            System::Peer(dir) => Predictor::Peer(PeerOutputs::load(dir, set)?),
+        })
+    }
+
+    pub fn predict(&self, page: &Page) -> Prediction {
+        match self {
+            Predictor::Warta => warta_html(page),
+            Predictor::Peer(p) => p.predict(page),
+        }
+    }
+
+    /// A note for the report when a peer's file had lines we could not read.
+    pub fn note(&self, set: &str) -> Option<String> {
+        match self {
+            Predictor::Peer(p) if !p.bad_lines.is_empty() => Some(format!(
+                "{} unreadable line(s) in {set}.jsonl (lines {:?})",
+                p.bad_lines.len(),
+                p.bad_lines
+            )),
+            _ => None,
         }
     }
 }

@@ -104,91 +104,115 @@ pub fn run(
     set_names: &[&str],
     limit: Option<usize>,
     passes: usize,
-    system: &System,
+    systems: &[System],
 ) -> Result<Vec<SetReport>> {
     let mut reports = Vec::new();
     for &set in set_names {
         let pages = sets::load(bench, set, limit)?;
-        let mut report = SetReport {
-            set: set.into(),
-            system: system.name(),
-            ..Default::default()
-        };
-        if let System::Peer(dir) = system {
-            let peer = PeerOutputs::load(dir, set)?;
-            let mut tally = Tally::default();
-            let mut cpu = Mean::default();
-            for p in &pages {
-                let pred = peer.predict(p);
-                if let Some(ms) = pred.cpu_ms {
-                    cpu.add(ms);
-                }
-                tally.add(p, &pred);
-            }
-            let ms = tally.ms.value();
-            report.metrics = vec![
-                ("extract_ms".into(), ms),
-                ("pages/s".into(), if ms > 0.0 { 1e3 / ms } else { 0.0 }),
-                ("cpu_ms".into(), cpu.value()),
-                ("#timed".into(), tally.ms.count() as f64),
-            ];
-            report
-                .notes
-                .push("means of the peer's own per-page `ms` (wall) and `cpu_ms`".into());
-            report.tally = tally;
-            reports.push(report);
-            continue;
-        }
-        let mut loaded = Vec::with_capacity(pages.len());
-        let mut bytes_total = 0usize;
-        for page in pages {
-            let bytes = page.bytes()?;
-            bytes_total += bytes.len();
-            let decoded = warta_core::decode::decode(&bytes, None).text;
-            loaded.push(Loaded {
-                page,
-                bytes,
-                decoded,
+        for system in systems {
+            reports.push(match system {
+                System::Peer(dir) => peer_speed(dir, set, &pages)?,
+                System::Warta => warta_speed(set, pages.clone(), passes)?,
             });
         }
-        let n = loaded.len();
-        one_pass(&loaded); // warm-up
-        let best = (0..passes.max(1))
-            .map(|_| one_pass(&loaded))
-            .min_by_key(|p| p.extract.wall)
-            .expect("at least one pass");
-        report.tally.pages = n;
-        report.tally.panics = best.panicked.len();
-        report.tally.panicked = best.panicked;
-        let cpu_ms = |t: Timing| t.cpu.map_or(f64::NAN, |d| per_page_ms(d, n));
-        report.metrics = vec![
-            ("extract_ms".into(), per_page_ms(best.extract.wall, n)),
-            ("pages/s".into(), pages_per_s(best.extract.wall, n)),
-            ("cpu_ms".into(), cpu_ms(best.extract)),
-            (
-                "cpu_pages/s".into(),
-                best.extract.cpu.map_or(f64::NAN, |d| pages_per_s(d, n)),
-            ),
-            ("decode_ms".into(), per_page_ms(best.decode.wall, n)),
-            ("decode_cpu".into(), cpu_ms(best.decode)),
-            ("parse_ms".into(), per_page_ms(best.parse.wall, n)),
-            ("parse_cpu".into(), cpu_ms(best.parse)),
-            (
-                "MB/s".into(),
-                bytes_total as f64 / 1e6 / best.extract.wall.as_secs_f64().max(1e-9),
-            ),
-        ];
-        report.notes.push(format!(
-            "single thread, in memory, best of {} pass(es) after one warm-up; extract = \
-             decode + parse + extract",
-            passes.max(1)
-        ));
-        if cfg!(debug_assertions) {
-            report
-                .notes
-                .push("DEBUG BUILD: timings are meaningless".into());
-        }
-        reports.push(report);
     }
     Ok(reports)
+}
+
+/// A peer's speed: the means of its own per-page timings.
+fn peer_speed(dir: &Path, set: &str, pages: &[Page]) -> Result<SetReport> {
+    let peer = PeerOutputs::load(dir, set)?;
+    let mut tally = Tally::default();
+    let mut cpu = Mean::default();
+    for p in pages {
+        let pred = peer.predict(p);
+        if let Some(ms) = pred.cpu_ms {
+            cpu.add(ms);
+        }
+        tally.add(p, &pred);
+    }
+    let ms = tally.ms.value();
+    Ok(SetReport {
+        set: set.into(),
+        system: System::Peer(dir.to_path_buf()).name(),
+        metrics: vec![
+            ("extract_ms".into(), ms),
+            ("pages/s".into(), if ms > 0.0 { 1e3 / ms } else { 0.0 }),
+            ("cpu_ms".into(), cpu.value()),
+            (
+                "cpu_pages/s".into(),
+                if cpu.value() > 0.0 {
+                    1e3 / cpu.value()
+                } else {
+                    0.0
+                },
+            ),
+        ],
+        notes: vec![format!(
+            "means of the peer's own per-page `ms` (wall, {} pages) and `cpu_ms` ({} pages)",
+            tally.ms.count(),
+            cpu.count()
+        )],
+        tally,
+        ..Default::default()
+    })
+}
+
+/// warta's speed, measured here on pages loaded into memory first.
+fn warta_speed(set: &str, pages: Vec<Page>, passes: usize) -> Result<SetReport> {
+    let mut report = SetReport {
+        set: set.into(),
+        system: System::Warta.name(),
+        ..Default::default()
+    };
+    let mut loaded = Vec::with_capacity(pages.len());
+    let mut bytes_total = 0usize;
+    for page in pages {
+        let bytes = page.bytes()?;
+        bytes_total += bytes.len();
+        let decoded = warta_core::decode::decode(&bytes, None).text;
+        loaded.push(Loaded {
+            page,
+            bytes,
+            decoded,
+        });
+    }
+    let n = loaded.len();
+    one_pass(&loaded); // warm-up
+    let best = (0..passes.max(1))
+        .map(|_| one_pass(&loaded))
+        .min_by_key(|p| p.extract.wall)
+        .expect("at least one pass");
+    report.tally.pages = n;
+    report.tally.panics = best.panicked.len();
+    report.tally.panicked = best.panicked;
+    let cpu_ms = |t: Timing| t.cpu.map_or(f64::NAN, |d| per_page_ms(d, n));
+    report.metrics = vec![
+        ("extract_ms".into(), per_page_ms(best.extract.wall, n)),
+        ("pages/s".into(), pages_per_s(best.extract.wall, n)),
+        ("cpu_ms".into(), cpu_ms(best.extract)),
+        (
+            "cpu_pages/s".into(),
+            best.extract.cpu.map_or(f64::NAN, |d| pages_per_s(d, n)),
+        ),
+        ("decode_ms".into(), per_page_ms(best.decode.wall, n)),
+        ("decode_cpu".into(), cpu_ms(best.decode)),
+        ("parse_ms".into(), per_page_ms(best.parse.wall, n)),
+        ("parse_cpu".into(), cpu_ms(best.parse)),
+        (
+            "MB/s".into(),
+            bytes_total as f64 / 1e6 / best.extract.wall.as_secs_f64().max(1e-9),
+        ),
+    ];
+    report.notes.push(format!(
+        "single thread, in memory, best of {} pass(es) after one warm-up; extract = \
+         decode + parse + extract",
+        passes.max(1)
+    ));
+    if cfg!(debug_assertions) {
+        report
+            .notes
+            .push("DEBUG BUILD: timings are meaningless".into());
+    }
+    Ok(report)
 }

@@ -29,7 +29,7 @@ fn content_eval_gives_sane_numbers_on_every_set() {
             &bench,
             &[set],
             Some(PAGES_PER_SET),
-            &System::Warta,
+            &[System::Warta],
             &mut PageLog::none(),
         )
         .unwrap_or_else(|e| panic!("{set}: {e:#}"));
