@@ -27,6 +27,11 @@ fn bag(text: &str) -> (HashMap<String, usize>, usize) {
     (counts, n)
 }
 
+/// True when the text has no token (the page then falls under the empty-gold rule).
+pub fn is_empty(text: &str) -> bool {
+    tokens(text).next().is_none()
+}
+
 pub fn score(gold: &str, predicted: &str) -> PageScore {
     let (gold, n_gold) = bag(gold);
     let (pred, n_pred) = bag(predicted);
@@ -102,5 +107,6 @@ mod tests {
         assert_eq!(score("  ...  ", "").f1, 1.0, "no tokens counts as empty");
         assert_eq!(score("some words", "").f1, 0.0);
         assert_eq!(score("", "menu items").f1, 0.0);
+        assert!(is_empty(" -- ") && !is_empty("a"));
     }
 }
