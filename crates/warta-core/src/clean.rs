@@ -46,7 +46,6 @@ impl Cleaned {
 const NON_CONTENT_TAGS: &[LocalName] = &[
     local_name!("script"),
     local_name!("style"),
-    local_name!("noscript"),
     local_name!("template"),
     local_name!("svg"),
     local_name!("math"),
@@ -115,7 +114,6 @@ const FURNITURE_WORDS: &[&str] = &[
     "taboola",
     "toolbar",
     "trending",
-    "widget",
 ];
 
 /// Whole class names (not words) that mark furniture or visually hidden text.
@@ -144,14 +142,25 @@ const FURNITURE_NAMES: &[&str] = &[
 
 /// A furniture-named or frame element holding at least this share of the page's text is kept.
 const WRAPPER_TEXT_SHARE: f32 = 0.5;
+/// ... and so is one holding this share of the page's prose, when that is more than a blurb.
+const WRAPPER_PROSE_SHARE: f32 = 0.4;
+const WRAPPER_PROSE_CHARS: u32 = 400;
+/// Comment sections are prose too, so they are kept only when they hold nearly all of it.
+const COMMENT_PROSE_SHARE: f32 = 0.8;
 
 pub fn clean(dom: &Dom) -> Cleaned {
     let mut removed = vec![None; dom.nodes.len()];
-    let text_len = text_lengths(dom);
-    let page_text = text_len[DOCUMENT].max(1) as f32;
+    let stats = TextStats::new(dom);
+    let page_text = stats.text[DOCUMENT].max(1) as f32;
+    let page_prose = stats.prose[DOCUMENT].max(1) as f32;
     let mut stack = vec![DOCUMENT];
     while let Some(id) = stack.pop() {
-        if let Some(reason) = judge(dom, id, text_len[id] as f32 / page_text) {
+        let share = Share {
+            text: stats.text[id] as f32 / page_text,
+            prose: stats.prose[id] as f32 / page_prose,
+            prose_chars: stats.prose[id],
+        };
+        if let Some(reason) = judge(dom, id, share) {
             removed[id] = Some(reason);
             continue;
         }
@@ -160,43 +169,71 @@ pub fn clean(dom: &Dom) -> Cleaned {
     Cleaned { removed }
 }
 
-/// Non-whitespace characters of text below each node.
-pub(crate) fn text_lengths(dom: &Dom) -> Vec<usize> {
-    let mut len = vec![0usize; dom.nodes.len()];
-    // Children always come after their parents in the arena except after reparenting, so
-    // accumulate in post-order explicitly.
-    for id in post_order(dom, DOCUMENT) {
-        let own = match &dom.nodes[id].data {
-            NodeData::Text(t) => t.chars().filter(|c| !c.is_whitespace()).count(),
-            NodeData::Element(_) if is_non_content(dom, id) => 0,
-            _ => dom.children(id).map(|c| len[c]).sum(),
-        };
-        len[id] = own;
-    }
-    len
+/// How much text, and how much prose, lies below each node.
+struct TextStats {
+    /// Non-whitespace characters of all text.
+    text: Vec<u32>,
+    /// Non-whitespace characters of prose: text runs long enough to be sentences, outside
+    /// links. Sidebars and menus have text but little prose; article wrappers have most of it.
+    prose: Vec<u32>,
 }
 
-/// Nodes below and including `root`, children before parents.
-pub(crate) fn post_order(dom: &Dom, root: NodeId) -> Vec<NodeId> {
-    let mut out = Vec::new();
-    let mut stack = vec![(root, false)];
-    while let Some((id, expanded)) = stack.pop() {
-        if expanded {
-            out.push(id);
-        } else {
-            stack.push((id, true));
-            let children: Vec<NodeId> = dom.children(id).collect();
-            stack.extend(children.into_iter().rev().map(|c| (c, false)));
-        }
+/// A text node at least this long (non-whitespace chars), outside a link, counts as prose.
+const PROSE_RUN_CHARS: u32 = 80;
+
+impl TextStats {
+    fn new(dom: &Dom) -> Self {
+        let mut stats = TextStats {
+            text: vec![0; dom.nodes.len()],
+            prose: vec![0; dom.nodes.len()],
+        };
+        stats.visit(dom, DOCUMENT, false);
+        stats
     }
-    out
+
+    /// Depth is bounded by the parser's depth limit, so recursion is safe here.
+    fn visit(&mut self, dom: &Dom, id: NodeId, in_link: bool) -> (u32, u32) {
+        let (text, prose) = match &dom.nodes[id].data {
+            NodeData::Text(t) => {
+                let n = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                (n, if !in_link && n >= PROSE_RUN_CHARS { n } else { 0 })
+            }
+            NodeData::Element(_) if is_non_content(dom, id) => (0, 0),
+            _ => {
+                let in_link = in_link || dom.is_tag(id, &local_name!("a"));
+                let children: Vec<NodeId> = dom.children(id).collect();
+                children.into_iter().fold((0, 0), |acc, c| {
+                    let (t, p) = self.visit(dom, c, in_link);
+                    (acc.0 + t, acc.1 + p)
+                })
+            }
+        };
+        self.text[id] = text;
+        self.prose[id] = prose;
+        (text, prose)
+    }
 }
 
 fn is_non_content(dom: &Dom, id: NodeId) -> bool {
     dom.tag(id).is_some_and(|t| NON_CONTENT_TAGS.contains(t))
 }
 
-fn judge(dom: &Dom, id: NodeId, text_share: f32) -> Option<Reason> {
+/// An element's part of the page's text and prose.
+struct Share {
+    text: f32,
+    prose: f32,
+    prose_chars: u32,
+}
+
+impl Share {
+    /// Holds so much of the page's text or prose that it must wrap the article.
+    fn is_wrapper(&self) -> bool {
+        self.text >= WRAPPER_TEXT_SHARE
+            || self.prose >= WRAPPER_PROSE_SHARE && self.prose_chars >= WRAPPER_PROSE_CHARS
+    }
+}
+
+fn judge(dom: &Dom, id: NodeId, share: Share) -> Option<Reason> {
     let el = dom.element(id)?;
     let tag = &el.name.local;
     if NON_CONTENT_TAGS.contains(tag) {
@@ -205,16 +242,19 @@ fn judge(dom: &Dom, id: NodeId, text_share: f32) -> Option<Reason> {
     if *tag == local_name!("body") || *tag == local_name!("html") {
         return None;
     }
-    let is_wrapper = text_share >= WRAPPER_TEXT_SHARE;
+    let is_wrapper = share.is_wrapper();
     if is_hidden(el.attr("hidden"), el.attr("aria-hidden"), el.attr("style")) && !is_wrapper {
         return Some(Reason::Hidden);
+    }
+    if is_comment_section(el) && share.prose < COMMENT_PROSE_SHARE {
+        return Some(Reason::FurnitureName("comment"));
     }
     if is_wrapper {
         return None;
     }
     if matches!(
         *tag,
-        local_name!("header") | local_name!("footer") | local_name!("aside")
+        local_name!("header") | local_name!("footer") | local_name!("aside") | local_name!("noscript")
     ) {
         return Some(Reason::PageFrame);
     }
@@ -231,6 +271,16 @@ fn judge(dom: &Dom, id: NodeId, text_share: f32) -> Option<Reason> {
         }
     }
     None
+}
+
+/// Comment sections, judged before the wrapper guard because their text is prose.
+fn is_comment_section(el: &crate::dom::Element) -> bool {
+    [el.attr("class"), el.attr("id")]
+        .into_iter()
+        .flatten()
+        .flat_map(str::split_ascii_whitespace)
+        .flat_map(name_words)
+        .any(|w| matches!(w.as_str(), "comment" | "comments" | "disqus" | "discussion"))
 }
 
 fn is_hidden(hidden: Option<&str>, aria_hidden: Option<&str>, style: Option<&str>) -> bool {

@@ -9,7 +9,7 @@
 //! | DOM → cleaned tree (furniture marked out) | [`clean`] |
 //! | cleaned tree → chosen content | [`select`] |
 //! | chosen content → blocks | [`blocks`] |
-//! | DOM → metadata | [`metadata`] |
+//! | DOM → metadata | [`metadata`] (dates read by [`dates`]) |
 //! | flattened text → article (no DOM) | [`text`] |
 //! | article → JSON, Markdown, text, HTML | [`render`] |
 //!
@@ -18,9 +18,11 @@
 pub mod article;
 pub mod blocks;
 pub mod clean;
+pub mod dates;
 pub mod decode;
 pub mod dom;
 pub mod error;
+pub mod explain;
 pub mod lang;
 pub mod metadata;
 pub mod options;

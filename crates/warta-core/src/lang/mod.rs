@@ -65,6 +65,15 @@ pub struct Bylines {
     pub photographer: Vec<String>,
     #[serde(default)]
     pub contributor: Vec<String>,
+    /// Words that join two names in one credit ("and", "dan", "und").
+    #[serde(default)]
+    pub joiners: Vec<String>,
+    /// Job titles glued to names ("staff writer", "correspondent"); they are cut off.
+    #[serde(default)]
+    pub job_titles: Vec<String>,
+    /// Credits that are not names at all ("email the author", "view all posts"); substrings.
+    #[serde(default)]
+    pub not_names: Vec<String>,
 }
 
 /// Words needed to read dates written out in this language.
@@ -87,6 +96,35 @@ pub struct Dates {
     /// Named time zones used in this language's press, as UTC offsets ("WIB" = "+07:00").
     #[serde(default)]
     pub zones: std::collections::BTreeMap<String, String>,
+    /// Words that may sit between a date's parts and are skipped ("de", "of", "th", "года").
+    #[serde(default)]
+    pub fillers: Vec<String>,
+    /// Words that introduce or follow a clock time ("pukul", "at", "um", "Uhr").
+    #[serde(default)]
+    pub time_words: Vec<String>,
+    /// Markers of morning and afternoon clock times ("am", "a.m.", "pm").
+    #[serde(default)]
+    pub am: Vec<String>,
+    #[serde(default)]
+    pub pm: Vec<String>,
+    /// Words that stand for "one" in an age ("an hour ago", "il y a une heure").
+    #[serde(default)]
+    pub relative_one: Vec<String>,
+    /// How all-numeric dates are ordered when both readings are possible: "dmy" (default)
+    /// or "mdy".
+    #[serde(default)]
+    pub numeric_order: Option<String>,
+    /// Characters that mark the parts of a date or time written with counters, as in
+    /// "2022年10月12日 8時30分": keys `year`, `month`, `day`, `hour`, `minute`.
+    #[serde(default)]
+    pub markers: std::collections::BTreeMap<String, Vec<String>>,
+    /// Labels of a publication stamp ("published", "diterbitkan", "veröffentlicht").
+    #[serde(default)]
+    pub published_labels: Vec<String>,
+    /// Labels of an update stamp ("updated", "diperbarui", "aktualisiert"); such a date is
+    /// never taken as the publication date.
+    #[serde(default)]
+    pub modified_labels: Vec<String>,
 }
 
 static PACKS: LazyLock<Vec<LanguagePack>> = LazyLock::new(|| {

@@ -89,6 +89,18 @@ mod knobs {
     /// The JSON-LD body replaces the chosen text when the chosen text is shorter than this
     /// share of it.
     pub const ARTICLE_BODY_SHARE: f32 = 0.3;
+    /// A page with less prose than this may be a listing; it is read as one when that
+    /// reading finds this many times more text.
+    pub const LISTING_MAX_PROSE_CHARS: usize = 1000;
+    pub const LISTING_GAIN: f32 = 2.0;
+    /// In a listing, a linked unit this long is a teaser (a headline or summary), not a
+    /// menu label.
+    pub const TEASER_MIN_CHARS: usize = 30;
+    /// A listing shows at least this many teasers.
+    pub const LISTING_MIN_TEASERS: usize = 5;
+    /// A child holding at least (1 - this) of its parent's score replaces the parent as the
+    /// container.
+    pub const TIGHTEN_SLACK: f32 = 0.15;
 }
 
 /// What selection decided.
@@ -105,13 +117,33 @@ pub struct Chosen {
     pub confidence: f32,
 }
 
-pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> Chosen {
-    let start = dom.body().unwrap_or(DOCUMENT);
-    let units = segment(dom, cleaned, start);
+/// How the page is read. Articles are prose, so link text counts against a container;
+/// listings (section fronts, search results, collections) are made of linked teasers, so
+/// there link text is the content and only short link labels (menus) count against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    Article,
+    Listing,
+}
+
+/// Every element's score: the sum of the values of the units below it.
+pub struct Scores {
+    pub values: Vec<f32>,
+    pub score: Vec<f32>,
+    pub count: Vec<u32>,
+}
+
+/// Where scoring starts: the body, or the document when there is none.
+pub fn scoring_root(dom: &Dom) -> NodeId {
+    dom.body().unwrap_or(DOCUMENT)
+}
+
+pub fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Scores {
+    let start = scoring_root(dom);
     let body_hint = meta.article_body.as_deref().map(normalise_for_match);
     let values: Vec<f32> = units
         .iter()
-        .map(|u| unit_value(u, body_hint.as_deref()))
+        .map(|u| unit_value(u, body_hint.as_deref(), reading))
         .collect();
     let hints = ClassHints::new(dom);
     let mut score = vec![0f32; dom.nodes.len()];
@@ -130,34 +162,45 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
             }
         }
     }
-    let root = best_container(dom, &score, start);
-    let positive_total: f32 = values.iter().filter(|v| **v > 0.0).sum();
-    let confidence = if positive_total > 0.0 {
-        (score[root] / positive_total).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
+    Scores {
+        values,
+        score,
+        count,
+    }
+}
 
-    let kept = keep_units(dom, &units, &score, &count, root, meta, opts.focus);
-    let kept_chars: usize = kept.iter().map(|u| u.chars).sum();
-    let mut chosen = Chosen {
-        root,
-        units: kept,
-        from_article_body: None,
-        fallback: None,
-        page_type: PageType::Other,
-        confidence,
-    };
+pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> Chosen {
+    let start = scoring_root(dom);
+    let units = segment(dom, cleaned, start);
+    let mut chosen = choose(dom, &units, meta, opts, Reading::Article);
+    let chosen_chars = chars_of(&chosen.units);
     if let Some(body) = meta.article_body.as_deref() {
         let body_chars = body.chars().filter(|c| !c.is_whitespace()).count();
-        if kept_chars < knobs::MIN_CHOSEN_CHARS
-            && (kept_chars as f32) < body_chars as f32 * knobs::ARTICLE_BODY_SHARE
+        if chosen_chars < knobs::MIN_CHOSEN_CHARS
+            && (chosen_chars as f32) < body_chars as f32 * knobs::ARTICLE_BODY_SHARE
         {
             chosen.from_article_body = Some(body.to_string());
             chosen.fallback = Some("json-ld articleBody");
+            chosen.page_type = PageType::Article;
+            return chosen;
         }
     }
-    if chosen.from_article_body.is_none() && kept_chars < knobs::MIN_CHOSEN_CHARS {
+    let prose = prose_chars(&chosen.units);
+    if prose < knobs::LISTING_MAX_PROSE_CHARS && !declares_article(meta) {
+        let listing = choose(dom, &units, meta, opts, Reading::Listing);
+        let teasers = listing
+            .units
+            .iter()
+            .filter(|u| u.link_density() >= knobs::LINK_DENSE)
+            .count();
+        if teasers >= knobs::LISTING_MIN_TEASERS
+            && chars_of(&listing.units) as f32 > chosen_chars as f32 * knobs::LISTING_GAIN
+        {
+            chosen = listing;
+            chosen.page_type = PageType::Listing;
+        }
+    }
+    if chosen.fallback.is_none() && chars_of(&chosen.units) < knobs::MIN_CHOSEN_CHARS {
         let loose: Vec<Unit> = units
             .iter()
             .filter(|u| {
@@ -168,16 +211,50 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
             })
             .cloned()
             .collect();
-        let loose_chars: usize = loose.iter().map(|u| u.chars).sum();
-        if loose_chars > kept_chars * 2 {
+        if chars_of(&loose) > chars_of(&chosen.units) * 2 {
             chosen.units = loose;
             chosen.root = start;
             chosen.fallback = Some("loose pass over the whole page");
             chosen.confidence *= 0.5;
         }
     }
-    chosen.page_type = page_type(dom, &units, &chosen, meta);
+    if chosen.page_type != PageType::Listing {
+        chosen.page_type = page_type(&units, &chosen, meta);
+    }
     chosen
+}
+
+/// One reading of the page: the best container and the units kept in it.
+fn choose(dom: &Dom, units: &[Unit], meta: &Metadata, opts: &Options, reading: Reading) -> Chosen {
+    let s = score(dom, units, meta, reading);
+    let root = best_container(dom, &s.score, scoring_root(dom));
+    let positive_total: f32 = s.values.iter().filter(|v| **v > 0.0).sum();
+    let confidence = if positive_total > 0.0 {
+        (s.score[root] / positive_total).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    Chosen {
+        root,
+        units: keep_units(dom, units, &s, root, meta, opts.focus, reading),
+        from_article_body: None,
+        fallback: None,
+        page_type: PageType::Other,
+        confidence,
+    }
+}
+
+fn chars_of(units: &[Unit]) -> usize {
+    units.iter().map(|u| u.chars).sum()
+}
+
+/// Characters in sentence-like, link-free units: what makes a page an article.
+fn prose_chars(units: &[Unit]) -> usize {
+    units
+        .iter()
+        .filter(|u| u.chars >= 80 && u.link_density() < 0.2 && has_sentence_punct(&u.text))
+        .map(|u| u.chars)
+        .sum()
 }
 
 /// Sentence-ending punctuation in the scripts we read.
@@ -185,13 +262,16 @@ fn has_sentence_punct(text: &str) -> bool {
     text.contains(['.', '!', '?', '。', '！', '？', '؟', '…', ';', ':'])
 }
 
-fn unit_value(u: &Unit, article_body: Option<&str>) -> f32 {
+fn unit_value(u: &Unit, article_body: Option<&str>, reading: Reading) -> f32 {
     if matches!(u.kind, UnitKind::Image { .. }) || u.chars == 0 {
         return 0.0;
     }
     let ld = u.link_density();
     if ld >= knobs::LINK_DENSE {
-        return -(u.link_chars as f32);
+        return match reading {
+            Reading::Listing if u.chars >= knobs::TEASER_MIN_CHARS => u.chars as f32,
+            _ => -(u.link_chars as f32),
+        };
     }
     if is_furniture(u) {
         return -(u.chars as f32);
@@ -225,15 +305,27 @@ fn is_furniture(u: &Unit) -> bool {
     furniture_kind(&u.text).is_some_and(|k| k != FurnitureKind::Boilerplate || u.chars < 200)
 }
 
-/// The element with the highest score; among equal scores, the deepest.
-fn best_container(dom: &Dom, score: &[f32], start: NodeId) -> NodeId {
+/// The element with the highest score, then tightened: while one child holds nearly all of
+/// its score, the child is the better answer (the parent only adds a cookie notice, a poll or
+/// a comment box).
+pub fn best_container(dom: &Dom, score: &[f32], start: NodeId) -> NodeId {
     let mut best = start;
     for id in dom.descendants(start) {
         if dom.element(id).is_some() && score[id] > score[best] {
             best = id;
         }
     }
-    best
+    loop {
+        let floor = score[best] * (1.0 - knobs::TIGHTEN_SLACK);
+        let child = dom
+            .children(best)
+            .filter(|&c| dom.element(c).is_some())
+            .max_by(|a, b| score[*a].total_cmp(&score[*b]));
+        match child {
+            Some(c) if score[c] > 0.0 && score[c] >= floor => best = c,
+            _ => return best,
+        }
+    }
 }
 
 /// Per-element factor from class and id words, computed once per element.
@@ -294,21 +386,23 @@ fn in_headline(dom: &Dom, u: &Unit, meta: &Metadata) -> bool {
 fn keep_units(
     dom: &Dom,
     units: &[Unit],
-    score: &[f32],
-    count: &[u32],
+    scores: &Scores,
     root: NodeId,
     meta: &Metadata,
     focus: Focus,
+    reading: Reading,
 ) -> Vec<Unit> {
+    let (score, count) = (&scores.score, &scores.count);
     let box_floor = match focus {
         Focus::Precision => 0.0,
         Focus::Balanced => 0.0,
         Focus::Recall => -200.0,
     };
+    // Node ids follow document order (the parser creates nodes as it reads), which is all
+    // that is needed to tell what stands above the headline.
     let headline_inside = meta
         .headline_node
         .filter(|&h| dom.ancestors(h).any(|a| a == root));
-    let mut seen_headline = headline_inside.is_none();
     let mut kept: Vec<Unit> = Vec::new();
     for u in units {
         let path: Vec<NodeId> = std::iter::once(u.node)
@@ -320,10 +414,9 @@ fn keep_units(
             continue;
         }
         if in_headline(dom, u, meta) {
-            seen_headline = true;
             continue;
         }
-        if !seen_headline && !matches!(u.kind, UnitKind::Image { .. }) {
+        if headline_inside.is_some_and(|h| u.node < h) && !matches!(u.kind, UnitKind::Image { .. }) {
             // Above the headline: breadcrumbs, kickers, section labels.
             continue;
         }
@@ -339,7 +432,8 @@ fn keep_units(
             Focus::Balanced => knobs::LINK_DENSE,
             Focus::Recall => 0.7,
         };
-        if ld >= max_ld && !matches!(u.kind, UnitKind::Image { .. }) {
+        let teaser = reading == Reading::Listing && u.chars >= knobs::TEASER_MIN_CHARS;
+        if ld >= max_ld && !teaser && !matches!(u.kind, UnitKind::Image { .. }) {
             continue;
         }
         if is_furniture(u) {
@@ -372,7 +466,15 @@ fn trim_edges(kept: &mut Vec<Unit>) {
     }
 }
 
-fn page_type(dom: &Dom, all: &[Unit], chosen: &Chosen, meta: &Metadata) -> PageType {
+/// The page calls itself an article (JSON-LD or OpenGraph type).
+fn declares_article(meta: &Metadata) -> bool {
+    meta.declared_type.as_deref().is_some_and(|t| {
+        let t = t.to_ascii_lowercase();
+        t.contains("article") || t.contains("posting") || t == "report"
+    })
+}
+
+fn page_type(all: &[Unit], chosen: &Chosen, meta: &Metadata) -> PageType {
     if let Some(t) = meta.declared_type.as_deref() {
         let t = t.to_ascii_lowercase();
         if t == "product" {
@@ -385,15 +487,9 @@ fn page_type(dom: &Dom, all: &[Unit], chosen: &Chosen, meta: &Metadata) -> PageT
             return PageType::Forum;
         }
     }
-    let _ = dom;
-    let prose: Vec<&Unit> = chosen
-        .units
-        .iter()
-        .filter(|u| u.chars >= 80 && u.link_density() < 0.2 && has_sentence_punct(&u.text))
-        .collect();
     let link_chars: usize = all.iter().map(|u| u.link_chars).sum();
     let chars: usize = all.iter().map(|u| u.chars).sum::<usize>().max(1);
-    if prose.len() >= 3 || chosen.from_article_body.is_some() {
+    if prose_chars(&chosen.units) >= knobs::LISTING_MAX_PROSE_CHARS {
         PageType::Article
     } else if link_chars * 2 > chars {
         PageType::Listing
