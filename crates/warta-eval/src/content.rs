@@ -40,39 +40,44 @@ impl ReadabilityMeta {
     pub fn add(&mut self, page: &Page, pred: &Prediction) -> Value {
         let g = &page.gold;
         let byline = pred.authors.join(", ");
-        let before = self.matched();
-        self.title
+        let title = self
+            .title
             .add(g.title.as_deref(), pred.title.is_some(), |t| {
                 same_exact(t, pred.title.as_deref().unwrap_or_default())
             });
-        self.byline
+        let byline_ok = self
+            .byline
             .add(g.author.as_deref(), !byline.is_empty(), |b| {
                 same_exact(b, &byline)
             });
-        self.site_name
+        let site_name = self
+            .site_name
             .add(g.site_name.as_deref(), pred.site_name.is_some(), |s| {
                 same_exact(s, pred.site_name.as_deref().unwrap_or_default())
             });
-        self.published
+        let published = self
+            .published
             .add(g.published.as_deref(), pred.published.is_some(), |d| {
                 same_date(d, pred.published.as_deref().unwrap_or_default())
             });
-        let after = self.matched();
         json!({
-            "title": after[0] > before[0],
-            "byline": after[1] > before[1],
-            "site_name": after[2] > before[2],
-            "published": after[3] > before[3],
+            "title": title,
+            "byline": byline_ok,
+            "site_name": site_name,
+            "published": published,
+            "gold": {
+                "title": g.title,
+                "byline": g.author,
+                "siteName": g.site_name,
+                "publishedTime": g.published,
+            },
+            "ours": {
+                "title": pred.title,
+                "byline": byline,
+                "site_name": pred.site_name,
+                "published": pred.published,
+            },
         })
-    }
-
-    fn matched(&self) -> [usize; 4] {
-        [
-            self.title.matched,
-            self.byline.matched,
-            self.site_name.matched,
-            self.published.matched,
-        ]
     }
 
     pub fn metrics(&self, m: &mut Metrics) {

@@ -41,23 +41,27 @@ struct WcxbMeta {
 impl WcxbMeta {
     fn add(&mut self, page: &Page, pred: &Prediction) -> serde_json::Value {
         let g = &page.gold;
-        let before = [self.title.matched, self.authors.matched, self.date.matched];
-        self.title
+        let title = self
+            .title
             .add(g.title.as_deref(), pred.title.is_some(), |t| {
                 same_title(t, pred.title.as_deref().unwrap_or_default())
             });
-        self.authors
+        let authors = self
+            .authors
             .add(g.author.as_deref(), !pred.authors.is_empty(), |a| {
                 same_authors(a, &pred.authors)
             });
-        self.date
+        let date = self
+            .date
             .add(g.published.as_deref(), pred.published.is_some(), |d| {
                 same_date(d, pred.published.as_deref().unwrap_or_default())
             });
         json!({
-            "title": self.title.matched > before[0],
-            "authors": self.authors.matched > before[1],
-            "date": self.date.matched > before[2],
+            "title": title,
+            "authors": authors,
+            "date": date,
+            "gold": {"title": g.title, "author": g.author, "date": g.published},
+            "ours": {"title": pred.title, "authors": pred.authors, "published": pred.published},
         })
     }
 

@@ -64,22 +64,25 @@ pub struct Rate {
 }
 
 impl Rate {
-    /// Scores one page: `agree` is asked only when both values are present.
+    /// Scores one page: `agree` is asked only when both values are present. Returns whether
+    /// the page matched, or `None` when the page is not in the rate (no gold value).
     pub fn add(
         &mut self,
         gold: Option<&str>,
         predicted_present: bool,
         agree: impl FnOnce(&str) -> bool,
-    ) {
+    ) -> Option<bool> {
         match gold.filter(|g| !g.trim().is_empty()) {
             Some(g) => {
                 self.scored += 1;
-                if predicted_present && agree(g) {
-                    self.matched += 1;
-                }
+                let matched = predicted_present && agree(g);
+                self.matched += usize::from(matched);
+                Some(matched)
             }
-            None if predicted_present => self.spurious += 1,
-            None => {}
+            None => {
+                self.spurious += usize::from(predicted_present);
+                None
+            }
         }
     }
 
@@ -140,10 +143,10 @@ mod tests {
     #[test]
     fn rate_counts_only_pages_with_gold() {
         let mut r = Rate::default();
-        r.add(Some("x"), true, |g| g == "x");
-        r.add(Some("x"), false, |_| true);
-        r.add(Some(""), true, |_| true);
-        r.add(None, false, |_| true);
+        assert_eq!(r.add(Some("x"), true, |g| g == "x"), Some(true));
+        assert_eq!(r.add(Some("x"), false, |_| true), Some(false));
+        assert_eq!(r.add(Some(""), true, |_| true), None);
+        assert_eq!(r.add(None, false, |_| true), None);
         assert_eq!(
             r,
             Rate {
