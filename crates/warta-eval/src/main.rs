@@ -20,6 +20,9 @@ struct Cli {
     /// Also write every number as JSON to this file.
     #[arg(long, global = true)]
     json: Option<PathBuf>,
+    /// Also write the tables as Markdown to this file.
+    #[arg(long, global = true)]
+    markdown: Option<PathBuf>,
     /// Write per-page scores (JSONL) to this file.
     #[arg(long, global = true)]
     pages: Option<PathBuf>,
@@ -151,6 +154,9 @@ fn main() -> Result<()> {
     report::print_table(&reports);
     if let Some(path) = &cli.json {
         report::write_json(path, name, &reports)?;
+    }
+    if let Some(path) = &cli.markdown {
+        std::fs::write(path, report::markdown(&reports))?;
     }
     let panics: usize = reports.iter().map(|r| r.tally.panics).sum();
     if panics > 0 {

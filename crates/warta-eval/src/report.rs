@@ -83,23 +83,83 @@ impl SetReport {
     }
 }
 
-/// Prints reports grouped by set: one heading with the metric names, one row per system and
-/// per group; then the notes and, loudly, any panics.
-pub fn print_table(reports: &[SetReport]) {
+/// Reports grouped by set, in first-seen order, with the metric names of each set's columns
+/// (systems share the leading metrics; the longest list names the columns).
+fn by_set(reports: &[SetReport]) -> Vec<(&str, Vec<&SetReport>, Vec<&str>)> {
     let mut sets: Vec<&str> = Vec::new();
     for r in reports {
         if !sets.contains(&r.set.as_str()) {
             sets.push(&r.set);
         }
     }
-    for set in sets {
-        let rows: Vec<&SetReport> = reports.iter().filter(|r| r.set == set).collect();
-        // Systems share the leading metrics; the longest list names the columns.
-        let widest = rows
-            .iter()
-            .max_by_key(|r| r.metrics.len())
-            .unwrap_or(&rows[0]);
-        let names: Vec<&str> = widest.metrics.iter().map(|(k, _)| k.as_str()).collect();
+    sets.into_iter()
+        .map(|set| {
+            let rows: Vec<&SetReport> = reports.iter().filter(|r| r.set == set).collect();
+            let widest = rows
+                .iter()
+                .max_by_key(|r| r.metrics.len())
+                .unwrap_or(&rows[0]);
+            let names = widest.metrics.iter().map(|(k, _)| k.as_str()).collect();
+            (set, rows, names)
+        })
+        .collect()
+}
+
+fn cell(name: &str, v: f64) -> String {
+    if name.starts_with('#') {
+        format!("{}", v as i64)
+    } else {
+        format!("{v:.3}")
+    }
+}
+
+/// The reports as Markdown tables, one per set, for BENCHMARKS.md.
+pub fn markdown(reports: &[SetReport]) -> String {
+    let mut out = String::new();
+    for (set, rows, names) in by_set(reports) {
+        out.push_str(&format!("### {set}\n\n| system | pages |"));
+        for n in &names {
+            out.push_str(&format!(" {n} |"));
+        }
+        out.push_str(" errors | panics | ms/page |\n|---|---:|");
+        out.push_str(&"---:|".repeat(names.len() + 3));
+        out.push('\n');
+        for r in &rows {
+            let mut line = |label: &str, pages: String, m: &Metrics, tail: String| {
+                out.push_str(&format!("| {label} | {pages} |"));
+                for (i, _) in names.iter().enumerate() {
+                    let v = m.get(i).map(|(k, v)| cell(k, *v)).unwrap_or_default();
+                    out.push_str(&format!(" {v} |"));
+                }
+                out.push_str(&tail);
+                out.push('\n');
+            };
+            let t = &r.tally;
+            let ms = if t.ms.count() > 0 {
+                format!("{:.2}", t.ms.value())
+            } else {
+                String::new()
+            };
+            let tail = format!(" {} | {} | {ms} |", t.errors, t.panics);
+            line(&r.system, t.pages.to_string(), &r.metrics, tail);
+            for (g, m) in &r.groups {
+                line(
+                    &format!("{} / {g}", r.system),
+                    String::new(),
+                    m,
+                    " | | |".into(),
+                );
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Prints reports grouped by set: one heading with the metric names, one row per system and
+/// per group; then the notes and, loudly, any panics.
+pub fn print_table(reports: &[SetReport]) {
+    for (set, rows, names) in by_set(reports) {
         let width = names.iter().map(|n| n.len().max(7)).collect::<Vec<_>>();
         println!();
         print!("{set:<36}{:>6}", "pages");
@@ -165,11 +225,7 @@ fn print_row(label: &str, pages: usize, metrics: &Metrics, width: &[usize]) {
     };
     print!("  {label:<34}{pages:>6}");
     for ((name, v), w) in metrics.iter().zip(width) {
-        if name.starts_with('#') {
-            print!(" {:>w$}", *v as i64);
-        } else {
-            print!(" {v:>w$.3}");
-        }
+        print!(" {:>w$}", cell(name, *v));
     }
 }
 
