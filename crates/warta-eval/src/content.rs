@@ -121,7 +121,7 @@ impl ContentScorer {
         }
     }
 
-    /// Scores one page and returns its record for `--pages`.
+    /// Scores one page and writes its record to the `--pages` log.
     pub fn add(&mut self, page: &Page, pred: &Prediction, log: &mut PageLog) -> Result<()> {
         self.tally.add(page, pred);
         let gold_text = page.gold.text.as_deref().unwrap_or_default();
