@@ -115,14 +115,12 @@ const FURNITURE_WORDS: &[&str] = &[
     "menu",
     "navbar",
     "navigation",
-    "paywall",
     "promo",
     "recommended",
     "related",
     "share",
     "sharing",
     "sidebar",
-    "skip",
     "social",
     "sponsor",
     "sponsored",
@@ -330,6 +328,19 @@ fn is_comment_section(el: &crate::dom::Element) -> bool {
         .any(|w| matches!(w.as_str(), "comment" | "comments" | "disqus" | "discussion"))
 }
 
+/// Responsive frameworks hide an element at small widths and show it at larger ones with a
+/// second class (`d-none d-lg-block`): such an element is visible on a desktop.
+fn shown_at_some_width(attr: &str) -> bool {
+    attr.split_ascii_whitespace().any(|t| {
+        let t = t.to_ascii_lowercase();
+        t.starts_with("d-")
+            && t != "d-none"
+            && ["block", "flex", "inline", "grid", "table"]
+                .iter()
+                .any(|d| t.ends_with(d))
+    })
+}
+
 /// First words of class tokens that describe a state or a taxonomy term of the element
 /// (`has-comments`, `no-sidebar`, `tag-social-media`, `category-ads`) rather than name it.
 const NON_NAMING_PREFIXES: &[&str] = &[
@@ -337,14 +348,18 @@ const NON_NAMING_PREFIXES: &[&str] = &[
     "category", "author", "format", "post", "type",
 ];
 
-/// The class tokens that name what an element is.
+/// The class tokens that name what an element is. A BEM modifier (`Section--Ads`) describes
+/// a variant of the element, so only the part before `--` names it.
 fn naming_tokens(attr: &str) -> impl Iterator<Item = &str> {
-    attr.split_ascii_whitespace().filter(|t| {
-        let first = t.split(['-', '_']).next().unwrap_or("");
-        // A token with nothing after the prefix ("hide", "post") still names the element.
-        first.len() == t.len()
-            || !NON_NAMING_PREFIXES.contains(&first.to_ascii_lowercase().as_str())
-    })
+    attr.split_ascii_whitespace()
+        .map(|t| t.split("--").next().unwrap_or(t))
+        .filter(|t| !t.is_empty())
+        .filter(|t| {
+            let first = t.split(['-', '_']).next().unwrap_or("");
+            // A token with nothing after the prefix ("hide", "post") still names the element.
+            first.len() == t.len()
+                || !NON_NAMING_PREFIXES.contains(&first.to_ascii_lowercase().as_str())
+        })
 }
 
 fn is_hidden(hidden: Option<&str>, aria_hidden: Option<&str>, style: Option<&str>) -> bool {
@@ -368,7 +383,10 @@ fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
     for class in naming_tokens(attr) {
         let lower = class.to_ascii_lowercase();
         if let Some(n) = HIDING_NAMES.iter().find(|n| **n == lower) {
-            return Some((n, true));
+            if !shown_at_some_width(attr) {
+                return Some((n, true));
+            }
+            continue;
         }
         if let Some(n) = FURNITURE_NAMES.iter().find(|n| **n == lower) {
             return Some((n, false));
@@ -437,6 +455,9 @@ mod tests {
         assert_eq!(furniture_name("cookieConsent"), Some(("cookie", true)));
         // State and taxonomy classes describe the element, they do not name it.
         assert_eq!(furniture_name("BlogItem has-comments tag-social"), None);
+        assert_eq!(furniture_name("d-none d-lg-block"), None);
+        assert_eq!(furniture_name("d-none"), Some(("d-none", true)));
+        assert_eq!(furniture_name("TestReport__Section--Ads"), None);
     }
 
     #[test]
