@@ -10,8 +10,8 @@ use crate::options::Options;
 use crate::select::segment::segment;
 use crate::select::{best_container, score, scoring_root, Reading};
 
-/// Explains the choices made on an HTML page.
-pub fn explain_html(html: &str, opts: &Options) -> String {
+/// Explains the choices made on an HTML page, quoting up to `width` characters of each text.
+pub fn explain_html(html: &str, opts: &Options, width: usize) -> String {
     let (dom, _) = crate::dom::parse(html, &opts.limits);
     let meta = crate::metadata::extract(&dom, opts);
     let cleaned = clean(&dom, meta.clean_hints());
@@ -19,7 +19,7 @@ pub fn explain_html(html: &str, opts: &Options) -> String {
     let units = segment(&dom, &cleaned, start);
     let s = score(&dom, &units, &meta, Reading::Article);
     let mut out = String::new();
-    let root = best_container(&dom, &s.score, start);
+    let (_, root) = best_container(&dom, &s.score, start);
     let _ = writeln!(
         out,
         "container: {} score={:.0}",
@@ -52,7 +52,7 @@ pub fn explain_html(html: &str, opts: &Options) -> String {
     let _ = writeln!(out, "\nunits (value, link density, text):");
     for (u, v) in units.iter().zip(&s.values) {
         let inside = u.node == root || dom.ancestors(u.node).any(|a| a == root);
-        let snippet: String = u.text.chars().take(70).collect();
+        let snippet: String = u.text.chars().take(width).collect();
         let _ = writeln!(
             out,
             "  {} {:>7.0} {:.2}  {:?}",
