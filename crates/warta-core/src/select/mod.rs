@@ -228,6 +228,19 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
             chosen.confidence *= 0.5;
         }
     }
+    if chosen.units.is_empty() {
+        // A page with only a few words still has them: the last, loosest reading.
+        chosen.units = units
+            .iter()
+            .filter(|u| u.link_density() < knobs::LINK_DENSE && !is_furniture(u))
+            .cloned()
+            .collect();
+        if !chosen.units.is_empty() {
+            chosen.root = start;
+            chosen.fallback = Some("every text on a page with almost none");
+            chosen.confidence = 0.1;
+        }
+    }
     if chosen.page_type != PageType::Listing {
         chosen.page_type = page_type(&units, &chosen, meta);
     }
