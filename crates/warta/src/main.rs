@@ -1,6 +1,8 @@
 //! `warta`: the command line. A thin shell over `warta-core`: it reads files, hands bytes to
 //! the library and prints what comes back.
 
+mod batch;
+
 use std::io::{self, BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -11,7 +13,11 @@ use warta_core::render::{self, Format};
 use warta_core::{Article, Focus, InputKind, Options};
 
 #[derive(Parser)]
-#[command(name = "warta", version, about = "Reads news pages the way a careful editor would")]
+#[command(
+    name = "warta",
+    version,
+    about = "Reads news pages the way a careful editor would"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -21,6 +27,8 @@ struct Cli {
 enum Command {
     /// Extract the article from HTML pages or flattened text.
     Extract(ExtractArgs),
+    /// Extract every page of WARC/WET files, directories and manifests, in parallel, to JSONL.
+    Batch(batch::BatchArgs),
 }
 
 #[derive(clap::Args)]
@@ -91,6 +99,11 @@ fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Batch(args) => match batch::run(args) {
+            Ok(0) => Ok(()),
+            Ok(code) => std::process::exit(code),
+            Err(e) => Err(e),
+        },
     };
     if let Err(e) = result {
         eprintln!("warta: {e:#}");
@@ -147,7 +160,8 @@ fn extract(args: ExtractArgs) -> Result<()> {
 fn jobs(args: &ExtractArgs) -> Result<Vec<Job>> {
     let mut jobs = Vec::new();
     if let Some(m) = &args.manifest {
-        let file = std::fs::File::open(m).with_context(|| format!("cannot open manifest {}", m.display()))?;
+        let file = std::fs::File::open(m)
+            .with_context(|| format!("cannot open manifest {}", m.display()))?;
         let dir = m.parent().unwrap_or(Path::new("."));
         for (i, line) in io::BufReader::new(file).lines().enumerate() {
             let line = line?;
