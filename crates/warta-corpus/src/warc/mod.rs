@@ -161,7 +161,8 @@ impl<R: BufRead> WarcReader<R> {
                     // The member broke inside this record: keep what was read, then look for
                     // the next member after this one's start.
                     let mut src = decoder.into_inner().into_inner();
-                    rewind_or_go_on(&mut src);
+                    // The record carries the damage as a warning; the skip needs no report.
+                    let _ = resync(&mut src);
                     self.state = State::Members(src);
                 } else {
                     self.state = State::Member { decoder, start };
@@ -176,18 +177,28 @@ impl<R: BufRead> WarcReader<R> {
             }
             Err(e) => {
                 let mut src = decoder.into_inner().into_inner();
-                rewind_or_go_on(&mut src);
+                let message = match resync(&mut src) {
+                    Ok(skipped) => format!(
+                        "corrupt gzip member: {e}; {skipped} bytes skipped to the next member"
+                    ),
+                    Err(read) => format!("corrupt gzip member: {e}; then a read error: {read}"),
+                };
                 self.state = State::Members(src);
-                Some(damaged(start, format!("corrupt gzip member: {e}")))
+                Some(damaged(start, message))
             }
         }
     }
 }
 
-fn rewind_or_go_on<R: BufRead>(src: &mut Replay<R>) {
-    if !src.rewind() {
+/// After a broken member: back to just past its first byte (when it was small enough to keep),
+/// then on to the next gzip header. Returns the bytes skipped past the broken member's start.
+fn resync<R: BufRead>(src: &mut Replay<R>) -> io::Result<u64> {
+    let rewound = src.rewind();
+    if !rewound {
         src.stop_recording();
     }
+    let skipped = src.skip_to_gzip_magic()?;
+    Ok(skipped + u64::from(rewound))
 }
 
 fn damaged(offset: u64, message: String) -> Entry {
@@ -299,17 +310,20 @@ fn read_zstd_dictionary<R: BufRead>(src: &mut Counting<R>) -> io::Result<Option<
 }
 
 /// A `BufRead` that counts the bytes consumed through it.
-pub struct Counting<R> {
+#[cfg(feature = "zstd")]
+struct Counting<R> {
     inner: R,
     position: u64,
 }
 
+#[cfg(feature = "zstd")]
 impl<R> Counting<R> {
     fn new(inner: R) -> Self {
         Counting { inner, position: 0 }
     }
 }
 
+#[cfg(feature = "zstd")]
 impl<R: BufRead> Read for Counting<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(out)?;
@@ -318,6 +332,7 @@ impl<R: BufRead> Read for Counting<R> {
     }
 }
 
+#[cfg(feature = "zstd")]
 impl<R: BufRead> BufRead for Counting<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
         self.inner.fill_buf()
