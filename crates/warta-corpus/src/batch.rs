@@ -20,6 +20,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use warta_core::Options;
 
 use crate::dedup::{Dedup, Fingerprints, Mode};
+use crate::fetch::{FetchLimits, Fetcher};
 use crate::input::{self, ReadLimits, Reader, Source};
 use crate::output::{OutputFormat, Sink};
 use crate::page::{self, record_key, Item, Outcome};
@@ -38,6 +39,7 @@ pub struct Config {
     pub max_items: Option<u64>,
     pub options: Options,
     pub limits: ReadLimits,
+    pub fetch: FetchLimits,
     /// Draw a progress bar on standard error.
     pub progress: bool,
 }
@@ -53,6 +55,7 @@ impl Default for Config {
             max_items: None,
             options: Options::default(),
             limits: ReadLimits::default(),
+            fetch: FetchLimits::default(),
             progress: false,
         }
     }
@@ -203,7 +206,8 @@ pub fn run(config: &Config, sources: &[Source], stop: &AtomicBool) -> io::Result
         ControlFlow::Continue(item)
     };
     let wants_near = writer.dedup.as_ref().is_some_and(|d| d.wants_near());
-    let work = |item: Item| finish(item, &config.options, config.format, wants_near);
+    let fetcher = Fetcher::new(&config.fetch);
+    let work = |item: Item| finish(item, &config.options, &fetcher, config.format, wants_near);
 
     if config.jobs <= 1 {
         let _ = reader.visit(sources, &mut |item| {
@@ -281,11 +285,17 @@ fn write_in_order(
 }
 
 /// The worker's side: extract, fingerprint, render.
-fn finish(item: Item, options: &Options, format: OutputFormat, wants_near: bool) -> Done {
+fn finish(
+    item: Item,
+    options: &Options,
+    fetcher: &Fetcher,
+    format: OutputFormat,
+    wants_near: bool,
+) -> Done {
     let mut article = match item {
         Item::Skipped(reason) => return Done::Skipped(reason),
         Item::Failed(a) => a,
-        Item::Page(p) => match page::process(p, options) {
+        Item::Page(p) => match page::process(p, options, fetcher) {
             Outcome::Article(a) => a,
             Outcome::Skipped(reason) => return Done::Skipped(reason),
         },

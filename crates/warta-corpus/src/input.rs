@@ -20,13 +20,21 @@ pub enum Source {
     Path(PathBuf),
     /// A JSONL manifest: one `{"id": ..., "path": ..., "url": ...}` per line.
     Manifest(PathBuf),
+    /// A page to fetch.
+    Url(String),
+    /// A file of URLs to fetch, one per line (blank lines and `#` comments aside).
+    UrlList(PathBuf),
 }
 
-/// Turns command-line arguments into sources: existing paths as they are, `*.jsonl` as
-/// manifests, anything else as a glob pattern that must match.
+/// Turns command-line arguments into sources: `http(s)://` URLs to fetch, existing paths as
+/// they are, `*.jsonl` as manifests, anything else as a glob pattern that must match.
 pub fn expand(args: &[String]) -> Result<Vec<Source>, String> {
     let mut sources = Vec::new();
     for arg in args {
+        if is_url(arg) {
+            sources.push(Source::Url(arg.clone()));
+            continue;
+        }
         let path = PathBuf::from(arg);
         if path.exists() {
             sources.push(classify(path));
@@ -44,6 +52,22 @@ pub fn expand(args: &[String]) -> Result<Vec<Source>, String> {
         sources.extend(found.into_iter().map(classify));
     }
     Ok(sources)
+}
+
+fn is_url(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+fn url_page(url: &str) -> Item {
+    Item::Page(Page {
+        id: None,
+        input: url.to_string(),
+        url: Some(url.to_string()),
+        fetched: None,
+        payload: Payload::Fetch,
+        warnings: Vec::new(),
+    })
 }
 
 fn classify(path: PathBuf) -> Source {
@@ -99,6 +123,8 @@ impl Reader<'_> {
                 Source::Path(p) if p.is_dir() => self.visit_dir(p, 0, sink)?,
                 Source::Path(p) => self.visit_file(p, sink)?,
                 Source::Manifest(m) => self.visit_manifest(m, sink)?,
+                Source::Url(u) => sink(url_page(u))?,
+                Source::UrlList(list) => self.visit_url_list(list, sink)?,
             }
         }
         ControlFlow::Continue(())
@@ -180,6 +206,35 @@ impl Reader<'_> {
                 .fetch_add(position.saturating_sub(counted), Ordering::Relaxed);
             counted = counted.max(position);
             sink(record_item(entry, &name))?;
+        }
+        ControlFlow::Continue(())
+    }
+
+    fn visit_url_list(&self, list: &Path, sink: &mut Sink<'_>) -> ControlFlow<()> {
+        let file = match File::open(list) {
+            Ok(f) => f,
+            Err(e) => return sink(read_failure(list, &e)),
+        };
+        for (n, line) in BufReader::new(file).lines().enumerate() {
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => return sink(read_failure(list, &e)),
+            };
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let item = if is_url(line) {
+                url_page(line)
+            } else {
+                Item::Failed(Box::new(Article::failed(
+                    None,
+                    Some(format!("{}:{}", list.display(), n + 1)),
+                    "fetch",
+                    format!("not an http(s) URL: {line:?}"),
+                )))
+            };
+            sink(item)?;
         }
         ControlFlow::Continue(())
     }

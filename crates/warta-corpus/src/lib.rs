@@ -10,7 +10,8 @@
 //! |---|---|
 //! | WARC streams (reader, test/bench writer) | [`warc`] |
 //! | HTTP responses inside WARC records | [`http`] |
-//! | files, directories, globs, manifests | [`input`] |
+//! | files, directories, globs, manifests, URLs | [`input`] |
+//! | fetching URLs | [`fetch`] |
 //! | one page → one record | [`page`] |
 //! | fingerprints and duplicates | [`dedup`] |
 //! | JSONL and directory outputs, resume | [`output`] |
@@ -18,6 +19,7 @@
 
 pub mod batch;
 pub mod dedup;
+pub mod fetch;
 pub mod http;
 pub mod input;
 pub mod output;

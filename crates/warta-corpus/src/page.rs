@@ -4,7 +4,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use warta_core::{Article, InputKind, Options};
 
-use crate::http::{self, HttpError};
+use crate::fetch::Fetcher;
+use crate::http::{self, split_content_type, HttpError};
 
 /// What the reader hands to the workers, in input order.
 #[derive(Debug)]
@@ -56,6 +57,8 @@ pub enum Payload {
     },
     /// A raw HTTP response (header and body) from a WARC `response` record.
     HttpResponse(Vec<u8>),
+    /// Nothing yet: the worker fetches the page's `url`.
+    Fetch,
 }
 
 /// What a worker makes of a page.
@@ -68,8 +71,9 @@ pub enum Outcome {
 /// Bodies are cut to this size before extraction (the extractor has its own, lower, limit).
 const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
 
-/// Extracts one page. Never panics and never fails: a failure is an error record.
-pub fn process(page: Page, base: &Options) -> Outcome {
+/// Extracts one page (fetching it first when it is a URL). Never panics and never fails: a
+/// failure is an error record.
+pub fn process(page: Page, base: &Options, fetcher: &Fetcher) -> Outcome {
     let Page {
         id,
         input,
@@ -84,6 +88,8 @@ pub fn process(page: Page, base: &Options) -> Outcome {
         a.fetched = fetched.clone();
         Outcome::Article(Box::new(a))
     };
+    // For a page fetched now: when.
+    let mut fetched_now = None;
     let (bytes, charset, kind) = match payload {
         Payload::Document {
             bytes,
@@ -108,10 +114,40 @@ pub fn process(page: Page, base: &Options) -> Outcome {
             Err(HttpError::Decoding(m)) => return failed("content-decoding", m),
             Err(HttpError::UnsupportedCoding(m)) => return Outcome::Skipped(m),
         },
+        Payload::Fetch => {
+            let Some(target) = url.as_deref() else {
+                return failed("fetch", "no URL to fetch".into());
+            };
+            fetched_now = Some(
+                jiff::Timestamp::now()
+                    .strftime("%Y-%m-%dT%H:%M:%SZ")
+                    .to_string(),
+            );
+            let page = match fetcher.fetch(target) {
+                Ok(p) => p,
+                Err(m) => return failed("fetch", m),
+            };
+            if !(200..300).contains(&page.status) {
+                return failed("fetch", format!("HTTP status {}", page.status));
+            }
+            let (mime, charset) = page
+                .content_type
+                .as_deref()
+                .map(split_content_type)
+                .unwrap_or_default();
+            if !is_html(mime.as_deref(), &page.body) {
+                return Outcome::Skipped(format!(
+                    "not HTML: {}",
+                    mime.as_deref().map_or("no type".into(), reason_safe)
+                ));
+            }
+            (page.body, charset, InputKind::Html)
+        }
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Outcome::Skipped("empty body".into());
     }
+    let fetched = fetched.clone().or(fetched_now);
     let opts = Options {
         url: url.clone(),
         http_charset: charset,
@@ -181,6 +217,7 @@ mod tests {
         let out = process(
             http_page(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Hello there, reader.</p></body></html>"),
             &Options::default(),
+            &Fetcher::new(&Default::default()),
         );
         let Outcome::Article(a) = out else {
             panic!("expected an article")
@@ -200,18 +237,24 @@ mod tests {
         let img = process(
             http_page(b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG"),
             &Options::default(),
+            &Fetcher::new(&Default::default()),
         );
         assert!(matches!(img, Outcome::Skipped(r) if r == "not HTML: image/png"));
         let moved = process(
             http_page(b"HTTP/1.1 301 Moved\r\nLocation: /b\r\n\r\n"),
             &Options::default(),
+            &Fetcher::new(&Default::default()),
         );
         assert!(matches!(moved, Outcome::Skipped(r) if r == "HTTP status 3xx"));
     }
 
     #[test]
     fn a_broken_response_is_an_error_record() {
-        let Outcome::Article(a) = process(http_page(b"garbage"), &Options::default()) else {
+        let Outcome::Article(a) = process(
+            http_page(b"garbage"),
+            &Options::default(),
+            &Fetcher::new(&Default::default()),
+        ) else {
             panic!("expected an error record")
         };
         assert_eq!(a.error.map(|e| e.kind).as_deref(), Some("bad-http"));

@@ -8,14 +8,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anyhow::{Context, Result};
 use clap::ValueEnum;
 use warta_core::{Focus, Options};
-use warta_corpus::{Config, DedupMode, OutputFormat};
+use warta_corpus::{Config, DedupMode, OutputFormat, Source};
 
 #[derive(clap::Args)]
 pub struct BatchArgs {
     /// WARC/WET files (`.gz`, `.zst`), HTML files (`.gz`), directories, glob patterns, JSONL
-    /// manifests (`*.jsonl`: one `{"id", "path", "url"}` per line).
-    #[arg(required = true)]
+    /// manifests (`*.jsonl`: one `{"id", "path", "url"}` per line), http(s) URLs to fetch.
+    #[arg(required_unless_present = "urls")]
     inputs: Vec<String>,
+    /// A file of URLs to fetch, one per line (as many at once as there are jobs).
+    #[arg(long)]
+    urls: Vec<PathBuf>,
     /// Output: a JSONL file (`-` or absent: standard output), or a directory for Markdown/text.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -69,7 +72,8 @@ static STOP: AtomicBool = AtomicBool::new(false);
 
 /// Runs the batch; returns the process exit code.
 pub fn run(args: BatchArgs) -> Result<i32> {
-    let sources = warta_corpus::expand(&args.inputs).map_err(anyhow::Error::msg)?;
+    let mut sources = warta_corpus::expand(&args.inputs).map_err(anyhow::Error::msg)?;
+    sources.extend(args.urls.iter().cloned().map(Source::UrlList));
     let config = Config {
         jobs: args.jobs.unwrap_or(Config::default().jobs).max(1),
         format: match args.format {
