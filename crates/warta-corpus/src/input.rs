@@ -163,6 +163,14 @@ impl Reader<'_> {
         };
         match compression {
             Some(c) => self.visit_warc(path, src, c, sink),
+            None if src.fill_buf().is_ok_and(is_arc) => {
+                sink(Item::Failed(Box::new(Article::failed(
+                    None,
+                    Some(path.display().to_string()),
+                    "unsupported",
+                    "ARC files (the format before WARC) are not read".into(),
+                ))))
+            }
             None => {
                 let item = match read_page_file(src, self.limits.max_file_bytes) {
                     Ok((bytes, warnings)) => {
@@ -330,6 +338,17 @@ fn read_failure(path: &Path, e: &io::Error) -> Item {
     )))
 }
 
+/// An ARC file (plain or gzip) starts with its `filedesc://` version block.
+fn is_arc(head: &[u8]) -> bool {
+    const MARK: &[u8] = b"filedesc://";
+    if head.starts_with(&[0x1f, 0x8b]) {
+        let mut start = [0u8; MARK.len()];
+        let mut dec = flate2::read::GzDecoder::new(head);
+        return dec.read_exact(&mut start).is_ok() && start == MARK;
+    }
+    head.starts_with(MARK)
+}
+
 /// Names a directory walk reads: HTML pages and WARC/WET files, gzip- or zstd-compressed.
 fn is_page_or_archive_name(path: &Path) -> bool {
     let name = path
@@ -440,4 +459,27 @@ fn record_warnings(rec: &RawRecord) -> Vec<String> {
         }
     }
     warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn arc_files_are_recognised_plain_or_gzipped() {
+        let arc = b"filedesc://crawl.arc 0.0.0.0 20040101000000 text/plain 76\n";
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(arc).unwrap();
+        assert!(is_arc(arc));
+        assert!(is_arc(&gz.finish().unwrap()));
+        assert!(!is_arc(b"<html>"));
+    }
+
+    #[test]
+    fn urls_are_told_from_paths() {
+        assert!(is_url("HTTPS://news.example/a"));
+        assert!(is_url("http://x"));
+        assert!(!is_url("httpdocs/index.html"));
+    }
 }

@@ -72,6 +72,9 @@ static STOP: AtomicBool = AtomicBool::new(false);
 
 /// Runs the batch; returns the process exit code.
 pub fn run(args: BatchArgs) -> Result<i32> {
+    if args.resume && args.output.as_ref().is_none_or(|o| o.as_os_str() == "-") {
+        anyhow::bail!("--resume needs an output file or directory (-o)");
+    }
     let mut sources = warta_corpus::expand(&args.inputs).map_err(anyhow::Error::msg)?;
     sources.extend(args.urls.iter().cloned().map(Source::UrlList));
     let config = Config {
