@@ -251,7 +251,7 @@ pub fn run(config: &Config, sources: &[Source], stop: &AtomicBool) -> io::Result
         });
     }
     let failure = writer.failure.take();
-    sink.flush()?;
+    sink.finish()?;
     if let Some(e) = failure {
         return Err(e);
     }

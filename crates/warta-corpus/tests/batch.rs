@@ -516,3 +516,28 @@ fn benchmark_pages_round_trip() {
     let texts: Vec<&str> = records.iter().map(|r| field(r, "text")).collect();
     assert_eq!(texts, expected);
 }
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_output_holds_one_row_per_record() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let dir = Scratch::new("parquet");
+    let sources = [Source::Path(twelve_page_warc(&dir))];
+    let out = dir.path("out.parquet");
+    let cfg = Config {
+        format: OutputFormat::Parquet,
+        ..config(out.clone(), 2)
+    };
+    let summary = run(&cfg, &sources, &AtomicBool::new(false)).unwrap();
+    let reader = SerializedFileReader::new(fs::File::open(&out).unwrap()).unwrap();
+    assert_eq!(reader.metadata().file_metadata().num_rows(), 12);
+    assert_eq!(summary.extracted, 12);
+    let first = reader
+        .get_row_iter(None)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .to_string();
+    assert!(first.contains("https://courier.example/0"), "{first}");
+}

@@ -19,7 +19,8 @@ pub struct BatchArgs {
     /// A file of URLs to fetch, one per line (as many at once as there are jobs).
     #[arg(long)]
     urls: Vec<PathBuf>,
-    /// Output: a JSONL file (`-` or absent: standard output), or a directory for Markdown/text.
+    /// Output: a JSONL file (`-` or absent: standard output), a directory for Markdown/text, a
+    /// file for Parquet.
     #[arg(short, long)]
     output: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = BatchFormat::Jsonl)]
@@ -52,6 +53,9 @@ enum BatchFormat {
     Jsonl,
     Markdown,
     Text,
+    /// Needs the `parquet` cargo feature.
+    #[cfg(feature = "parquet")]
+    Parquet,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -83,6 +87,8 @@ pub fn run(args: BatchArgs) -> Result<i32> {
             BatchFormat::Jsonl => OutputFormat::Jsonl,
             BatchFormat::Markdown => OutputFormat::Markdown,
             BatchFormat::Text => OutputFormat::Text,
+            #[cfg(feature = "parquet")]
+            BatchFormat::Parquet => OutputFormat::Parquet,
         },
         output: args.output.clone(),
         resume: args.resume,

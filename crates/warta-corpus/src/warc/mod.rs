@@ -438,6 +438,25 @@ mod tests {
 
     #[cfg(feature = "zstd")]
     #[test]
+    fn zstd_with_a_dictionary_frame_reads() {
+        let dictionary = b"WARC/1.1\r\nWARC-Type: resource\r\nContent-Length: ".repeat(8);
+        let mut file = ZSTD_DICTIONARY_FRAME.to_vec();
+        file.extend_from_slice(&(dictionary.len() as u32).to_le_bytes());
+        file.extend_from_slice(&dictionary);
+        let mut compressor = zstd::bulk::Compressor::with_dictionary(3, &dictionary).unwrap();
+        for body in ["one", "two"] {
+            let record = format!(
+                "WARC/1.1\r\nWARC-Type: resource\r\nContent-Length: {}\r\n\r\n{body}\r\n\r\n",
+                body.len()
+            );
+            file.extend_from_slice(&compressor.compress(record.as_bytes()).unwrap());
+        }
+        assert_eq!(sniff(&file), Some(Compression::Zstd));
+        assert_eq!(bodies(&records(&file)), ["one", "two"]);
+    }
+
+    #[cfg(feature = "zstd")]
+    #[test]
     fn zstd_frames_read() {
         let (bytes, _) = three(Compress::Zstd);
         assert_eq!(sniff(&bytes), Some(Compression::Zstd));

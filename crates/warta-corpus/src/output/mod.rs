@@ -1,5 +1,9 @@
-//! Where records go: a JSONL file (or standard output), or a directory of Markdown or text
-//! files with an `index.jsonl`. Both can be resumed: what is already there is read back first.
+//! Where records go: a JSONL file (or standard output), a directory of Markdown or text files
+//! with an `index.jsonl` (both can be resumed: what is already there is read back first), or a
+//! Parquet file (cargo feature `parquet`; not resumable).
+
+#[cfg(feature = "parquet")]
+mod parquet;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufRead, BufReader, BufWriter, Seek, SeekFrom, Write};
@@ -17,6 +21,9 @@ pub enum OutputFormat {
     Markdown,
     /// A directory: one text file per article, plus `index.jsonl`.
     Text,
+    /// A Parquet file: main fields as columns, plus the article JSON.
+    #[cfg(feature = "parquet")]
+    Parquet,
 }
 
 impl OutputFormat {
@@ -24,6 +31,8 @@ impl OutputFormat {
     pub fn render(self, article: &Article) -> String {
         match self {
             OutputFormat::Jsonl => render::render(article, Format::Jsonl),
+            #[cfg(feature = "parquet")]
+            OutputFormat::Parquet => render::render(article, Format::Jsonl),
             OutputFormat::Markdown => render::render(article, Format::Markdown),
             OutputFormat::Text => render::render(article, Format::Text),
         }
@@ -54,6 +63,8 @@ pub enum Sink {
         index: BufWriter<File>,
         next_file: u64,
     },
+    #[cfg(feature = "parquet")]
+    Parquet(Box<parquet::ParquetSink>),
 }
 
 /// One line of a directory output's `index.jsonl`.
@@ -87,6 +98,24 @@ impl Sink {
         prior: &mut dyn FnMut(Prior),
     ) -> io::Result<Sink> {
         match (format, target) {
+            #[cfg(feature = "parquet")]
+            (OutputFormat::Parquet, target) => {
+                let Some(path) = target.filter(|p| p.as_os_str() != "-") else {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidInput,
+                        "Parquet output needs a file (-o FILE)",
+                    ));
+                };
+                if resume {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidInput,
+                        "Parquet output cannot be resumed; write JSONL to resume",
+                    ));
+                }
+                Ok(Sink::Parquet(Box::new(parquet::ParquetSink::create(
+                    File::create(path)?,
+                )?)))
+            }
             (OutputFormat::Jsonl, None) => Ok(Sink::Jsonl(BufWriter::new(Box::new(io::stdout())))),
             (OutputFormat::Jsonl, Some(path)) if path.as_os_str() == "-" => {
                 Ok(Sink::Jsonl(BufWriter::new(Box::new(io::stdout()))))
@@ -103,11 +132,11 @@ impl Sink {
                     Box::new(file),
                 )))
             }
-            (_, None) => Err(io::Error::new(
+            (OutputFormat::Markdown | OutputFormat::Text, None) => Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 "Markdown and text output need a directory (-o DIR)",
             )),
-            (_, Some(dir)) => {
+            (OutputFormat::Markdown | OutputFormat::Text, Some(dir)) => {
                 fs::create_dir_all(dir)?;
                 let index_path = dir.join("index.jsonl");
                 let mut next_file = 0;
@@ -165,13 +194,18 @@ impl Sink {
                 serde_json::to_writer(&mut *index, &line)?;
                 index.write_all(b"\n")
             }
+            #[cfg(feature = "parquet")]
+            Sink::Parquet(p) => p.write(article, rendered),
         }
     }
 
-    pub fn flush(&mut self) -> io::Result<()> {
+    /// Flushes what is buffered and closes the output (a Parquet file gets its footer).
+    pub fn finish(self) -> io::Result<()> {
         match self {
-            Sink::Jsonl(out) => out.flush(),
-            Sink::Dir { index, .. } => index.flush(),
+            Sink::Jsonl(mut out) => out.flush(),
+            Sink::Dir { mut index, .. } => index.flush(),
+            #[cfg(feature = "parquet")]
+            Sink::Parquet(p) => p.finish(),
         }
     }
 }
