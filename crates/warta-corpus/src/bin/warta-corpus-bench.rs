@@ -1,12 +1,14 @@
 //! `warta-corpus-bench`: packs the WCXB dev pages into one `.warc.gz`, runs `warta batch` over
 //! it with one and two jobs, and reports pages/s, the speed-up, and whether every record's text
 //! is what `warta extract` gives for the same page. With `--rss-gb N` it also builds an N GB
-//! WARC by repeating the pages and reports the peak memory of a run over it.
+//! WARC by repeating the pages and reports the peak memory of a run over it. With
+//! `--trafilatura PYTHON` it also times trafilatura (in that Python) over the same pages, in the
+//! same session, for the single-thread comparison.
 //!
 //! Usage (release build; see crates/warta-corpus/README.md):
 //!   cargo build --release -p warta -p warta-corpus
 //!   target/release/warta-corpus-bench [--shared DIR] [--warta BIN] [--work DIR] [--runs N]
-//!                                     [--rss-gb N]
+//!                                     [--rss-gb N] [--trafilatura PYTHON]
 
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -25,6 +27,7 @@ struct Args {
     work: PathBuf,
     runs: usize,
     rss_gb: Option<f64>,
+    trafilatura: Option<PathBuf>,
 }
 
 fn main() {
@@ -73,6 +76,7 @@ fn run() -> Result<(), String> {
     let reference = texts(&reference)?;
 
     let mut speeds = Vec::new();
+    let mut single_cpu = None;
     for jobs in [1, 2] {
         let out = args.work.join(format!("batch-jobs{jobs}.jsonl"));
         let mut best: Option<Run> = None;
@@ -87,6 +91,9 @@ fn run() -> Result<(), String> {
         let differing = got.iter().zip(&reference).filter(|(a, b)| a != b).count();
         let same = got.len() == reference.len() && differing == 0;
         let rate = pages.len() as f64 / best.secs;
+        if jobs == 1 {
+            single_cpu = best.cpu_secs;
+        }
         println!(
             "--jobs {jobs}: {:.2}s wall, {rate:.1} pages/s, {:.1} MB/s (compressed); CPU {}; \
              peak RSS {}; {} records, text identical to `warta extract`: {} ({differing} differ)",
@@ -107,6 +114,23 @@ fn run() -> Result<(), String> {
         "speed-up --jobs 2 / --jobs 1: {:.2}x (target >= 1.8x)",
         speeds[1] / speeds[0]
     );
+    if let Some(python) = &args.trafilatura {
+        let (wall, cpu) = time_trafilatura(python, &manifest)?;
+        println!(
+            "trafilatura (one process, extraction calls only): {wall:.2}s wall, {:.1} pages/s; \
+             CPU {cpu:.2}s = {:.1} pages per CPU-second",
+            pages.len() as f64 / wall,
+            pages.len() as f64 / cpu
+        );
+        if let (Some(ours), Some(cpu_ours)) = (speeds.first(), single_cpu) {
+            println!(
+                "warta --jobs 1 vs trafilatura: {:.1}x by wall clock, {:.1}x by CPU time \
+                 (target >= 10x)",
+                ours / (pages.len() as f64 / wall),
+                cpu / cpu_ours
+            );
+        }
+    }
 
     if let Some(gb) = args.rss_gb {
         let big = args.work.join("repeated.warc.gz");
@@ -144,6 +168,7 @@ fn parse_args() -> Result<Args, String> {
         work: std::env::temp_dir().join("warta-bench"),
         runs: 1,
         rss_gb: None,
+        trafilatura: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -154,6 +179,7 @@ fn parse_args() -> Result<Args, String> {
             "--work" => args.work = value()?.into(),
             "--runs" => args.runs = value()?.parse().map_err(|_| "--runs: a number")?,
             "--rss-gb" => args.rss_gb = Some(value()?.parse().map_err(|_| "--rss-gb: a number")?),
+            "--trafilatura" => args.trafilatura = Some(value()?.into()),
             other => return Err(format!("unknown flag {other}")),
         }
     }
@@ -233,6 +259,40 @@ fn count_records(warc: &Path) -> io::Result<u64> {
         Default::default(),
     )?;
     Ok(reader.count() as u64)
+}
+
+/// Times `trafilatura.extract` over the manifest's pages in one Python process: the pages are
+/// read and gunzipped before the clock starts. Returns (wall, CPU) seconds.
+fn time_trafilatura(python: &Path, manifest: &Path) -> Result<(f64, f64), String> {
+    const SCRIPT: &str = r#"
+import gzip, json, sys, time
+import trafilatura
+docs = []
+for line in open(sys.argv[1]):
+    page = json.loads(line)
+    docs.append((gzip.open(page["path"]).read(), page["url"]))
+wall, cpu = time.perf_counter(), time.process_time()
+for html, url in docs:
+    trafilatura.extract(html, url=url)
+print(time.perf_counter() - wall, time.process_time() - cpu)
+"#;
+    let out = Command::new(python)
+        .args(["-c", SCRIPT])
+        .arg(manifest)
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("running {}: {e}", python.display()))?;
+    if !out.status.success() {
+        return Err("the trafilatura timing failed".into());
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut numbers = text
+        .split_whitespace()
+        .filter_map(|t| t.parse::<f64>().ok());
+    numbers
+        .next()
+        .zip(numbers.next())
+        .ok_or_else(|| format!("unexpected trafilatura timing output: {text}"))
 }
 
 /// Runs `warta batch`, timing it; peak RSS (KiB) comes from `/usr/bin/time -v` when present.
