@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::io;
 use std::ops::ControlFlow;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{channel, sync_channel, Receiver};
@@ -207,7 +208,28 @@ pub fn run(config: &Config, sources: &[Source], stop: &AtomicBool) -> io::Result
     };
     let wants_near = writer.dedup.as_ref().is_some_and(|d| d.wants_near());
     let fetcher = Fetcher::new(&config.fetch);
-    let work = |item: Item| finish(item, &config.options, &fetcher, config.format, wants_near);
+    // A panic in one page's work must not stall the ordered writer: it becomes that page's
+    // error record (the extractor's own panics are already caught closer to the source).
+    let work = |item: Item| {
+        let (id, input) = item.identity();
+        catch_unwind(AssertUnwindSafe(|| {
+            finish(item, &config.options, &fetcher, config.format, wants_near)
+        }))
+        .unwrap_or_else(|_| {
+            let article = warta_core::Article::failed(
+                id,
+                input,
+                "panic",
+                "processing this record panicked".into(),
+            );
+            let rendered = config.format.render(&article);
+            Done::Record {
+                article: Box::new(article),
+                rendered,
+                fingerprints: None,
+            }
+        })
+    };
 
     if config.jobs <= 1 {
         let _ = reader.visit(sources, &mut |item| {

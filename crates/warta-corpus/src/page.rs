@@ -26,6 +26,15 @@ impl Item {
             Item::Skipped(_) => None,
         }
     }
+
+    /// The `id` and `input` a record of this item carries.
+    pub fn identity(&self) -> (Option<String>, Option<String>) {
+        match self {
+            Item::Page(p) => (p.id.clone(), Some(p.input.clone())),
+            Item::Failed(a) => (a.id.clone(), a.input.clone()),
+            Item::Skipped(_) => (None, None),
+        }
+    }
 }
 
 /// A written record's identity: its id, else the input it came from.
