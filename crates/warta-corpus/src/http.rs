@@ -360,6 +360,21 @@ mod tests {
         assert!(parse_response(b"FOO 200\r\n\r\nbody", 100).is_err());
     }
 
+    proptest::proptest! {
+        /// Whatever the bytes, parsing ends without a panic, and a body never exceeds the cap.
+        #[test]
+        fn any_bytes_parse_without_panic(
+            head in "(HTTP/1\\.1 [0-9]{3} OK\r\n)?((Transfer-Encoding: chunked|Content-Encoding: (gzip|deflate|br)|Content-Type: [a-z/;= -]{0,30})\r\n){0,3}\r\n",
+            body in proptest::collection::vec(proptest::num::u8::ANY, 0..300),
+        ) {
+            let mut block = head.into_bytes();
+            block.extend_from_slice(&body);
+            if let Ok(r) = parse_response(&block, 100) {
+                proptest::prop_assert!(r.body.len() <= 100);
+            }
+        }
+    }
+
     #[test]
     fn sniffing() {
         assert!(sniffs_as_html(b"\xef\xbb\xbf  <!DOCTYPE html><p>"));

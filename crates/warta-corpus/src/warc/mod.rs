@@ -399,6 +399,15 @@ mod tests {
     }
 
     #[test]
+    fn a_file_gzipped_whole_reads_like_one_member_per_record() {
+        let (plain, _) = three(Compress::None);
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, &plain).unwrap();
+        let bytes = gz.finish().unwrap();
+        assert_eq!(bodies(&records(&bytes)), ["one", "two", "three"]);
+    }
+
+    #[test]
     fn a_corrupt_member_is_reported_and_the_next_ones_read() {
         let (mut bytes, offsets) = three(Compress::Gzip);
         // Smash the deflate data of the middle member.
@@ -434,6 +443,42 @@ mod tests {
             bodies(&records(&damaged)),
             ["one", "<damaged>", "two", "three"]
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Damage anywhere never panics or hangs, and the records before it are still read.
+        #[test]
+        fn damaged_streams_end_and_keep_what_precedes_the_damage(
+            gzip in proptest::bool::ANY,
+            flips in proptest::collection::vec((0usize..100_000, 0u8..=255), 1..8),
+            cut in proptest::option::of(0usize..100_000),
+        ) {
+            let (mut bytes, offsets) = three(if gzip { Compress::Gzip } else { Compress::None });
+            let first_damage = flips.iter().map(|(at, _)| at % bytes.len()).min().unwrap_or(0);
+            for (at, value) in &flips {
+                let len = bytes.len();
+                bytes[at % len] ^= value | 1;
+            }
+            if let Some(cut) = cut {
+                bytes.truncate(cut % (bytes.len() + 1));
+            }
+            let entries: Vec<Entry> =
+                WarcReader::new(io::BufReader::with_capacity(7, &bytes[..]), if gzip { Compression::Gzip } else { Compression::None }, RecordLimits::default())
+                    .unwrap()
+                    .take(1000)
+                    .collect();
+            proptest::prop_assert!(entries.len() < 1000);
+            let intact = offsets.iter().filter(|&&o| {
+                let end = offsets.iter().find(|&&n| n > o).copied().unwrap_or(u64::MAX);
+                end as usize <= first_damage.min(cut.map_or(usize::MAX, |c| c % (bytes.len() + 1)))
+            }).count();
+            let text = bodies(&entries);
+            for (i, want) in ["one", "two", "three"].iter().enumerate().take(intact) {
+                proptest::prop_assert_eq!(text.get(i).map(String::as_str), Some(*want));
+            }
+        }
     }
 
     #[cfg(feature = "zstd")]
