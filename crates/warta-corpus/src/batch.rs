@@ -231,13 +231,14 @@ pub fn run(config: &Config, sources: &[Source], stop: &AtomicBool) -> io::Result
         })
     };
 
-    if config.jobs <= 1 {
-        let _ = reader.visit(sources, &mut |item| {
+    // `Break` when the run stopped before the end of its input.
+    let read_all = if config.jobs <= 1 {
+        reader.visit(sources, &mut |item| {
             if let Some(item) = admit(item)? {
                 writer.write(work(item), stop);
             }
             ControlFlow::Continue(())
-        });
+        })
     } else {
         let window = config.jobs * 4;
         let (task_tx, task_rx) = sync_channel::<(u64, Item)>(config.jobs);
@@ -245,9 +246,9 @@ pub fn run(config: &Config, sources: &[Source], stop: &AtomicBool) -> io::Result
         let (permit_tx, permit_rx) = sync_channel::<()>(window);
         let task_rx = Mutex::new(task_rx);
         std::thread::scope(|scope| {
-            scope.spawn(move || {
+            let reading = scope.spawn(move || {
                 let mut seq = 0u64;
-                let _ = reader.visit(sources, &mut |item| {
+                reader.visit(sources, &mut |item| {
                     if let Some(item) = admit(item)? {
                         // The sends fail only when the writer is gone; stop reading then.
                         if permit_tx.send(()).is_err() || task_tx.send((seq, item)).is_err() {
@@ -256,7 +257,7 @@ pub fn run(config: &Config, sources: &[Source], stop: &AtomicBool) -> io::Result
                         seq += 1;
                     }
                     ControlFlow::Continue(())
-                });
+                })
             });
             for _ in 0..config.jobs {
                 let (task_rx, done_tx) = (&task_rx, done_tx.clone());
@@ -270,8 +271,9 @@ pub fn run(config: &Config, sources: &[Source], stop: &AtomicBool) -> io::Result
             }
             drop(done_tx);
             write_in_order(&mut writer, done_rx, permit_rx, stop);
-        });
-    }
+            reading.join().unwrap_or(ControlFlow::Break(()))
+        })
+    };
     let failure = writer.failure.take();
     sink.finish()?;
     if let Some(e) = failure {
@@ -281,7 +283,7 @@ pub fn run(config: &Config, sources: &[Source], stop: &AtomicBool) -> io::Result
         bar.finish_and_clear();
     }
     let mut summary = summary.into_inner().unwrap_or_else(|e| e.into_inner());
-    summary.stopped_early = stop.load(Ordering::Relaxed);
+    summary.stopped_early = read_all.is_break();
     summary.input_bytes = bytes_read.load(Ordering::Relaxed);
     summary.elapsed = started.elapsed();
     Ok(summary)
