@@ -6,7 +6,5 @@ pub struct Cleaned {
 }
 
 pub fn clean(dom: &Dom) -> Cleaned {
-    Cleaned {
-        removed: vec![false; dom.nodes.len()],
-    }
+    Cleaned { removed: vec![false; dom.nodes.len()] }
 }

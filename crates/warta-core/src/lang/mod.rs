@@ -129,20 +129,11 @@ mod tests {
     fn date_tables_have_the_right_shape() {
         for p in packs() {
             let d = &p.dates;
-            assert!(
-                d.months.is_empty() || d.months.len() == 12,
-                "{}: 12 months",
-                p.code
-            );
-            assert!(
-                d.weekdays.is_empty() || d.weekdays.len() == 7,
-                "{}: 7 weekdays",
-                p.code
-            );
+            assert!(d.months.is_empty() || d.months.len() == 12, "{}: 12 months", p.code);
+            assert!(d.weekdays.is_empty() || d.weekdays.len() == 7, "{}: 7 weekdays", p.code);
             for unit in d.relative_units.keys() {
                 assert!(
-                    ["second", "minute", "hour", "day", "week", "month", "year"]
-                        .contains(&unit.as_str()),
+                    ["second", "minute", "hour", "day", "week", "month", "year"].contains(&unit.as_str()),
                     "{}: unknown unit {unit}",
                     p.code
                 );
