@@ -1,0 +1,117 @@
+// Runs Mozilla Readability over warta's benchmark sets and writes peers/out/readability-js/<set>.jsonl.
+//
+//   node peers/readability-js/run.mjs [--set NAME]... [--limit N] [--bench DIR] [--out DIR]
+//
+// Timed per page (performance.now): jsdom parsing the raw bytes (its own charset sniffing)
+// plus Readability.parse. Reading the file and gunzip are not timed.
+
+import { execFileSync } from "node:child_process";
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
+import { performance } from "node:perf_hooks";
+import { JSDOM, VirtualConsole } from "jsdom";
+import { Readability } from "@mozilla/readability";
+
+const SETS = ["scrapinghub", "wcxb-dev", "trafilatura", "readability", "htmldate"];
+const PEERS = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+function parseArgs(argv) {
+  const args = { sets: [], limit: null, bench: null, out: join(PEERS, "out") };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (value === undefined) throw new Error(`${flag} needs a value`);
+    if (flag === "--set") {
+      if (!SETS.includes(value)) throw new Error(`unknown set ${value}`);
+      args.sets.push(value);
+    } else if (flag === "--limit") args.limit = Number.parseInt(value, 10);
+    else if (flag === "--bench") args.bench = value;
+    else if (flag === "--out") args.out = value;
+    else throw new Error(`unknown argument ${flag}`);
+  }
+  if (args.sets.length === 0) args.sets = SETS;
+  return args;
+}
+
+// The page list comes from peers/pages.py, so every runner reads the same pages.
+function listPages(set, args) {
+  const cli = [join(PEERS, "pages.py"), "--set", set];
+  if (args.limit) cli.push("--limit", String(args.limit));
+  if (args.bench) cli.push("--bench", args.bench);
+  const stdout = execFileSync("python3", cli, { encoding: "utf-8", maxBuffer: 1 << 28 });
+  return stdout.split("\n").filter(Boolean).map((line) => JSON.parse(line));
+}
+
+function readPage(path) {
+  const raw = readFileSync(path);
+  return path.endsWith(".gz") ? gunzipSync(raw) : raw;
+}
+
+// Scripts stay off (jsdom's default); page CSS/console noise is dropped.
+const quietConsole = new VirtualConsole();
+
+function extract(bytes, url) {
+  const dom = new JSDOM(bytes, url ? { url, virtualConsole: quietConsole } : { virtualConsole: quietConsole });
+  const article = new Readability(dom.window.document).parse();
+  dom.window.close();
+  if (!article) return { text: "", title: null, authors: [], published: null };
+  return {
+    text: article.textContent || "",
+    title: article.title || null,
+    authors: article.byline ? [article.byline.trim()] : [],
+    published: article.publishedTime || null,
+  };
+}
+
+function log(message) {
+  process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+function runSet(set, args) {
+  const pages = listPages(set, args);
+  const dir = join(args.out, "readability-js");
+  mkdirSync(dir, { recursive: true });
+  const outPath = join(dir, `${set}.jsonl`);
+  const errorsPath = join(dir, `${set}.errors.jsonl`);
+  writeFileSync(outPath, "");
+  writeFileSync(errorsPath, "");
+  if (pages.length > 0) {
+    // One untimed call first, so JIT warm-up does not bill the first page.
+    try {
+      extract(readPage(pages[0].path), pages[0].url);
+    } catch {}
+  }
+  const started = performance.now();
+  let totalMs = 0;
+  let errors = 0;
+  let lines = [];
+  pages.forEach((page, index) => {
+    const bytes = readPage(page.path);
+    const begin = performance.now();
+    let fields;
+    try {
+      fields = extract(bytes, page.url);
+    } catch (error) {
+      errors += 1;
+      appendFileSync(errorsPath, JSON.stringify({ id: page.id, error: String(error) }) + "\n");
+      fields = { text: "", title: null, authors: [], published: null };
+    }
+    const ms = performance.now() - begin;
+    totalMs += ms;
+    lines.push(JSON.stringify({ set, id: page.id, ...fields, ms: Math.round(ms * 1000) / 1000 }));
+    if (lines.length >= 50) {
+      appendFileSync(outPath, lines.join("\n") + "\n");
+      lines = [];
+    }
+    if ((index + 1) % 100 === 0) log(`readability-js ${set}: ${index + 1}/${pages.length}`);
+  });
+  if (lines.length) appendFileSync(outPath, lines.join("\n") + "\n");
+  const mean = pages.length ? totalMs / pages.length : 0;
+  const wall = (performance.now() - started) / 1000;
+  log(`readability-js ${set}: ${pages.length} pages, ${errors} errors, mean ${mean.toFixed(2)} ms/page, wall ${wall.toFixed(1)} s -> ${outPath}`);
+}
+
+const args = parseArgs(process.argv.slice(2));
+log(`readability-js: @mozilla/readability ${JSON.parse(readFileSync(join(PEERS, "readability-js/node_modules/@mozilla/readability/package.json"))).version}`);
+for (const set of args.sets) runSet(set, args);
