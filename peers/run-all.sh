@@ -22,7 +22,8 @@ done
 
 mkdir -p "$PEERS/out"
 LOG="$PEERS/out/run-all.log"
-log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$LOG" >&2; }
+# The load average goes in the log: wall-clock timings mean little on a busy machine.
+log() { echo "[$(date -u +%H:%M:%S)] $* (load $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$LOG" >&2; }
 
 if [ "$SETUP" = 1 ]; then
   log "setup"

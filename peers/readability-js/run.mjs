@@ -48,6 +48,8 @@ function readPage(path) {
   return path.endsWith(".gz") ? gunzipSync(raw) : raw;
 }
 
+const EMPTY = { text: "", title: null, authors: [], published: null, site_name: null };
+
 // Scripts stay off (jsdom's default); page CSS/console noise is dropped.
 const quietConsole = new VirtualConsole();
 
@@ -55,14 +57,17 @@ function extract(bytes, url) {
   const dom = new JSDOM(bytes, url ? { url, virtualConsole: quietConsole } : { virtualConsole: quietConsole });
   const article = new Readability(dom.window.document).parse();
   dom.window.close();
-  if (!article) return { text: "", title: null, authors: [], published: null };
+  if (!article) return { ...EMPTY };
   return {
     text: article.textContent || "",
     title: article.title || null,
     authors: article.byline ? [article.byline.trim()] : [],
     published: article.publishedTime || null,
+    site_name: article.siteName || null,
   };
 }
+
+const round3 = (ms) => Math.round(ms * 1000) / 1000;
 
 function log(message) {
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -84,22 +89,28 @@ function runSet(set, args) {
   }
   const started = performance.now();
   let totalMs = 0;
+  let totalCpuMs = 0;
   let errors = 0;
   let lines = [];
   pages.forEach((page, index) => {
     const bytes = readPage(page.path);
     const begin = performance.now();
+    const beginCpu = process.cpuUsage();
     let fields;
     try {
       fields = extract(bytes, page.url);
     } catch (error) {
       errors += 1;
       appendFileSync(errorsPath, JSON.stringify({ id: page.id, error: String(error) }) + "\n");
-      fields = { text: "", title: null, authors: [], published: null };
+      fields = { ...EMPTY, error: String(error) };
     }
     const ms = performance.now() - begin;
+    // Process CPU time (user + system): includes V8's helper threads (GC), unlike Python/Rust.
+    const cpu = process.cpuUsage(beginCpu);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     totalMs += ms;
-    lines.push(JSON.stringify({ set, id: page.id, ...fields, ms: Math.round(ms * 1000) / 1000 }));
+    totalCpuMs += cpuMs;
+    lines.push(JSON.stringify({ set, id: page.id, ...fields, ms: round3(ms), cpu_ms: round3(cpuMs) }));
     if (lines.length >= 50) {
       appendFileSync(outPath, lines.join("\n") + "\n");
       lines = [];
@@ -107,9 +118,12 @@ function runSet(set, args) {
     if ((index + 1) % 100 === 0) log(`readability-js ${set}: ${index + 1}/${pages.length}`);
   });
   if (lines.length) appendFileSync(outPath, lines.join("\n") + "\n");
-  const mean = pages.length ? totalMs / pages.length : 0;
+  const count = Math.max(pages.length, 1);
   const wall = (performance.now() - started) / 1000;
-  log(`readability-js ${set}: ${pages.length} pages, ${errors} errors, mean ${mean.toFixed(2)} ms/page, wall ${wall.toFixed(1)} s -> ${outPath}`);
+  log(
+    `readability-js ${set}: ${pages.length} pages, ${errors} errors, mean ${(totalMs / count).toFixed(2)} ms/page ` +
+      `(cpu ${(totalCpuMs / count).toFixed(2)}), wall ${wall.toFixed(1)} s -> ${outPath}`,
+  );
 }
 
 const args = parseArgs(process.argv.slice(2));

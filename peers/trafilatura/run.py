@@ -20,6 +20,8 @@ PEERS = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, PEERS)
 import pages as bench  # noqa: E402  (peers/pages.py, shared by every runner)
 
+EMPTY = {"text": "", "title": None, "authors": [], "published": None, "site_name": None}
+
 DEFAULT_SETS = {
     "trafilatura": bench.SETS,
     # htmldate only finds dates, so only the date set is worth its time by default.
@@ -34,12 +36,13 @@ def make_trafilatura():
         # Library defaults (neither precision nor recall favoured), metadata on.
         document = trafilatura.bare_extraction(data, url=url, with_metadata=True)
         if document is None:
-            return {"text": "", "title": None, "authors": [], "published": None}
+            return dict(EMPTY)
         return {
             "text": document.text or "",
             "title": document.title or None,
             "authors": split_authors(document.author),
             "published": document.date or None,
+            "site_name": document.sitename or None,
         }
 
     return run, trafilatura.__version__
@@ -51,7 +54,7 @@ def make_htmldate():
     def run(data, url):
         # Library defaults: extensive search, publication (not original) date.
         date = htmldate.find_date(data, url=url)
-        return {"text": "", "title": None, "authors": [], "published": date or None}
+        return {**EMPTY, "published": date or None}
 
     return run, htmldate.__version__
 
@@ -74,7 +77,7 @@ def run_set(tool, extract, set_name, bench_dir, limit, out_dir):
     os.makedirs(out_dir, exist_ok=True)
     out_path = os.path.join(out_dir, set_name + ".jsonl")
     errors_path = os.path.join(out_dir, set_name + ".errors.jsonl")
-    errors, total_ms, started = 0, 0.0, time.time()
+    errors, total_ms, total_cpu_ms, started = 0, 0.0, 0.0, time.time()
     if listed:
         # One untimed call first, so lazy imports and compiled patterns do not bill the first page.
         try:
@@ -84,23 +87,26 @@ def run_set(tool, extract, set_name, bench_dir, limit, out_dir):
     with open(out_path, "w", encoding="utf-8") as out, open(errors_path, "w", encoding="utf-8") as errs:
         for number, page in enumerate(listed, 1):
             data = read_page(page["path"])
-            begin = time.perf_counter()
+            begin, begin_cpu = time.perf_counter(), time.thread_time()
             try:
                 fields = extract(data, page["url"])
             except Exception as error:  # a peer's crash is a result to record, not a reason to stop
-                fields = {"text": "", "title": None, "authors": [], "published": None}
+                fields = {**EMPTY, "error": repr(error)}
                 errors += 1
                 errs.write(json.dumps({"id": page["id"], "error": repr(error)}, ensure_ascii=False) + "\n")
             ms = (time.perf_counter() - begin) * 1000.0
+            cpu_ms = (time.thread_time() - begin_cpu) * 1000.0
             total_ms += ms
-            record = {"set": set_name, "id": page["id"], **fields, "ms": round(ms, 3)}
+            total_cpu_ms += cpu_ms
+            record = {"set": set_name, "id": page["id"], **fields, "ms": round(ms, 3), "cpu_ms": round(cpu_ms, 3)}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             if number % 100 == 0:
                 log(f"{tool} {set_name}: {number}/{len(listed)}")
-    mean = total_ms / len(listed) if listed else 0.0
+    count = max(len(listed), 1)
     log(
-        f"{tool} {set_name}: {len(listed)} pages, {errors} errors, "
-        f"mean {mean:.2f} ms/page, wall {time.time() - started:.1f} s -> {out_path}"
+        f"{tool} {set_name}: {len(listed)} pages, {errors} errors, mean {total_ms / count:.2f} ms/page "
+        f"(cpu {total_cpu_ms / count:.2f}), wall {time.time() - started:.1f} s, "
+        f"load {os.getloadavg()[0]:.1f} -> {out_path}"
     )
 
 

@@ -36,6 +36,7 @@ struct Extracted {
     title: Option<String>,
     authors: Vec<String>,
     published: Option<String>,
+    site_name: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -46,7 +47,11 @@ struct Record<'a> {
     title: Option<&'a str>,
     authors: &'a [String],
     published: Option<&'a str>,
+    site_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
     ms: f64,
+    cpu_ms: f64,
 }
 
 struct Args {
@@ -203,6 +208,7 @@ fn run_rs_trafilatura(bytes: &[u8], url: Option<&str>) -> Result<Extracted, Stri
         published: meta
             .date
             .map(|date| date.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        site_name: meta.sitename.as_deref().and_then(non_empty),
     })
 }
 
@@ -220,6 +226,7 @@ fn run_trafilatura_rs(bytes: &[u8], url: Option<&str>) -> Result<Extracted, Stri
         title: non_empty(&meta.title),
         authors: split_authors(&meta.author),
         published: meta.date.map(|date| date.format("%Y-%m-%d").to_string()),
+        site_name: non_empty(&meta.sitename),
     })
 }
 
@@ -237,6 +244,7 @@ fn run_dom_smoothie(bytes: &[u8], url: Option<&str>) -> Result<Extracted, String
             .map(split_authors)
             .unwrap_or_default(),
         published: article.published_time.as_deref().and_then(non_empty),
+        site_name: article.site_name.as_deref().and_then(non_empty),
     })
 }
 
@@ -266,6 +274,25 @@ fn extract_guarded(
     )
 }
 
+fn round3(ms: f64) -> f64 {
+    (ms * 1000.0).round() / 1000.0
+}
+
+/// CPU time of the calling thread: unlike wall time, it does not grow when other processes
+/// compete for the cores.
+fn thread_cpu_ms() -> f64 {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime only writes the timespec it is given.
+    let status = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
+    if status != 0 {
+        return 0.0;
+    }
+    now.tv_sec as f64 * 1000.0 + now.tv_nsec as f64 / 1e6
+}
+
 fn run_set(args: &Args, set: &str) -> Result<(), String> {
     let pages = list_pages(set, args)?;
     let dir = args.out.join(&args.tool);
@@ -284,19 +311,24 @@ fn run_set(args: &Args, set: &str) -> Result<(), String> {
         let bytes = read_page(&first.path).map_err(|e| format!("{}: {e}", first.path))?;
         let _ = extract_guarded(extract, &bytes, first.url.as_deref());
     }
-    let (started, mut total_ms, mut errors) = (Instant::now(), 0.0, 0usize);
+    let (started, mut total_ms, mut total_cpu_ms, mut errors) = (Instant::now(), 0.0, 0.0, 0);
     for (number, page) in pages.iter().enumerate() {
         let bytes = read_page(&page.path).map_err(|e| format!("{}: {e}", page.path))?;
-        let begin = Instant::now();
+        let (begin, begin_cpu) = (Instant::now(), thread_cpu_ms());
         let result = extract_guarded(extract, &bytes, page.url.as_deref());
         let ms = begin.elapsed().as_secs_f64() * 1000.0;
+        let cpu_ms = thread_cpu_ms() - begin_cpu;
         total_ms += ms;
-        let extracted = result.unwrap_or_else(|error| {
-            errors += 1;
-            let line = serde_json::json!({"id": page.id, "error": error});
-            let _ = writeln!(errors_out, "{line}");
-            Extracted::default()
-        });
+        total_cpu_ms += cpu_ms;
+        let (extracted, error) = match result {
+            Ok(extracted) => (extracted, None),
+            Err(error) => {
+                errors += 1;
+                let line = serde_json::json!({"id": page.id, "error": error});
+                let _ = writeln!(errors_out, "{line}");
+                (Extracted::default(), Some(error))
+            }
+        };
         let record = Record {
             set,
             id: &page.id,
@@ -304,7 +336,10 @@ fn run_set(args: &Args, set: &str) -> Result<(), String> {
             title: extracted.title.as_deref(),
             authors: &extracted.authors,
             published: extracted.published.as_deref(),
-            ms: (ms * 1000.0).round() / 1000.0,
+            site_name: extracted.site_name.as_deref(),
+            error: error.as_deref(),
+            ms: round3(ms),
+            cpu_ms: round3(cpu_ms),
         };
         let line = serde_json::to_string(&record).map_err(|e| e.to_string())?;
         writeln!(out, "{line}").map_err(|e| e.to_string())?;
@@ -314,15 +349,13 @@ fn run_set(args: &Args, set: &str) -> Result<(), String> {
     }
     out.flush().map_err(|e| e.to_string())?;
     errors_out.flush().map_err(|e| e.to_string())?;
-    let mean = if pages.is_empty() {
-        0.0
-    } else {
-        total_ms / pages.len() as f64
-    };
+    let count = pages.len().max(1) as f64;
     eprintln!(
-        "{} {set}: {} pages, {errors} errors, mean {mean:.2} ms/page, wall {:.1} s -> {}",
+        "{} {set}: {} pages, {errors} errors, mean {:.2} ms/page (cpu {:.2}), wall {:.1} s -> {}",
         args.tool,
         pages.len(),
+        total_ms / count,
+        total_cpu_ms / count,
         started.elapsed().as_secs_f64(),
         out_path.display()
     );
