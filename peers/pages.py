@@ -72,6 +72,11 @@ LISTERS = {
 }
 
 
+def web_url(url):
+    """Some sets key pages by labels that are not URLs ("hard::name", "xhttps://..."): no URL then."""
+    return url if url and url.startswith(("http://", "https://")) else None
+
+
 def load_json(path):
     with open(path, encoding="utf-8") as handle:
         return json.load(handle)
@@ -82,7 +87,7 @@ def pages(set_name, bench, limit=None):
     root = os.path.join(bench, set_name)
     seen = {}
     for page_id, url, path in LISTERS[set_name](root):
-        seen.setdefault(page_id, {"set": set_name, "id": page_id, "url": url, "path": path})
+        seen.setdefault(page_id, {"set": set_name, "id": page_id, "url": web_url(url), "path": path})
     listed = [seen[key] for key in sorted(seen)]
     return listed[:limit] if limit else listed
 

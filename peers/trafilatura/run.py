@@ -52,8 +52,9 @@ def make_htmldate():
     import htmldate
 
     def run(data, url):
-        # Library defaults: extensive search, publication (not original) date.
-        date = htmldate.find_date(data, url=url)
+        # As in htmldate's own published evaluation ("extensive"): full search, and the
+        # original publication date rather than the last update.
+        date = htmldate.find_date(data, url=url, extensive_search=True, original_date=True)
         return {**EMPTY, "published": date or None}
 
     return run, htmldate.__version__

@@ -194,8 +194,12 @@ fn run_rs_trafilatura(bytes: &[u8], url: Option<&str>) -> Result<Extracted, Stri
         url: url.map(str::to_string),
         ..rs_trafilatura::Options::default()
     };
-    let result =
-        rs_trafilatura::extract_bytes_with_options(bytes, &options).map_err(|e| e.to_string())?;
+    let result = match rs_trafilatura::extract_bytes_with_options(bytes, &options) {
+        Ok(result) => result,
+        // Finding nothing is an answer (an empty page), not a failure.
+        Err(rs_trafilatura::Error::NoContent) => return Ok(Extracted::default()),
+        Err(error) => return Err(error.to_string()),
+    };
     let meta = result.metadata;
     Ok(Extracted {
         text: result.content_text,
@@ -219,7 +223,14 @@ fn run_trafilatura_rs(bytes: &[u8], url: Option<&str>) -> Result<Extracted, Stri
     if let Some(parsed) = url.and_then(|u| url::Url::parse(u).ok()) {
         options = options.with_url(parsed);
     }
-    let result = trafilatura::extract(&html, &options).map_err(|e| e.to_string())?;
+    let result = match trafilatura::extract(&html, &options) {
+        Ok(result) => result,
+        // Finding nothing is an answer (an empty page), not a failure.
+        Err(trafilatura::TrafilaturaError::InsufficientContent { .. }) => {
+            return Ok(Extracted::default())
+        }
+        Err(error) => return Err(error.to_string()),
+    };
     let meta = result.metadata;
     Ok(Extracted {
         text: result.content_text,
@@ -234,7 +245,12 @@ fn run_dom_smoothie(bytes: &[u8], url: Option<&str>) -> Result<Extracted, String
     let html = decode(bytes);
     let mut readability =
         dom_smoothie::Readability::new(html, url, None).map_err(|e| e.to_string())?;
-    let article = readability.parse().map_err(|e| e.to_string())?;
+    let article = match readability.parse() {
+        Ok(article) => article,
+        // Finding nothing is an answer (an empty page), not a failure.
+        Err(dom_smoothie::ReadabilityError::GrabFailed) => return Ok(Extracted::default()),
+        Err(error) => return Err(error.to_string()),
+    };
     Ok(Extracted {
         text: article.text_content.to_string(),
         title: non_empty(&article.title),
