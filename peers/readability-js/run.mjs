@@ -97,6 +97,37 @@ function log(message) {
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 }
 
+// jsdom keeps a few MB per page alive even after window.close(), so one process runs out of
+// heap within a set; each chunk of pages therefore runs in a fresh child process.
+const CHUNK = 100;
+
+// Child side: reads a chunk of pages as JSON on stdin, writes one record per line on stdout.
+function runChunk(set) {
+  const pages = JSON.parse(readFileSync(0, "utf-8"));
+  if (pages.length > 0) {
+    // One untimed call first, so JIT warm-up does not bill the chunk's first page.
+    try {
+      extract(readPage(pages[0].path), pages[0].url);
+    } catch {}
+  }
+  for (const page of pages) {
+    const bytes = readPage(page.path);
+    const begin = performance.now();
+    const beginCpu = process.cpuUsage();
+    let fields;
+    try {
+      fields = extract(bytes, page.url);
+    } catch (error) {
+      fields = { ...EMPTY, error: String(error) };
+    }
+    const ms = performance.now() - begin;
+    // Process CPU time (user + system): includes V8's helper threads (GC), unlike Python/Rust.
+    const cpu = process.cpuUsage(beginCpu);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    process.stdout.write(JSON.stringify({ set, id: page.id, ...fields, ms: round3(ms), cpu_ms: round3(cpuMs) }) + "\n");
+  }
+}
+
 function runSet(set, args) {
   const pages = listPages(set, args);
   const dir = join(args.out, "readability-js");
@@ -105,43 +136,30 @@ function runSet(set, args) {
   const errorsPath = join(dir, `${set}.errors.jsonl`);
   writeFileSync(outPath, "");
   writeFileSync(errorsPath, "");
-  if (pages.length > 0) {
-    // One untimed call first, so JIT warm-up does not bill the first page.
-    try {
-      extract(readPage(pages[0].path), pages[0].url);
-    } catch {}
-  }
   const started = performance.now();
-  let totalMs = 0;
-  let totalCpuMs = 0;
-  let errors = 0;
-  let lines = [];
-  pages.forEach((page, index) => {
-    const bytes = readPage(page.path);
-    const begin = performance.now();
-    const beginCpu = process.cpuUsage();
-    let fields;
-    try {
-      fields = extract(bytes, page.url);
-    } catch (error) {
-      errors += 1;
-      appendFileSync(errorsPath, JSON.stringify({ id: page.id, error: String(error) }) + "\n");
-      fields = { ...EMPTY, error: String(error) };
+  let [totalMs, totalCpuMs, errors, done] = [0, 0, 0, 0];
+  for (let at = 0; at < pages.length; at += CHUNK) {
+    const chunk = pages.slice(at, at + CHUNK);
+    const stdout = execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--worker", set], {
+      input: JSON.stringify(chunk),
+      encoding: "utf-8",
+      maxBuffer: 1 << 30,
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    const lines = stdout.split("\n").filter(Boolean);
+    for (const line of lines) {
+      const record = JSON.parse(line);
+      totalMs += record.ms;
+      totalCpuMs += record.cpu_ms;
+      if (record.error) {
+        errors += 1;
+        appendFileSync(errorsPath, JSON.stringify({ id: record.id, error: record.error }) + "\n");
+      }
     }
-    const ms = performance.now() - begin;
-    // Process CPU time (user + system): includes V8's helper threads (GC), unlike Python/Rust.
-    const cpu = process.cpuUsage(beginCpu);
-    const cpuMs = (cpu.user + cpu.system) / 1000;
-    totalMs += ms;
-    totalCpuMs += cpuMs;
-    lines.push(JSON.stringify({ set, id: page.id, ...fields, ms: round3(ms), cpu_ms: round3(cpuMs) }));
-    if (lines.length >= 50) {
-      appendFileSync(outPath, lines.join("\n") + "\n");
-      lines = [];
-    }
-    if ((index + 1) % 100 === 0) log(`readability-js ${set}: ${index + 1}/${pages.length}`);
-  });
-  if (lines.length) appendFileSync(outPath, lines.join("\n") + "\n");
+    appendFileSync(outPath, lines.map((line) => line + "\n").join(""));
+    done += lines.length;
+    log(`readability-js ${set}: ${done}/${pages.length}`);
+  }
   const count = Math.max(pages.length, 1);
   const wall = (performance.now() - started) / 1000;
   log(
@@ -150,6 +168,11 @@ function runSet(set, args) {
   );
 }
 
-const args = parseArgs(process.argv.slice(2));
-log(`readability-js: @mozilla/readability ${JSON.parse(readFileSync(join(PEERS, "readability-js/node_modules/@mozilla/readability/package.json"))).version}`);
-for (const set of args.sets) runSet(set, args);
+if (process.argv[2] === "--worker") {
+  runChunk(process.argv[3]);
+} else {
+  const args = parseArgs(process.argv.slice(2));
+  const version = JSON.parse(readFileSync(join(PEERS, "readability-js/node_modules/@mozilla/readability/package.json"))).version;
+  log(`readability-js: @mozilla/readability ${version}`);
+  for (const set of args.sets) runSet(set, args);
+}
