@@ -204,6 +204,15 @@ struct TextStats {
 /// A text node at least this long (non-whitespace chars), outside a link, counts as prose.
 const PROSE_RUN_CHARS: u32 = 80;
 
+/// URLs, hashes, base64 and escaped markup come as long unbroken ASCII tokens; prose does not
+/// (scripts without spaces, such as Chinese, are not ASCII).
+fn has_machine_token(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|w| w.len() > MAX_PROSE_TOKEN_BYTES && w.is_ascii())
+}
+
+const MAX_PROSE_TOKEN_BYTES: usize = 45;
+
 impl TextStats {
     fn new(dom: &Dom) -> Self {
         let mut stats = TextStats {
@@ -221,7 +230,7 @@ impl TextStats {
                 let n = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
                 (
                     n,
-                    if !in_link && n >= PROSE_RUN_CHARS {
+                    if !in_link && n >= PROSE_RUN_CHARS && !has_machine_token(t) {
                         n
                     } else {
                         0

@@ -158,14 +158,18 @@ mod tests {
 
     #[test]
     fn valid_utf8_beats_a_stale_multibyte_declaration() {
-        let d = decode("<meta charset=gb2312><p>人工智能迈上新台阶</p>".as_bytes(), None);
+        let d = decode(
+            "<meta charset=gb2312><p>人工智能迈上新台阶</p>".as_bytes(),
+            None,
+        );
         assert_eq!(d.encoding, UTF_8);
         assert!(d.text.contains("人工智能"));
     }
 
     #[test]
     fn real_gbk_bytes_follow_the_declaration() {
-        let (bytes, _, _) = encoding_rs::GBK.encode("<meta charset=gb2312><p>人工智能迈上新台阶</p>");
+        let (bytes, _, _) =
+            encoding_rs::GBK.encode("<meta charset=gb2312><p>人工智能迈上新台阶</p>");
         let d = decode(&bytes, None);
         assert_eq!(d.encoding, encoding_rs::GBK);
         assert!(d.text.contains("人工智能"));

@@ -299,7 +299,11 @@ fn records_after_a_corrupt_gzip_member_are_still_read() {
     assert_eq!(damaged[0]["error"]["kind"], "damaged-warc");
     assert_eq!(
         field(damaged[0], "input"),
-        format!("warc:{}#{}", dir.path("corrupt.warc.gz").display(), starts[2])
+        format!(
+            "warc:{}#{}",
+            dir.path("corrupt.warc.gz").display(),
+            starts[2]
+        )
     );
     assert_eq!(summary.failed.get("damaged-warc"), Some(&1));
 }

@@ -105,6 +105,8 @@ mod knobs {
     pub const PROSE_MIN_CHARS: usize = 80;
     /// How many siblings away from the container a companion may stand.
     pub const COMPANION_REACH: usize = 2;
+    /// Texts longer than this are paragraphs, kept even when repeated.
+    pub const MAX_DEDUP_CHARS: usize = 200;
 }
 
 /// What selection decided.
@@ -461,6 +463,10 @@ fn keep_units(
         .headline_node
         .filter(|&h| dom.ancestors(h).any(|a| a == root));
     let mut kept: Vec<Unit> = Vec::new();
+    // Galleries, pull quotes and responsive layouts print the same caption or line again
+    // elsewhere on the page; a text repeated within one parent is the author's own
+    // repetition, and so is a whole paragraph.
+    let mut seen: std::collections::HashMap<&str, Option<NodeId>> = Default::default();
     for u in units {
         let Some(unit_root) = std::iter::once(u.node)
             .chain(dom.ancestors(u.node))
@@ -501,6 +507,20 @@ fn keep_units(
         }
         if is_furniture(u) {
             continue;
+        }
+        let repeatable = matches!(
+            u.kind,
+            UnitKind::ListItem { .. } | UnitKind::Cell { .. } | UnitKind::Code
+        );
+        let parent = dom.parent(u.node);
+        if !repeatable && (knobs::SHORT_UNIT_CHARS..knobs::MAX_DEDUP_CHARS).contains(&u.chars) {
+            match seen.get(u.text.as_str()) {
+                Some(first_parent) if *first_parent != parent => continue,
+                Some(_) => {}
+                None => {
+                    seen.insert(u.text.as_str(), parent);
+                }
+            }
         }
         kept.push(u.clone());
     }
