@@ -235,6 +235,9 @@ pub(super) fn spaced_text(dom: &Dom, id: NodeId, max: usize) -> String {
             break;
         }
         if let Some(t) = dom.text(n) {
+            if after_element(dom, n) {
+                out.push(' ');
+            }
             if !dom.ancestors(n).take(4).any(|a| {
                 dom.tag(a)
                     .is_some_and(|t| matches!(*t, local_name!("script") | local_name!("style")))
@@ -248,21 +251,24 @@ pub(super) fn spaced_text(dom: &Dom, id: NodeId, max: usize) -> String {
     collapse(&out)
 }
 
-/// Visible text that follows node `h` in document order, up to `max` bytes, leaving out
-/// scripts and comment threads.
-pub(super) fn text_after(page: &Page, h: NodeId, max: usize) -> String {
+/// Visible text that follows node `h` (or the whole page) in document order, up to `max`
+/// bytes, one line per block, leaving out scripts and comment threads.
+pub(super) fn text_after(page: &Page, h: Option<NodeId>, max: usize) -> String {
     let dom = page.dom;
     let mut out = String::new();
-    let last_inside = dom.descendants(h).last().unwrap_or(h);
-    let mut started = false;
+    let last_inside = h.map(|h| dom.descendants(h).last().unwrap_or(h));
+    let mut started = last_inside.is_none();
     for n in dom.descendants(DOCUMENT) {
         if !started {
-            started = n == last_inside;
+            started = Some(n) == last_inside;
             continue;
         }
         if let Some(t) = dom.text(n) {
             if in_hidden(dom, n) || in_comments(dom, n) {
                 continue;
+            }
+            if after_element(dom, n) {
+                out.push(' ');
             }
             out.push_str(t);
             if out.len() > max {
@@ -278,6 +284,13 @@ pub(super) fn text_after(page: &Page, h: NodeId, max: usize) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// True when the node follows an element that has just closed ("<span>06</span>2018").
+fn after_element(dom: &Dom, n: NodeId) -> bool {
+    dom.node(n)
+        .prev_sibling
+        .is_some_and(|p| dom.tag(p).is_some())
 }
 
 /// Elements that start a new line when rendered.

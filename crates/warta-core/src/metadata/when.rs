@@ -33,6 +33,8 @@ pub(super) struct Dates {
 const MAX_STAMP_TEXT: usize = 160;
 /// How much text after the headline is searched for a written date.
 const MAX_LEAD_TEXT: usize = 1500;
+/// How much of the page is searched when nothing else gives a date.
+const MAX_PAGE_TEXT: usize = 30_000;
 
 pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
     let mut found: Vec<(Stamp, Candidate<ParsedDate>)> = Vec::new();
@@ -150,7 +152,7 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
 
     // The lines under the headline, where bylines and stamps are printed.
     if let Some(h) = headline {
-        let lead = text_after(page, h, MAX_LEAD_TEXT);
+        let lead = text_after(page, Some(h), MAX_LEAD_TEXT);
         let lead: Vec<&str> = lead.lines().filter(|l| !is_copyright(l)).collect();
         let lead = lead.join("\n");
         for (label, d) in read_written_dates(&lead, page).into_iter().take(3) {
@@ -161,7 +163,26 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
     }
 
     if let Some(d) = page.url.as_deref().and_then(|u| url_date(u, page)) {
-        push(Stamp::Published, Some(d), "url".into(), 0.7);
+        push(Stamp::Published, Some(d), "url".into(), 0.97);
+    }
+
+    // Nothing states a date: the first one written anywhere on the page, as a last resort.
+    if !found.iter().any(|(s, _)| *s == Stamp::Published) {
+        let text = text_after(page, None, MAX_PAGE_TEXT);
+        let lines: Vec<&str> = text.lines().filter(|l| !is_copyright(l)).collect();
+        let first = read_written_dates(&lines.join("\n"), page)
+            .into_iter()
+            .find(|(label, _)| *label != Some(Stamp::Modified));
+        if let Some((_, d)) = first {
+            found.push((
+                Stamp::Published,
+                Candidate {
+                    value: d,
+                    source: "page-text".into(),
+                    confidence: 0.3,
+                },
+            ));
+        }
     }
 
     // Sources that agree on the day are worth more than any one alone.
@@ -175,15 +196,30 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
         c.confidence += 0.03 * agreeing.min(3) as f32;
     }
     let choose = |want: Stamp| {
-        found
+        let same: Vec<&Candidate<ParsedDate>> = found
             .iter()
             .filter(|(s, _)| *s == want)
             .map(|(_, c)| c)
-            .fold(None::<&Candidate<ParsedDate>>, |best, c| match best {
-                Some(b) if !better(c, b) => Some(b),
-                _ => Some(c),
-            })
-            .cloned()
+            .collect();
+        let best =
+            same.iter()
+                .copied()
+                .fold(None::<&Candidate<ParsedDate>>, |best, c| match best {
+                    Some(b) if !better(c, b) => Some(b),
+                    _ => Some(c),
+                })?;
+        // the same day, told with its time and zone by another source
+        let precise = same
+            .iter()
+            .filter(|c| c.value.date == best.value.date && c.confidence >= 0.5)
+            .max_by_key(|c| (c.value.offset.is_some(), c.value.time.is_some()))
+            .copied()
+            .filter(|c| c.value.time.is_some() && best.value.time.is_none());
+        Some(Candidate {
+            value: precise.map_or_else(|| best.value.clone(), |p| p.value.clone()),
+            source: best.source.clone(),
+            confidence: best.confidence,
+        })
     };
     Dates {
         published: choose(Stamp::Published),
