@@ -198,16 +198,35 @@ pub(super) fn ld_text(v: &Value) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-/// Inside a comment thread: an ancestor's class or id speaks of comments or replies.
+/// Inside a comment thread: an ancestor's class or id names comments (not merely a comment
+/// count or a "comments-open" flag on the page).
 pub(super) fn in_comments(dom: &Dom, n: NodeId) -> bool {
     std::iter::once(n).chain(dom.ancestors(n)).any(|a| {
-        ["class", "id"].iter().any(|k| {
-            dom.attr(a, k).is_some_and(|v| {
-                let v = v.to_ascii_lowercase();
-                v.contains("comment") || v.contains("disqus") || v.contains("respond")
+        let is_root = dom
+            .tag(a)
+            .is_some_and(|t| matches!(*t, local_name!("html") | local_name!("body")));
+        !is_root
+            && ["class", "id"].iter().any(|k| {
+                dom.attr(a, k)
+                    .is_some_and(|v| v.split_whitespace().any(names_comments))
             })
-        })
     })
+}
+
+fn names_comments(token: &str) -> bool {
+    const NOT_THREADS: [&str; 14] = [
+        "count", "link", "open", "closed", "number", "num", "icon", "button", "btn", "page",
+        "enabled", "disabled", "allowed", "bubble",
+    ];
+    let t = token.to_ascii_lowercase();
+    if t.contains("disqus") || t == "respond" {
+        return true;
+    }
+    let Some(i) = t.find("comment") else {
+        return false;
+    };
+    // "has-comments", "post-comment-count": a flag or a counter, not the thread
+    !NOT_THREADS.iter().any(|w| t[i..].contains(w)) && !t[..i].contains("has")
 }
 
 /// Inside code the reader never sees: scripts, styles, templates.

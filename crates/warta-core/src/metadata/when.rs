@@ -106,6 +106,9 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
         if is_copyright(&text) {
             continue;
         }
+        // stamps of other stories: before the headline, in link lists, later in the page
+        let placement =
+            placement_penalty(page, n, headline) + 0.03 * (seen_time + seen_stamps).min(5) as f32;
         let context = format!("{ci} {}", ancestors_class(page, n));
         let class_stamp = if context.contains("modif") || context.contains("updat") {
             Some(Stamp::Modified)
@@ -135,7 +138,12 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
             if label == Some(Stamp::Published) {
                 confidence += 0.05;
             }
-            push(stamp, machine.or(written), "time".into(), confidence);
+            push(
+                stamp,
+                machine.or(written),
+                "time".into(),
+                confidence - placement,
+            );
         } else if text.len() <= MAX_STAMP_TEXT {
             seen_stamps += 1;
             for (label, d) in read_written_dates(&text, page) {
@@ -145,7 +153,7 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
                 } else {
                     0.6
                 };
-                push(stamp, Some(d), "byline-text".into(), confidence);
+                push(stamp, Some(d), "byline-text".into(), confidence - placement);
             }
         }
     }
@@ -155,9 +163,13 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
         let lead = text_after(page, Some(h), MAX_LEAD_TEXT);
         let lead: Vec<&str> = lead.lines().filter(|l| !is_copyright(l)).collect();
         let lead = lead.join("\n");
-        for (label, d) in read_written_dates(&lead, page).into_iter().take(3) {
+        for (k, (label, d)) in read_written_dates(&lead, page)
+            .into_iter()
+            .take(3)
+            .enumerate()
+        {
             let stamp = label.unwrap_or(Stamp::Published);
-            let confidence = if label.is_some() { 0.7 } else { 0.6 };
+            let confidence = if label.is_some() { 0.7 } else { 0.6 } - 0.05 * k as f32;
             push(stamp, Some(d), "byline-text".into(), confidence);
         }
     }
@@ -167,21 +179,22 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
     }
 
     // Nothing states a date: the first one written anywhere on the page, as a last resort.
-    if !found.iter().any(|(s, _)| *s == Stamp::Published) {
+    if found.is_empty() {
         let text = text_after(page, None, MAX_PAGE_TEXT);
         let lines: Vec<&str> = text.lines().filter(|l| !is_copyright(l)).collect();
-        let first = read_written_dates(&lines.join("\n"), page)
-            .into_iter()
-            .find(|(label, _)| *label != Some(Stamp::Modified));
-        if let Some((_, d)) = first {
-            found.push((
-                Stamp::Published,
-                Candidate {
-                    value: d,
+        let written = read_written_dates(&lines.join("\n"), page);
+        for want in [Stamp::Published, Stamp::Modified] {
+            let first = written
+                .iter()
+                .find(|(label, _)| label.unwrap_or(Stamp::Published) == want);
+            if let Some((_, d)) = first {
+                let candidate = Candidate {
+                    value: d.clone(),
                     source: "page-text".into(),
                     confidence: 0.3,
-                },
-            ));
+                };
+                found.push((want, candidate));
+            }
         }
     }
 
@@ -221,22 +234,44 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
             confidence: best.confidence,
         })
     };
+    let modified = choose(Stamp::Modified);
+    // A page that states only when it was updated is dated by that stamp, at low confidence
+    // and saying so in its provenance.
+    let published = choose(Stamp::Published).or_else(|| {
+        modified.clone().map(|m| Candidate {
+            source: format!("{} (updated)", m.source),
+            confidence: m.confidence * 0.4,
+            value: m.value,
+        })
+    });
     Dates {
-        published: choose(Stamp::Published),
-        modified: choose(Stamp::Modified),
+        published,
+        modified,
     }
 }
 
-/// More confident wins; between equals, the one that knows the time, then the earlier.
+/// More confident wins; between equals, the one found first.
 fn better(a: &Candidate<ParsedDate>, b: &Candidate<ParsedDate>) -> bool {
-    if (a.confidence - b.confidence).abs() > 0.001 {
-        return a.confidence > b.confidence;
+    a.confidence > b.confidence + 0.001
+}
+
+/// How much a date element's place says it belongs to another story: before the headline,
+/// or inside a link or a list item (teasers of related stories).
+fn placement_penalty(page: &Page, n: NodeId, headline: Option<NodeId>) -> f32 {
+    let dom = page.dom;
+    let mut penalty = 0.0;
+    // the arena holds nodes in document order
+    if headline.is_some_and(|h| n < h) {
+        penalty += 0.1;
     }
-    if a.value.date == b.value.date {
-        return a.value.time.is_some() && b.value.time.is_none()
-            || a.value.offset.is_some() && b.value.offset.is_none();
+    if dom
+        .ancestors(n)
+        .take(6)
+        .any(|a| dom.is_tag(a, &local_name!("a")) || dom.is_tag(a, &local_name!("li")))
+    {
+        penalty += 0.1;
     }
-    a.value.date < b.value.date
+    penalty
 }
 
 /// A meta tag key's stamp and how much it is trusted, or `None` for keys that are not
