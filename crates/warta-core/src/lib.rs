@@ -22,6 +22,7 @@ pub mod dates;
 pub mod decode;
 pub mod dom;
 pub mod error;
+pub mod explain;
 pub mod lang;
 pub mod metadata;
 pub mod options;
@@ -96,7 +97,10 @@ pub fn extract_html(html: &str, opts: &Options) -> Article {
     let meta = metadata::extract(&dom, opts);
     let cleaned = clean::clean(&dom);
     let chosen = select::select(&dom, &cleaned, &meta, opts);
-    article.blocks = blocks::build(&dom, &cleaned, &chosen, &meta, opts);
+    article.blocks = blocks::build(&chosen, opts);
+    if let Some(f) = chosen.fallback {
+        article.warnings.push(format!("fallback: {f}"));
+    }
     metadata::apply(meta, &mut article);
     article.page_type = Some(chosen.page_type);
     article.confidence = Some(chosen.confidence);

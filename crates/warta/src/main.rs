@@ -11,7 +11,11 @@ use warta_core::render::{self, Format};
 use warta_core::{Article, Focus, InputKind, Options};
 
 #[derive(Parser)]
-#[command(name = "warta", version, about = "Reads news pages the way a careful editor would")]
+#[command(
+    name = "warta",
+    version,
+    about = "Reads news pages the way a careful editor would"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -48,6 +52,9 @@ struct ExtractArgs {
     /// The charset from the HTTP `Content-Type` header, if known.
     #[arg(long)]
     charset: Option<String>,
+    /// Print a trace of how the content was chosen instead of the article.
+    #[arg(long)]
+    explain: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -125,6 +132,12 @@ fn extract(args: ExtractArgs) -> Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     for job in jobs {
+        if args.explain {
+            let bytes = read_input(job.path.as_deref())?;
+            let html = warta_core::decode::decode(&bytes, base.http_charset.as_deref()).text;
+            writeln!(out, "{}", warta_core::explain::explain_html(&html, &base))?;
+            continue;
+        }
         let article = run(&job, &base);
         let rendered = match (&article.error, format) {
             // Failures are always reported as a JSON line, whatever the format.
@@ -147,7 +160,8 @@ fn extract(args: ExtractArgs) -> Result<()> {
 fn jobs(args: &ExtractArgs) -> Result<Vec<Job>> {
     let mut jobs = Vec::new();
     if let Some(m) = &args.manifest {
-        let file = std::fs::File::open(m).with_context(|| format!("cannot open manifest {}", m.display()))?;
+        let file = std::fs::File::open(m)
+            .with_context(|| format!("cannot open manifest {}", m.display()))?;
         let dir = m.parent().unwrap_or(Path::new("."));
         for (i, line) in io::BufReader::new(file).lines().enumerate() {
             let line = line?;

@@ -150,6 +150,72 @@ pub fn pack(code: &str) -> Option<&'static LanguagePack> {
     packs().iter().find(|p| p.code == code)
 }
 
+/// What kind of furniture a line of text is, judged by the phrases of all packs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FurnitureKind {
+    ReadAlso,
+    RelatedHeading,
+    ReadMore,
+    Advertisement,
+    CallToAction,
+    Boilerplate,
+    SourceCredit,
+}
+
+/// Lines longer than this are article text whatever phrase they contain.
+const MAX_FURNITURE_LINE_CHARS: usize = 200;
+/// Calls to action are short; a long sentence starting with "Follow" is text.
+const MAX_CALL_TO_ACTION_CHARS: usize = 120;
+
+/// Classifies a line (a paragraph, list item or heading) as furniture, if it is.
+pub fn furniture_kind(line: &str) -> Option<FurnitureKind> {
+    let trimmed = line.trim();
+    let chars = trimmed.chars().count();
+    if chars == 0 || chars > MAX_FURNITURE_LINE_CHARS {
+        return None;
+    }
+    let lower = trimmed.to_lowercase();
+    let bare = lower
+        .trim_end_matches([':', '.', '!', '»', '›', '>', '→'])
+        .trim();
+    let starts = |p: &str| {
+        lower.starts_with(p)
+            && lower[p.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() || !p.is_ascii())
+    };
+    for pack in packs() {
+        let f = &pack.furniture;
+        if f.read_also.iter().any(|p| starts(p)) {
+            return Some(FurnitureKind::ReadAlso);
+        }
+        if f.related.iter().any(|p| bare == p) {
+            return Some(FurnitureKind::RelatedHeading);
+        }
+        if f.read_more.iter().any(|p| bare == p) {
+            return Some(FurnitureKind::ReadMore);
+        }
+        if f.advertisement.iter().any(|p| bare == p) {
+            return Some(FurnitureKind::Advertisement);
+        }
+        if chars <= MAX_CALL_TO_ACTION_CHARS && f.call_to_action.iter().any(|p| starts(p)) {
+            return Some(FurnitureKind::CallToAction);
+        }
+        if f.source_labels
+            .iter()
+            .any(|p| lower.starts_with(p) && lower[p.len()..].trim_start().starts_with(':'))
+            && chars <= MAX_CALL_TO_ACTION_CHARS
+        {
+            return Some(FurnitureKind::SourceCredit);
+        }
+        if f.boilerplate.iter().any(|p| lower.contains(p.as_str())) {
+            return Some(FurnitureKind::Boilerplate);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +252,29 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn furniture_lines_are_recognised() {
+        use FurnitureKind::*;
+        assert_eq!(
+            furniture_kind("Baca juga: Rusia Bombardir Kyiv"),
+            Some(ReadAlso)
+        );
+        assert_eq!(furniture_kind("Berita terkait"), Some(RelatedHeading));
+        assert_eq!(furniture_kind("Advertisement"), Some(Advertisement));
+        assert_eq!(
+            furniture_kind("Lesen Sie auch: Die Lage in Kiew"),
+            Some(ReadAlso)
+        );
+        assert_eq!(furniture_kind("Sumber: Reuters"), Some(SourceCredit));
+        assert_eq!(furniture_kind("Читайте также"), Some(ReadAlso));
+        // Article sentences that merely contain such words are not furniture.
+        assert_eq!(
+            furniture_kind("Advertisers left the platform in droves last year."),
+            None
+        );
+        assert_eq!(furniture_kind("Adalah"), None);
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub struct Metadata {
     pub headline_node: Option<NodeId>,
     /// The language the page declares (ISO 639-1), before it is checked against the text.
     pub declared_language: Option<String>,
+    /// The page's own word for what it is: JSON-LD `@type` or `og:type`.
+    pub declared_type: Option<String>,
 }
 
 /// A value for a field, where it came from, and how much it is trusted (0–1).
@@ -157,6 +159,7 @@ pub fn extract(dom: &Dom, opts: &Options) -> Metadata {
         f.set_provenance("language", "declared", 0.7);
     }
     meta.article_body = page.ld_str("articleBody");
+    meta.declared_type = page.ld_str("@type").or_else(|| page.tag(&["og:type"]));
     meta
 }
 

@@ -5,12 +5,26 @@ use crate::options::Options;
 
 /// True when the input is plainly HTML rather than flattened text.
 pub fn looks_like_html(s: &str) -> bool {
-    let head: String = s.chars().take(2048).collect::<String>().to_ascii_lowercase();
+    let head: String = s
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
     let trimmed = head.trim_start();
     trimmed.starts_with('<')
-        && ["<html", "<!doctype", "<head", "<body", "<div", "<p", "<meta", "<title", "<?xml"]
-            .iter()
-            .any(|t| head.contains(t))
+        && [
+            "<html",
+            "<!doctype",
+            "<head",
+            "<body",
+            "<div",
+            "<p",
+            "<meta",
+            "<title",
+            "<?xml",
+        ]
+        .iter()
+        .any(|t| head.contains(t))
 }
 
 /// Reads flattened text: each non-empty line becomes a paragraph.
