@@ -198,15 +198,22 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
         }
     }
 
-    // Sources that agree on the day are worth more than any one alone.
-    let days: Vec<(Stamp, Date)> = found.iter().map(|(s, c)| (*s, c.value.date)).collect();
+    // Trusted sources of other kinds that agree on the day are worth more than one alone;
+    // teasers and nested copies of one stamp are not agreement.
+    let votes: Vec<(Stamp, Date, String)> = found
+        .iter()
+        .filter(|(_, c)| c.confidence >= 0.55)
+        .map(|(s, c)| (*s, c.value.date, c.source.clone()))
+        .collect();
     for (stamp, c) in &mut found {
-        let agreeing = days
+        let mut kinds: Vec<&str> = votes
             .iter()
-            .filter(|(s, d)| s == stamp && *d == c.value.date)
-            .count()
-            .saturating_sub(1);
-        c.confidence += 0.03 * agreeing.min(3) as f32;
+            .filter(|(s, d, src)| s == stamp && *d == c.value.date && *src != c.source)
+            .map(|(_, _, src)| src.as_str())
+            .collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        c.confidence += 0.03 * kinds.len().min(3) as f32;
     }
     let choose = |want: Stamp| {
         let same: Vec<&Candidate<ParsedDate>> = found
@@ -264,11 +271,20 @@ fn placement_penalty(page: &Page, n: NodeId, headline: Option<NodeId>) -> f32 {
     if headline.is_some_and(|h| n < h) {
         penalty += 0.1;
     }
-    if dom
-        .ancestors(n)
-        .take(6)
-        .any(|a| dom.is_tag(a, &local_name!("a")) || dom.is_tag(a, &local_name!("li")))
-    {
+    let teaser = |a: NodeId| {
+        dom.is_tag(a, &local_name!("a"))
+            || dom.is_tag(a, &local_name!("li"))
+                && dom.descendants(a).any(|d| {
+                    dom.tag(d).is_some_and(|t| {
+                        matches!(
+                            *t,
+                            local_name!("h2") | local_name!("h3") | local_name!("h4")
+                        )
+                    }) || dom.is_tag(d, &local_name!("a"))
+                        && spaced_text(dom, d, 200).split_whitespace().count() >= 4
+                })
+    };
+    if dom.ancestors(n).take(6).any(teaser) {
         penalty += 0.1;
     }
     penalty
@@ -308,6 +324,10 @@ fn meta_stamp(key: &str) -> Option<(Stamp, f32)> {
     }
     if key.contains("creat") {
         return Some((Stamp::Published, 0.8));
+    }
+    // a bare "date" is often the CMS's last change, so printed stamps may outrank it
+    if key == "date" || key == "dc.date" || key == "dcterms.date" {
+        return Some((Stamp::Published, 0.66));
     }
     if key.contains("date") {
         return Some((Stamp::Published, 0.75));
