@@ -441,7 +441,7 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
         .filter(|&n| {
             dom.is_tag(n, &local_name!("h1")) && !in_hidden(dom, n) && !page::in_comments(dom, n)
         })
-        .map(|n| (n, page::spaced_text(dom, n, 600)))
+        .map(|n| (n, without_anchor_marks(&page::spaced_text(dom, n, 600))))
         .filter(|(_, t)| !t.is_empty() && t.len() < 600)
         .collect();
     // The printed headline that a declared title names.
@@ -453,33 +453,55 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
             h == d_full
                 || h == d_bare
                 || (h.len() * 2 >= d_bare.len()
-                    && d_full.contains(&h)
+                    && d_bare.contains(&h)
                     && h.split_whitespace().count() >= 2)
                 || (d_bare.len() * 3 >= h.len() * 2 && h.contains(&d_bare))
-        });
+        }) && !brands.iter().any(|b| squash(b) == squash(text));
         if matches {
             return (Some(cand(text.clone(), "h1", 0.9)), Some(*n));
         }
     }
     // A printed headline that names no declared title is still the headline, unless it is
     // the site's logo or a navigation heading.
-    let printed = h1s.iter().find(|(n, text)| {
-        let ci = format!(
-            "{} {}",
-            page::class_id(dom, *n),
-            dom.ancestors(*n)
-                .take(2)
-                .map(|a| page::class_id(dom, a))
-                .collect::<String>()
-        );
-        !brands.iter().any(|b| squash(b) == squash(text))
-            && !["logo", "brand", "site-title", "sitename", "site-name"]
-                .iter()
-                .any(|k| ci.contains(k))
-            && !dom
-                .ancestors(*n)
-                .any(|a| dom.is_tag(a, &local_name!("nav")))
-    });
+    let declared_words: Vec<String> = declared
+        .iter()
+        .flat_map(|d| {
+            normalise(&d.value)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let overlap = |text: &str| {
+        normalise(text)
+            .split_whitespace()
+            .filter(|w| declared_words.iter().any(|d| d == w))
+            .count()
+    };
+    let printed = h1s
+        .iter()
+        .filter(|(n, text)| {
+            let ci = format!(
+                "{} {}",
+                page::class_id(dom, *n),
+                dom.ancestors(*n)
+                    .take(2)
+                    .map(|a| page::class_id(dom, a))
+                    .collect::<String>()
+            );
+            !brands.iter().any(|b| squash(b) == squash(text))
+                && !["logo", "brand", "site-title", "sitename", "site-name"]
+                    .iter()
+                    .any(|k| ci.contains(k))
+                && !dom
+                    .ancestors(*n)
+                    .any(|a| dom.is_tag(a, &local_name!("nav")))
+        })
+        // of two, the one that shares the most words with the declared titles
+        .fold(None::<&(NodeId, String)>, |best, h| match best {
+            Some(b) if overlap(&b.1) >= overlap(&h.1) => Some(b),
+            _ => Some(h),
+        });
     if let (Some((n, text)), true) = (printed, h1s.len() <= 2) {
         return (Some(cand(text.clone(), "h1", 0.8)), Some(*n));
     }
@@ -564,6 +586,19 @@ pub fn strip_site_affix(title: &str, site: Option<&str>, brands: &[String]) -> S
         return head.trim().to_string();
     }
     t
+}
+
+/// "Quickstart ¶" → "Quickstart": permalink marks that documentation sites print after
+/// headings.
+fn without_anchor_marks(s: &str) -> String {
+    let s = s.trim_end_matches(|c: char| c.is_whitespace() || "¶#§🔗".contains(c));
+    // "News News": a visually hidden copy printed beside the visible one
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let half = words.len() / 2;
+    if words.len() % 2 == 0 && half > 0 && words[..half] == words[half..] {
+        return words[..half].join(" ");
+    }
+    s.to_string()
 }
 
 fn squash(s: &str) -> String {

@@ -40,7 +40,7 @@ impl<'a> Page<'a> {
                     .iter()
                     .find_map(|k| dom.attr(n, k));
                 if let (Some(k), Some(v)) = (key, dom.attr(n, "content")) {
-                    let v = collapse(v);
+                    let v = collapse(&decode_entities(v));
                     if !v.is_empty() {
                         tags.push((k.trim().to_ascii_lowercase(), v));
                     }
@@ -189,7 +189,7 @@ fn is_article_type(v: &Value) -> bool {
 /// A JSON-LD value as text: a string, the first string of a list, or an object's `name`.
 pub(super) fn ld_text(v: &Value) -> Option<String> {
     let s = match v {
-        Value::String(s) => collapse(s),
+        Value::String(s) => collapse(&decode_entities(s)),
         Value::Array(a) => return a.iter().find_map(ld_text),
         Value::Object(o) => return o.get("name").and_then(ld_text),
         Value::Number(n) => n.to_string(),
@@ -359,12 +359,69 @@ pub(super) fn class_id(dom: &Dom, n: NodeId) -> String {
     s
 }
 
+/// Decodes the character references a value may still carry: JSON-LD is script text, which
+/// HTML never decodes, and some sites escape meta values twice.
+pub(super) fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                "nbsp" => ' ',
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)?
+                }
+            };
+            Some((c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 pub(crate) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// For comparing texts: collapsed, lower-cased, typographic quotes made plain.
 pub(super) fn normalise(s: &str) -> String {
-    collapse(s).to_lowercase()
+    collapse(s)
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            '‘' | '’' | '‚' | '′' => '\'',
+            '“' | '”' | '„' | '″' => '"',
+            '–' | '—' => '-',
+            c => c,
+        })
+        .collect()
 }
 
 /// Resolves `href` against `base`: enough URL grammar for links in meta tags.
@@ -422,6 +479,14 @@ mod tests {
             Some("http://x.example/")
         );
         assert_eq!(resolve_url("/c", None), None);
+    }
+
+    #[test]
+    fn decodes_leftover_entities() {
+        assert_eq!(
+            decode_entities("Tom &amp; Jerry&#8217;s &#x26; co &bogus; &"),
+            "Tom & Jerry’s & co &bogus; &"
+        );
     }
 
     #[test]
