@@ -79,7 +79,7 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
         let credits: Vec<Credit> = page
             .tags_all(key)
             .flat_map(|v| {
-                if key == "citation_author" {
+                if matches!(key, "citation_author" | "dc.creator" | "dcterms.creator") {
                     // one person per tag, often "Last, First"
                     words.parse(&surname_last(v), Role::Author, Trust::Structured)
                 } else {
@@ -149,7 +149,10 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
                 r.split_whitespace()
                     .any(|r| r.eq_ignore_ascii_case("author"))
             });
-        let is_byline = ci.contains("byline") || ci.contains("author");
+        // "byline", "author-name", "post-author"; not "authorization"
+        let is_byline = ci
+            .split_whitespace()
+            .any(|t| t.contains("byline") || t.contains("author") && !t.contains("authoriz"));
         if !(is_rel || is_byline)
             || ci.contains("comment")
             || in_hidden(dom, n)
@@ -328,6 +331,8 @@ struct Words {
     joiners: Vec<String>,
     job_titles: Vec<String>,
     not_names: Vec<String>,
+    /// The date packs' publication and update labels: never names.
+    stamp_labels: Vec<String>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -336,6 +341,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         joiners: Vec::new(),
         job_titles: Vec::new(),
         not_names: Vec::new(),
+        stamp_labels: Vec::new(),
     };
     for p in lang::packs() {
         let b = &p.bylines;
@@ -354,6 +360,13 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .extend(b.job_titles.iter().map(|l| l.to_lowercase()));
         w.not_names
             .extend(b.not_names.iter().map(|l| l.to_lowercase()));
+        let d = &p.dates;
+        w.stamp_labels.extend(
+            d.published_labels
+                .iter()
+                .chain(&d.modified_labels)
+                .map(|l| l.to_lowercase()),
+        );
     }
     w.labels.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
     w.job_titles.sort_by_key(|l| std::cmp::Reverse(l.len()));
@@ -480,12 +493,18 @@ impl Words {
         // a leading label left by "By: Jane" or "and by Jane"
         while let Some((_, rest)) = self.starts_with_label(&name) {
             let rest = trim(rest);
-            if rest.is_empty() || rest == name {
+            // "Contributors to Wikimedia projects": the label word is part of a phrase
+            let phrase = rest.chars().next().is_some_and(char::is_lowercase);
+            if rest.is_empty() || rest == name || phrase {
                 break;
             }
             name = rest;
         }
         let lower = name.to_lowercase();
+        if self.stamp_labels.contains(&lower) {
+            // "Last Updated" left when the date after it was cut
+            return None;
+        }
         let refused = self.not_names.iter().any(|n| {
             if n.contains(' ') {
                 lower.contains(n.as_str())
