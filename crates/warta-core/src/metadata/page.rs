@@ -370,7 +370,12 @@ pub(super) fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
+        // a reference is short: look for its ';' among the next few characters only
+        let end = rest
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| c == ';')
+            .map(|(i, _)| i);
         let decoded = end.and_then(|e| {
             let name = &rest[1..e];
             let c = match name {
@@ -487,6 +492,19 @@ mod tests {
             decode_entities("Tom &amp; Jerry&#8217;s &#x26; co &bogus; &"),
             "Tom & Jerry’s & co &bogus; &"
         );
+    }
+
+    #[test]
+    fn decodes_next_to_wide_characters() {
+        assert_eq!(decode_entities("& Hello》，凭借"), "& Hello》，凭借");
+        assert_eq!(decode_entities("&#20973;借&amp"), "凭借&amp");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn entity_decoding_never_panics(s in "[&#x;a-z0-9》，凭 ]{0,40}") {
+            let _ = decode_entities(&s);
+        }
     }
 
     #[test]

@@ -169,7 +169,13 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
             .enumerate()
         {
             let stamp = label.unwrap_or(Stamp::Published);
-            let confidence = if label.is_some() { 0.7 } else { 0.6 } - 0.05 * k as f32;
+            let confidence = if k == 0 && label != Some(Stamp::Modified) {
+                0.96
+            } else if label.is_some() {
+                0.7
+            } else {
+                0.6
+            } - 0.05 * k as f32;
             push(stamp, Some(d), "byline-text".into(), confidence);
         }
     }
