@@ -415,6 +415,21 @@ pub(crate) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `s` lower-cased, when lower-casing keeps every character's byte length, so that byte
+/// positions found in the result are valid in `s`; `None` otherwise.
+pub(super) fn lower_aligned(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut lower = c.to_lowercase();
+        let l = lower.next()?;
+        if lower.next().is_some() || l.len_utf8() != c.len_utf8() {
+            return None;
+        }
+        out.push(l);
+    }
+    Some(out)
+}
+
 /// For comparing texts: collapsed, lower-cased, typographic quotes made plain.
 pub(super) fn normalise(s: &str) -> String {
     collapse(s)

@@ -10,7 +10,9 @@ use std::sync::LazyLock;
 use html5ever::local_name;
 use serde_json::Value;
 
-use super::page::{class_id, in_comments, in_hidden, ld_types, normalise, spaced_text, Page};
+use super::page::{
+    class_id, in_comments, in_hidden, ld_types, lower_aligned, normalise, spaced_text, Page,
+};
 use super::Candidate;
 use crate::article::{Person, Role};
 use crate::dates;
@@ -376,16 +378,15 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 impl Words {
     /// The role whose label opens `text` ("By ...", "Penulis: ..."), and the text after it.
     fn starts_with_label<'t>(&self, text: &'t str) -> Option<(Role, &'t str)> {
-        let lower = text.to_lowercase();
-        if lower.len() != text.len() {
-            // case folding changed lengths: compare word by word instead of by bytes
+        let Some(lower) = lower_aligned(text) else {
+            // case folding changes lengths: compare character by character instead
             return self.labels.iter().find_map(|(l, role)| {
                 let n = l.chars().count();
                 let head: String = text.chars().take(n).collect();
                 let rest = &text[head.len()..];
                 (head.to_lowercase() == *l && label_ends(rest)).then_some((*role, rest))
             });
-        }
+        };
         self.labels.iter().find_map(|(l, role)| {
             let rest = lower.strip_prefix(l.as_str())?;
             label_ends(rest).then(|| (*role, &text[l.len()..]))
@@ -433,10 +434,9 @@ impl Words {
 
     /// Splits "Penulis: A Editor: B" before every "<label>:".
     fn split_labels<'t>(&self, text: &'t str) -> Vec<&'t str> {
-        let lower = text.to_lowercase();
-        if lower.len() != text.len() {
+        let Some(lower) = lower_aligned(text) else {
             return vec![text];
-        }
+        };
         let mut cuts = vec![0];
         for (l, _) in &self.labels {
             let pat = format!("{l}:");
@@ -463,10 +463,9 @@ impl Words {
                 parts = parts
                     .iter()
                     .flat_map(|p| {
-                        let lower = p.to_lowercase();
-                        if lower.len() != p.len() || !lower.contains(&pat) {
+                        let Some(lower) = lower_aligned(p).filter(|l| l.contains(&pat)) else {
                             return vec![p.clone()];
-                        }
+                        };
                         let mut out = Vec::new();
                         let mut last = 0;
                         for (i, _) in lower.match_indices(&pat) {
@@ -532,8 +531,7 @@ impl Words {
     /// "Jane Doe Staff Writer", "Staff Writer Jane Doe", "Jane Doe Founder at X" → "Jane Doe";
     /// `None` when nothing but the title is left.
     fn cut_job_title(&self, name: &str) -> Option<String> {
-        let lower = name.to_lowercase();
-        if lower.len() != name.len() {
+        if lower_aligned(name).is_none() {
             return Some(name.to_string());
         }
         let mut name = name.to_string();
@@ -558,10 +556,9 @@ impl Words {
 
     /// "Recipe by Jane Doe" → "Jane Doe": a one-word author label after a short prefix.
     fn after_inner_label<'t>(&self, text: &'t str, role: &mut Role) -> &'t str {
-        let lower = text.to_lowercase();
-        if lower.len() != text.len() {
+        let Some(lower) = lower_aligned(text) else {
             return text;
-        }
+        };
         for (l, r) in &self.labels {
             if l.contains(' ') || l.chars().count() < 2 {
                 continue;
@@ -659,6 +656,16 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
         let after = text[i + word.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+/// Reads one credit line as printed text (for the module's property tests).
+#[cfg(test)]
+pub(super) fn tests_parse(text: &str) -> Vec<Person> {
+    WORDS
+        .parse(text, Role::Author, Trust::Text)
+        .into_iter()
+        .map(|c| c.person)
+        .collect()
 }
 
 #[cfg(test)]

@@ -188,3 +188,28 @@ fn declared_language_is_checked_against_the_text() {
     assert_eq!(a.language.as_deref(), Some("de"));
     assert_eq!(a.provenance["language"].source, "detected");
 }
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_on_odd_text(s in "\\PC{0,60}") {
+        let _ = people::tests_parse(&s);
+        let _ = split_dateline(&s);
+        let _ = wire_sources(&s);
+        let _ = strip_site_affix(&s, Some("Site"), &["site".to_string()]);
+    }
+
+    #[test]
+    fn never_panics_on_odd_pages(
+        title in "\\PC{0,30}",
+        byline in "\\PC{0,30}",
+        stamp in "[0-9 İı./:年月日A-Za-zß-]{0,24}",
+    ) {
+        let html = format!(
+            r#"<html><head><title>{title}</title><meta name="author" content="{byline}">
+            <meta property="article:published_time" content="{stamp}"></head>
+            <body><h1>{title}</h1><div class="byline">By {byline} · {stamp}</div>
+            <p>{byline} - {title}</p></body></html>"#
+        );
+        let _ = meta(&html);
+    }
+}
