@@ -441,7 +441,11 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
         .filter(|&n| {
             dom.is_tag(n, &local_name!("h1")) && !in_hidden(dom, n) && !page::in_comments(dom, n)
         })
-        .map(|n| (n, without_anchor_marks(&page::spaced_text(dom, n, 600))))
+        .map(|n| {
+            let text = without_anchor_marks(&page::spaced_text(dom, n, 600));
+            // a printed headline may carry the site's name too
+            (n, strip_affix(&text, site, brands, false))
+        })
         .filter(|(_, t)| !t.is_empty() && t.len() < 600)
         .collect();
     // The printed headline that a declared title names.
@@ -529,6 +533,12 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
 /// from a brand's name to the nearer end goes; without a known brand, a short last segment
 /// after a strong separator does.
 pub fn strip_site_affix(title: &str, site: Option<&str>, brands: &[String]) -> String {
+    strip_affix(title, site, brands, true)
+}
+
+/// As [`strip_site_affix`]; `guess` allows cutting a short last segment when no brand is
+/// named in the title.
+fn strip_affix(title: &str, site: Option<&str>, brands: &[String], guess: bool) -> String {
     const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "];
     let t = collapse(title);
     // segment byte ranges, and the separator before each
@@ -574,6 +584,9 @@ pub fn strip_site_affix(title: &str, site: Option<&str>, brands: &[String]) -> S
             (segments[k + 1].0, t.len())
         };
         return t[kept.0..kept.1].trim().to_string();
+    }
+    if !guess {
+        return t;
     }
     let last = text(segments[n - 1]);
     let head = &t[..segments[n - 2].1];
