@@ -169,7 +169,13 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
             .enumerate()
         {
             let stamp = label.unwrap_or(Stamp::Published);
-            let confidence = if k == 0 && label != Some(Stamp::Modified) {
+            // a stamp stands on a short line of its own; a date inside a sentence is news
+            let line_start = lead[..d.span.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = lead[d.span.end..].find('\n').map_or(lead.len(), |i| d.span.end + i);
+            let stamp_line = line_end - line_start <= MAX_STAMP_TEXT;
+            let confidence = if !stamp_line {
+                0.45
+            } else if k == 0 && label != Some(Stamp::Modified) {
                 0.96
             } else if label.is_some() {
                 0.7
