@@ -171,7 +171,9 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
             let stamp = label.unwrap_or(Stamp::Published);
             // a stamp stands on a short line of its own; a date inside a sentence is news
             let line_start = lead[..d.span.start].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = lead[d.span.end..].find('\n').map_or(lead.len(), |i| d.span.end + i);
+            let line_end = lead[d.span.end..]
+                .find('\n')
+                .map_or(lead.len(), |i| d.span.end + i);
             let stamp_line = line_end - line_start <= MAX_STAMP_TEXT;
             let confidence = if !stamp_line {
                 0.45
