@@ -213,3 +213,15 @@ proptest::proptest! {
         let _ = meta(&html);
     }
 }
+
+#[test]
+fn the_newsrooms_zone_beats_utc_for_the_same_instant() {
+    let a = meta(
+        r#"<html><head><script type="application/ld+json">
+        [{"@type":"NewsArticle","headline":"Late night vote","datePublished":"2023-11-09T02:11:03Z"},
+         {"@type":"VideoObject","uploadDate":"2023-11-08T21:11:03-05:00"}]
+        </script></head><body><h1>Late night vote</h1></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2023-11-08T21:11:03-05:00"));
+    assert_eq!(a.provenance["published"].source, "json-ld");
+}

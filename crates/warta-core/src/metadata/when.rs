@@ -249,8 +249,21 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
             .max_by_key(|c| (c.value.offset.is_some(), c.value.time.is_some()))
             .copied()
             .filter(|c| c.value.time.is_some() && best.value.time.is_none());
+        let mut value = precise.map_or_else(|| best.value.clone(), |p| p.value.clone());
+        // the same instant told in the newsroom's own zone rather than in UTC
+        if value.offset.is_some_and(|o| o.seconds() == 0) {
+            let instant = value.timestamp();
+            let local = same.iter().find(|c| {
+                c.confidence >= 0.5
+                    && c.value.offset.is_some_and(|o| o.seconds() != 0)
+                    && c.value.timestamp() == instant
+            });
+            if let Some(l) = local {
+                value = l.value.clone();
+            }
+        }
         Some(Candidate {
-            value: precise.map_or_else(|| best.value.clone(), |p| p.value.clone()),
+            value,
             source: best.source.clone(),
             confidence: best.confidence,
         })
