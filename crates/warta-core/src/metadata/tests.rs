@@ -225,3 +225,13 @@ fn the_newsrooms_zone_beats_utc_for_the_same_instant() {
     assert_eq!(a.published.as_deref(), Some("2023-11-08T21:11:03-05:00"));
     assert_eq!(a.provenance["published"].source, "json-ld");
 }
+
+#[test]
+fn reads_the_stamp_behind_a_printed_age() {
+    let a = meta(
+        r#"<html><body><h1>Market opens higher today</h1>
+        <span class="news-time" title="2020-09-20T14:20:02Z">3 hours ago</span>
+        <p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2020-09-20T14:20:02+00:00"));
+}

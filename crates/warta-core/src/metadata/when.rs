@@ -146,6 +146,13 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
             );
         } else if text.len() <= MAX_STAMP_TEXT {
             seen_stamps += 1;
+            // "3 hours ago" printed, the stamp itself in a tooltip
+            let tooltip = dom.attr(n, "title").and_then(parse);
+            if tooltip.is_some() {
+                let confidence = if class_stamp.is_some() { 0.75 } else { 0.6 };
+                let stamp = class_stamp.unwrap_or(Stamp::Published);
+                push(stamp, tooltip, "byline-text".into(), confidence - placement);
+            }
             for (label, d) in read_written_dates(&text, page) {
                 let stamp = label.or(class_stamp).unwrap_or(Stamp::Published);
                 let confidence = if label.is_some() || class_stamp.is_some() {
