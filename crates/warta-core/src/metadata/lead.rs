@@ -46,10 +46,9 @@ pub fn wire_sources(text: &str) -> Vec<String> {
                     || line.trim_end().ends_with(&format!("{p}]"))
             }));
         for c in candidates {
-            let lower = c.to_lowercase();
-            if lower.len() != c.len() {
+            let Some(lower) = super::page::lower_aligned(c) else {
                 continue;
-            }
+            };
             for l in &labels {
                 let Some(rest) = lower.strip_prefix(l.as_str()) else {
                     continue;

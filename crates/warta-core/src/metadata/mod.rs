@@ -86,13 +86,18 @@ pub fn extract(dom: &Dom, opts: &Options) -> Metadata {
     if let Some(t) = title {
         set(f, "title", t, |f, v| f.title = Some(v));
     }
-    let lead = headline
-        .map(|h| page::text_after(&page, h, 1500))
+    // where bylines and stamps are printed: under the headline, or any first <h1>
+    let anchor = headline.or_else(|| {
+        dom.descendants(DOCUMENT)
+            .find(|&n| dom.is_tag(n, &local_name!("h1")) && !in_hidden(dom, n))
+    });
+    let lead = anchor
+        .map(|h| page::text_after(&page, Some(h), 1500))
         .unwrap_or_default();
     if let Some(people) = people::find(&page, &brands, &lead) {
         set(f, "authors", people, |f, v| f.authors = v);
     }
-    let dates = when::find(&page, headline);
+    let dates = when::find(&page, anchor);
     if let Some(d) = dates.published {
         let d = Candidate {
             value: d.value.to_rfc3339(),
@@ -453,7 +458,11 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
         .filter(|&n| {
             dom.is_tag(n, &local_name!("h1")) && !in_hidden(dom, n) && !page::in_comments(dom, n)
         })
-        .map(|n| (n, page::spaced_text(dom, n, 600)))
+        .map(|n| {
+            let text = without_anchor_marks(&page::spaced_text(dom, n, 600));
+            // a printed headline may carry the site's name too
+            (n, strip_affix(&text, site, brands, false))
+        })
         .filter(|(_, t)| !t.is_empty() && t.len() < 600)
         .collect();
     // The printed headline that a declared title names.
@@ -465,13 +474,57 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
             h == d_full
                 || h == d_bare
                 || (h.len() * 2 >= d_bare.len()
-                    && d_full.contains(&h)
+                    && d_bare.contains(&h)
                     && h.split_whitespace().count() >= 2)
                 || (d_bare.len() * 3 >= h.len() * 2 && h.contains(&d_bare))
-        });
+        }) && !brands.iter().any(|b| squash(b) == squash(text));
         if matches {
             return (Some(cand(text.clone(), "h1", 0.9)), Some(*n));
         }
+    }
+    // A printed headline that names no declared title is still the headline, unless it is
+    // the site's logo or a navigation heading.
+    let declared_words: Vec<String> = declared
+        .iter()
+        .flat_map(|d| {
+            normalise(&d.value)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let overlap = |text: &str| {
+        normalise(text)
+            .split_whitespace()
+            .filter(|w| declared_words.iter().any(|d| d == w))
+            .count()
+    };
+    let printed = h1s
+        .iter()
+        .filter(|(n, text)| {
+            let ci = format!(
+                "{} {}",
+                page::class_id(dom, *n),
+                dom.ancestors(*n)
+                    .take(2)
+                    .map(|a| page::class_id(dom, a))
+                    .collect::<String>()
+            );
+            !brands.iter().any(|b| squash(b) == squash(text))
+                && !["logo", "brand", "site-title", "sitename", "site-name"]
+                    .iter()
+                    .any(|k| ci.contains(k))
+                && !dom
+                    .ancestors(*n)
+                    .any(|a| dom.is_tag(a, &local_name!("nav")))
+        })
+        // of two, the one that shares the most words with the declared titles
+        .fold(None::<&(NodeId, String)>, |best, h| match best {
+            Some(b) if overlap(&b.1) >= overlap(&h.1) => Some(b),
+            _ => Some(h),
+        });
+    if let (Some((n, text)), true) = (printed, h1s.len() <= 2) {
+        return (Some(cand(text.clone(), "h1", 0.8)), Some(*n));
     }
     let best = declared
         .into_iter()
@@ -493,44 +546,89 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
     }
 }
 
-/// Removes " | Site" style suffixes and "Site - " prefixes from a title.
+/// Removes " | Site" style suffixes and "Site - " prefixes from a title: every segment
+/// from a brand's name to the nearer end goes; without a known brand, a short last segment
+/// after a strong separator does.
 pub fn strip_site_affix(title: &str, site: Option<&str>, brands: &[String]) -> String {
+    strip_affix(title, site, brands, true)
+}
+
+/// As [`strip_site_affix`]; `guess` allows cutting a short last segment when no brand is
+/// named in the title.
+fn strip_affix(title: &str, site: Option<&str>, brands: &[String], guess: bool) -> String {
     const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "];
     let t = collapse(title);
+    // segment byte ranges, and the separator before each
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if let Some(sep) = SEPARATORS.iter().find(|s| t[i..].starts_with(**s)) {
+            cuts.push((i, i + sep.len()));
+            i += sep.len();
+        } else {
+            i += t[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if cuts.is_empty() {
+        return t;
+    }
+    let mut segments: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for &(a, b) in &cuts {
+        segments.push((start, a));
+        start = b;
+    }
+    segments.push((start, t.len()));
+    let text = |(a, b): (usize, usize)| &t[a..b];
     let is_brand = |s: &str| {
         let s = squash(s);
         !s.is_empty()
-            && (site.is_some_and(|b| squash(b) == s)
-                || brands.iter().any(|b| {
+            && site
+                .into_iter()
+                .chain(brands.iter().map(String::as_str))
+                .any(|b| {
                     let b = squash(b);
-                    !b.is_empty() && (b == s || s.contains(&b) && s.len() <= b.len() + 12)
-                }))
+                    b.len() >= 3 && (b == s || s.contains(&b) && s.len() <= b.len() + 12)
+                })
     };
-    for sep in SEPARATORS {
-        if let Some((head, tail)) = t.rsplit_once(sep) {
-            if is_brand(tail) {
-                return head.trim().to_string();
-            }
-        }
-        if let Some((head, tail)) = t.split_once(sep) {
-            if is_brand(head) {
-                return tail.trim().to_string();
-            }
-        }
+    let n = segments.len();
+    if let Some(k) = (0..n).rev().find(|&k| is_brand(text(segments[k]))) {
+        let kept = if k == 0 {
+            (segments[1].0, t.len())
+        } else if k * 2 >= n - 1 {
+            (0, segments[k - 1].1)
+        } else {
+            (segments[k + 1].0, t.len())
+        };
+        return t[kept.0..kept.1].trim().to_string();
     }
-    // no brand known: a short tail after the last separator is the site
-    for sep in SEPARATORS {
-        if let Some((head, tail)) = t.rsplit_once(sep) {
-            let (hw, tw) = (
-                head.split_whitespace().count(),
-                tail.split_whitespace().count(),
-            );
-            if tw <= 3 && hw > tw + 1 && sep != " - " || tw <= 2 && hw >= 4 {
-                return head.trim().to_string();
-            }
-        }
+    if !guess {
+        return t;
+    }
+    let last = text(segments[n - 1]);
+    let head = &t[..segments[n - 2].1];
+    let (hw, tw) = (
+        head.split_whitespace().count(),
+        last.split_whitespace().count(),
+    );
+    let strong = !t[cuts[n - 2].0..cuts[n - 2].1].contains('-');
+    if strong && tw <= 3 && hw > tw + 1 || tw <= 2 && hw >= 4 {
+        return head.trim().to_string();
     }
     t
+}
+
+/// "Quickstart ¶" → "Quickstart": permalink marks that documentation sites print after
+/// headings.
+fn without_anchor_marks(s: &str) -> String {
+    let s = s.trim_end_matches(|c: char| c.is_whitespace() || "¶#§🔗".contains(c));
+    // "News News": a visually hidden copy printed beside the visible one
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let half = words.len() / 2;
+    if words.len() % 2 == 0 && half > 0 && words[..half] == words[half..] {
+        return words[..half].join(" ");
+    }
+    s.to_string()
 }
 
 fn squash(s: &str) -> String {

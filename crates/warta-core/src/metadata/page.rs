@@ -40,7 +40,7 @@ impl<'a> Page<'a> {
                     .iter()
                     .find_map(|k| dom.attr(n, k));
                 if let (Some(k), Some(v)) = (key, dom.attr(n, "content")) {
-                    let v = collapse(v);
+                    let v = collapse(&decode_entities(v));
                     if !v.is_empty() {
                         tags.push((k.trim().to_ascii_lowercase(), v));
                     }
@@ -189,7 +189,7 @@ fn is_article_type(v: &Value) -> bool {
 /// A JSON-LD value as text: a string, the first string of a list, or an object's `name`.
 pub(super) fn ld_text(v: &Value) -> Option<String> {
     let s = match v {
-        Value::String(s) => collapse(s),
+        Value::String(s) => collapse(&decode_entities(s)),
         Value::Array(a) => return a.iter().find_map(ld_text),
         Value::Object(o) => return o.get("name").and_then(ld_text),
         Value::Number(n) => n.to_string(),
@@ -198,16 +198,35 @@ pub(super) fn ld_text(v: &Value) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-/// Inside a comment thread: an ancestor's class or id speaks of comments or replies.
+/// Inside a comment thread: an ancestor's class or id names comments (not merely a comment
+/// count or a "comments-open" flag on the page).
 pub(super) fn in_comments(dom: &Dom, n: NodeId) -> bool {
     std::iter::once(n).chain(dom.ancestors(n)).any(|a| {
-        ["class", "id"].iter().any(|k| {
-            dom.attr(a, k).is_some_and(|v| {
-                let v = v.to_ascii_lowercase();
-                v.contains("comment") || v.contains("disqus") || v.contains("respond")
+        let is_root = dom
+            .tag(a)
+            .is_some_and(|t| matches!(*t, local_name!("html") | local_name!("body")));
+        !is_root
+            && ["class", "id"].iter().any(|k| {
+                dom.attr(a, k)
+                    .is_some_and(|v| v.split_whitespace().any(names_comments))
             })
-        })
     })
+}
+
+fn names_comments(token: &str) -> bool {
+    const NOT_THREADS: [&str; 14] = [
+        "count", "link", "open", "closed", "number", "num", "icon", "button", "btn", "page",
+        "enabled", "disabled", "allowed", "bubble",
+    ];
+    let t = token.to_ascii_lowercase();
+    if t.contains("disqus") || t == "respond" {
+        return true;
+    }
+    let Some(i) = t.find("comment") else {
+        return false;
+    };
+    // "has-comments", "post-comment-count": a flag or a counter, not the thread
+    !NOT_THREADS.iter().any(|w| t[i..].contains(w)) && !t[..i].contains("has")
 }
 
 /// Inside code the reader never sees: scripts, styles, templates.
@@ -235,6 +254,9 @@ pub(super) fn spaced_text(dom: &Dom, id: NodeId, max: usize) -> String {
             break;
         }
         if let Some(t) = dom.text(n) {
+            if after_element(dom, n) {
+                out.push(' ');
+            }
             if !dom.ancestors(n).take(4).any(|a| {
                 dom.tag(a)
                     .is_some_and(|t| matches!(*t, local_name!("script") | local_name!("style")))
@@ -248,21 +270,24 @@ pub(super) fn spaced_text(dom: &Dom, id: NodeId, max: usize) -> String {
     collapse(&out)
 }
 
-/// Visible text that follows node `h` in document order, up to `max` bytes, leaving out
-/// scripts and comment threads.
-pub(super) fn text_after(page: &Page, h: NodeId, max: usize) -> String {
+/// Visible text that follows node `h` (or the whole page) in document order, up to `max`
+/// bytes, one line per block, leaving out scripts and comment threads.
+pub(super) fn text_after(page: &Page, h: Option<NodeId>, max: usize) -> String {
     let dom = page.dom;
     let mut out = String::new();
-    let last_inside = dom.descendants(h).last().unwrap_or(h);
-    let mut started = false;
+    let last_inside = h.map(|h| dom.descendants(h).last().unwrap_or(h));
+    let mut started = last_inside.is_none();
     for n in dom.descendants(DOCUMENT) {
         if !started {
-            started = n == last_inside;
+            started = Some(n) == last_inside;
             continue;
         }
         if let Some(t) = dom.text(n) {
             if in_hidden(dom, n) || in_comments(dom, n) {
                 continue;
+            }
+            if after_element(dom, n) {
+                out.push(' ');
             }
             out.push_str(t);
             if out.len() > max {
@@ -278,6 +303,13 @@ pub(super) fn text_after(page: &Page, h: NodeId, max: usize) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// True when the node follows an element that has just closed ("<span>06</span>2018").
+fn after_element(dom: &Dom, n: NodeId) -> bool {
+    dom.node(n)
+        .prev_sibling
+        .is_some_and(|p| dom.tag(p).is_some())
 }
 
 /// Elements that start a new line when rendered.
@@ -327,12 +359,89 @@ pub(super) fn class_id(dom: &Dom, n: NodeId) -> String {
     s
 }
 
+/// Decodes the character references a value may still carry: JSON-LD is script text, which
+/// HTML never decodes, and some sites escape meta values twice.
+pub(super) fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        // a reference is short: look for its ';' among the next few characters only
+        let end = rest
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| c == ';')
+            .map(|(i, _)| i);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                "nbsp" => ' ',
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)?
+                }
+            };
+            Some((c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 pub(crate) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `s` lower-cased, when lower-casing keeps every character's byte length, so that byte
+/// positions found in the result are valid in `s`; `None` otherwise.
+pub(super) fn lower_aligned(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut lower = c.to_lowercase();
+        let l = lower.next()?;
+        if lower.next().is_some() || l.len_utf8() != c.len_utf8() {
+            return None;
+        }
+        out.push(l);
+    }
+    Some(out)
+}
+
+/// For comparing texts: collapsed, lower-cased, typographic quotes made plain.
 pub(super) fn normalise(s: &str) -> String {
-    collapse(s).to_lowercase()
+    collapse(s)
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            '‘' | '’' | '‚' | '′' => '\'',
+            '“' | '”' | '„' | '″' => '"',
+            '–' | '—' => '-',
+            c => c,
+        })
+        .collect()
 }
 
 /// Resolves `href` against `base`: enough URL grammar for links in meta tags.
@@ -390,6 +499,27 @@ mod tests {
             Some("http://x.example/")
         );
         assert_eq!(resolve_url("/c", None), None);
+    }
+
+    #[test]
+    fn decodes_leftover_entities() {
+        assert_eq!(
+            decode_entities("Tom &amp; Jerry&#8217;s &#x26; co &bogus; &"),
+            "Tom & Jerry’s & co &bogus; &"
+        );
+    }
+
+    #[test]
+    fn decodes_next_to_wide_characters() {
+        assert_eq!(decode_entities("& Hello》，凭借"), "& Hello》，凭借");
+        assert_eq!(decode_entities("&#20973;借&amp"), "凭借&amp");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn entity_decoding_never_panics(s in "[&#x;a-z0-9》，凭 ]{0,40}") {
+            let _ = decode_entities(&s);
+        }
     }
 
     #[test]

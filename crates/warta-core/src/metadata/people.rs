@@ -10,7 +10,9 @@ use std::sync::LazyLock;
 use html5ever::local_name;
 use serde_json::Value;
 
-use super::page::{class_id, in_comments, in_hidden, ld_types, normalise, spaced_text, Page};
+use super::page::{
+    class_id, in_comments, in_hidden, ld_types, lower_aligned, normalise, spaced_text, Page,
+};
 use super::Candidate;
 use crate::article::{Person, Role};
 use crate::dates;
@@ -78,9 +80,33 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
     ] {
         let credits: Vec<Credit> = page
             .tags_all(key)
-            .flat_map(|v| words.parse(v, Role::Author))
+            .flat_map(|v| {
+                if matches!(key, "citation_author" | "dc.creator" | "dcterms.creator") {
+                    // one person per tag, often "Last, First"
+                    words.parse(&surname_last(v), Role::Author, Trust::Structured)
+                } else {
+                    words.parse(v, Role::Author, Trust::Structured)
+                }
+            })
             .collect();
         push(credits, &format!("meta:{key}"), 0.8);
+    }
+    // "twitter:label1 = Written by", "twitter:data1 = <name>"
+    for (key, label) in &page.tags {
+        let Some(n) = key.strip_prefix("twitter:label") else {
+            continue;
+        };
+        if let Some((role, rest)) = words.starts_with_label(label) {
+            if rest.trim().is_empty() {
+                if let Some(v) = page.tag(&[&format!("twitter:data{n}")]) {
+                    push(
+                        words.parse(&v, role, Trust::Structured),
+                        "meta:twitter:data",
+                        0.75,
+                    );
+                }
+            }
+        }
     }
     let dom = page.dom;
     let microdata: Vec<Credit> = page
@@ -102,10 +128,16 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
             if text.len() > MAX_BYLINE_TEXT {
                 return Vec::new();
             }
-            words.parse(&text, Role::Author)
+            words.parse(&text, Role::Author, Trust::Structured)
         })
         .collect();
-    push(dedup(microdata), "microdata", 0.85);
+    let microdata = dedup(microdata);
+    if microdata.len() > 2 {
+        // many authors marked up: a thread or a listing; its first post is the article's
+        push(microdata.into_iter().take(1).collect(), "microdata", 0.6);
+    } else {
+        push(microdata, "microdata", 0.85);
+    }
 
     let mut rel_author = Vec::new();
     let mut byline_elements = Vec::new();
@@ -119,7 +151,10 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
                 r.split_whitespace()
                     .any(|r| r.eq_ignore_ascii_case("author"))
             });
-        let is_byline = ci.contains("byline") || ci.contains("author");
+        // "byline", "author-name", "post-author"; not "authorization"
+        let is_byline = ci
+            .split_whitespace()
+            .any(|t| t.contains("byline") || t.contains("author") && !t.contains("authoriz"));
         if !(is_rel || is_byline)
             || ci.contains("comment")
             || in_hidden(dom, n)
@@ -132,9 +167,9 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
             continue;
         }
         if is_rel {
-            rel_author.extend(words.parse(&text, Role::Author));
+            rel_author.extend(words.parse(&text, Role::Author, Trust::Structured));
         } else if byline_elements.len() < 5 {
-            let credits = words.parse(&text, Role::Author);
+            let credits = words.parse(&text, Role::Author, Trust::Text);
             if !credits.is_empty() {
                 let confidence = if ci.contains("byline") { 0.75 } else { 0.7 };
                 byline_elements.push((credits, confidence));
@@ -154,12 +189,12 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
         let line = lines[i];
         if let Some(role) = words.label_only(line) {
             if let Some(next) = lines.get(i + 1) {
-                labelled.extend(words.parse(next, role));
+                labelled.extend(words.parse(next, role, Trust::Text));
                 i += 2;
                 continue;
             }
         } else if line.len() <= MAX_LABELLED_LINE && words.starts_with_label(line).is_some() {
-            labelled.extend(words.parse(line, Role::Author));
+            labelled.extend(words.parse(line, Role::Author, Trust::Text));
         }
         i += 1;
     }
@@ -274,14 +309,14 @@ fn squash(s: &str) -> String {
 fn ld_people(v: &Value, words: &Words, out: &mut Vec<Credit>) {
     match v {
         Value::Array(a) => a.iter().for_each(|x| ld_people(x, words, out)),
-        Value::String(s) => out.extend(words.parse(s, Role::Author)),
+        Value::String(s) => out.extend(words.parse(s, Role::Author, Trust::Structured)),
         Value::Object(o) => {
             let organisation = ld_types(v)
                 .iter()
                 .any(|t| *t == "Organization" || t.ends_with("Organization"));
             let name = o.get("name").and_then(super::page::ld_text);
             for mut c in name
-                .map(|n| words.parse(&n, Role::Author))
+                .map(|n| words.parse(&n, Role::Author, Trust::Structured))
                 .unwrap_or_default()
             {
                 c.organisation |= organisation;
@@ -298,6 +333,8 @@ struct Words {
     joiners: Vec<String>,
     job_titles: Vec<String>,
     not_names: Vec<String>,
+    /// The date packs' publication and update labels: never names.
+    stamp_labels: Vec<String>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -306,6 +343,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         joiners: Vec::new(),
         job_titles: Vec::new(),
         not_names: Vec::new(),
+        stamp_labels: Vec::new(),
     };
     for p in lang::packs() {
         let b = &p.bylines;
@@ -324,6 +362,13 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
             .extend(b.job_titles.iter().map(|l| l.to_lowercase()));
         w.not_names
             .extend(b.not_names.iter().map(|l| l.to_lowercase()));
+        let d = &p.dates;
+        w.stamp_labels.extend(
+            d.published_labels
+                .iter()
+                .chain(&d.modified_labels)
+                .map(|l| l.to_lowercase()),
+        );
     }
     w.labels.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
     w.job_titles.sort_by_key(|l| std::cmp::Reverse(l.len()));
@@ -333,16 +378,15 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 impl Words {
     /// The role whose label opens `text` ("By ...", "Penulis: ..."), and the text after it.
     fn starts_with_label<'t>(&self, text: &'t str) -> Option<(Role, &'t str)> {
-        let lower = text.to_lowercase();
-        if lower.len() != text.len() {
-            // case folding changed lengths: compare word by word instead of by bytes
+        let Some(lower) = lower_aligned(text) else {
+            // case folding changes lengths: compare character by character instead
             return self.labels.iter().find_map(|(l, role)| {
                 let n = l.chars().count();
                 let head: String = text.chars().take(n).collect();
                 let rest = &text[head.len()..];
                 (head.to_lowercase() == *l && label_ends(rest)).then_some((*role, rest))
             });
-        }
+        };
         self.labels.iter().find_map(|(l, role)| {
             let rest = lower.strip_prefix(l.as_str())?;
             label_ends(rest).then(|| (*role, &text[l.len()..]))
@@ -358,7 +402,7 @@ impl Words {
     }
 
     /// Reads a credit line into names with roles.
-    fn parse(&self, text: &str, default_role: Role) -> Vec<Credit> {
+    fn parse(&self, text: &str, default_role: Role, trust: Trust) -> Vec<Credit> {
         let text = strip_dates(text);
         let mut out = Vec::new();
         let mut role = default_role;
@@ -373,8 +417,9 @@ impl Words {
                         names = rest;
                     }
                     let names = names.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+                    let names = self.after_inner_label(names, &mut role);
                     for name in self.split_names(names) {
-                        if let Some(name) = self.clean_name(&name) {
+                        if let Some(name) = self.clean_name(&name, trust) {
                             out.push(Credit {
                                 person: Person { name, role },
                                 organisation: false,
@@ -389,10 +434,9 @@ impl Words {
 
     /// Splits "Penulis: A Editor: B" before every "<label>:".
     fn split_labels<'t>(&self, text: &'t str) -> Vec<&'t str> {
-        let lower = text.to_lowercase();
-        if lower.len() != text.len() {
+        let Some(lower) = lower_aligned(text) else {
             return vec![text];
-        }
+        };
         let mut cuts = vec![0];
         for (l, _) in &self.labels {
             let pat = format!("{l}:");
@@ -419,10 +463,9 @@ impl Words {
                 parts = parts
                     .iter()
                     .flat_map(|p| {
-                        let lower = p.to_lowercase();
-                        if lower.len() != p.len() || !lower.contains(&pat) {
+                        let Some(lower) = lower_aligned(p).filter(|l| l.contains(&pat)) else {
                             return vec![p.clone()];
-                        }
+                        };
                         let mut out = Vec::new();
                         let mut last = 0;
                         for (i, _) in lower.match_indices(&pat) {
@@ -440,7 +483,7 @@ impl Words {
 
     /// A plausible name from one split part, with job titles cut off; `None` for anything
     /// that is not a name.
-    fn clean_name(&self, part: &str) -> Option<String> {
+    fn clean_name(&self, part: &str, trust: Trust) -> Option<String> {
         let trim = |s: &str| {
             s.trim_matches(|c: char| c.is_whitespace() || "-–—:,.;*\"'“”«»".contains(c))
                 .to_string()
@@ -449,32 +492,90 @@ impl Words {
         // a leading label left by "By: Jane" or "and by Jane"
         while let Some((_, rest)) = self.starts_with_label(&name) {
             let rest = trim(rest);
-            if rest.is_empty() || rest == name {
+            // "Contributors to Wikimedia projects": the label word is part of a phrase
+            let phrase = rest.chars().next().is_some_and(char::is_lowercase);
+            if rest.is_empty() || rest == name || phrase {
                 break;
             }
             name = rest;
         }
         let lower = name.to_lowercase();
-        if self.not_names.iter().any(|n| lower.contains(n.as_str())) {
+        if self.stamp_labels.contains(&lower) {
+            // "Last Updated" left when the date after it was cut
             return None;
         }
+        let refused = self.not_names.iter().any(|n| {
+            if n.contains(' ') {
+                lower.contains(n.as_str())
+            } else {
+                lower == *n
+            }
+        });
+        if refused {
+            return None;
+        }
+        if trust == Trust::Text {
+            name = self.cut_job_title(&name)?;
+            // stray words left by cut dates and labels: "Jane Doe on", "am Jane Doe"
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let capital = |w: &&str| !w.chars().next().is_some_and(char::is_lowercase);
+            let start = words.iter().position(capital)?;
+            let end = words.iter().rposition(capital)?;
+            name = words[start..=end].join(" ");
+        } else if self.job_titles.contains(&lower) {
+            return None;
+        }
+        plausible_name(&name, trust).then_some(name)
+    }
+
+    /// "Jane Doe Staff Writer", "Staff Writer Jane Doe", "Jane Doe Founder at X" → "Jane Doe";
+    /// `None` when nothing but the title is left.
+    fn cut_job_title(&self, name: &str) -> Option<String> {
+        if lower_aligned(name).is_none() {
+            return Some(name.to_string());
+        }
+        let mut name = name.to_string();
         for t in &self.job_titles {
             let lower = name.to_lowercase();
             if lower == *t {
                 return None;
             }
-            if lower.len() == name.len() {
-                if let Some(head) = lower.strip_suffix(t.as_str()).filter(|h| h.ends_with(' ')) {
-                    name = trim(&name[..head.len()]);
-                } else if let Some(tail) = lower
-                    .strip_prefix(t.as_str())
-                    .filter(|r| r.starts_with(' '))
+            if let Some(rest) = lower
+                .strip_prefix(t.as_str())
+                .filter(|r| r.starts_with(' '))
+            {
+                name = name[name.len() - rest.len()..].trim().to_string();
+                continue;
+            }
+            if let Some(i) = find_word(&lower, t).filter(|&i| i > 0) {
+                name = name[..i].trim().to_string();
+            }
+        }
+        Some(name)
+    }
+
+    /// "Recipe by Jane Doe" → "Jane Doe": a one-word author label after a short prefix.
+    fn after_inner_label<'t>(&self, text: &'t str, role: &mut Role) -> &'t str {
+        let Some(lower) = lower_aligned(text) else {
+            return text;
+        };
+        for (l, r) in &self.labels {
+            if l.contains(' ') || l.chars().count() < 2 {
+                continue;
+            }
+            if let Some(i) = find_word(&lower, l) {
+                let prefix_words = lower[..i].split_whitespace().count();
+                let rest = &text[i + l.len()..];
+                if (1..=2).contains(&prefix_words)
+                    && rest.starts_with(' ')
+                    && rest.trim_start().starts_with(char::is_uppercase)
                 {
-                    name = trim(&name[name.len() - tail.len()..]);
+                    *role = *r;
+                    return rest;
                 }
             }
         }
-        plausible_name(&name).then_some(name)
+        text
     }
 }
 
@@ -516,17 +617,55 @@ fn strip_dates(text: &str) -> String {
         .join(" ")
 }
 
-fn plausible_name(name: &str) -> bool {
+fn plausible_name(name: &str, trust: Trust) -> bool {
     let chars = name.chars().count();
     let words = name.split_whitespace().count();
     let first = name.chars().find(|c| c.is_alphabetic());
-    (2..=MAX_NAME_CHARS).contains(&chars)
+    let sane = (2..=MAX_NAME_CHARS).contains(&chars)
         && words <= MAX_NAME_WORDS
-        && first.is_some_and(|c| !c.is_lowercase())
-        && !name.chars().any(|c| c.is_ascii_digit())
+        && first.is_some()
         && !name.contains("://")
         && !name.contains('@')
-        && !name.contains(['{', '}', '<', '>', '=', '?', '!'])
+        && !name.contains(['{', '}', '<', '>', '=', '?', '!']);
+    // printed bylines are capitalised and digit-free; usernames in markup need not be
+    sane && (trust == Trust::Structured
+        || first.is_some_and(|c| !c.is_lowercase()) && !name.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// How a credit was found: in markup meant to name people, or in running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trust {
+    Structured,
+    Text,
+}
+
+/// "Berger, Emery D" → "Emery D Berger".
+fn surname_last(s: &str) -> String {
+    match s.split_once(',') {
+        Some((last, first)) if !first.contains(',') && !last.trim().contains(' ') => {
+            format!("{} {}", first.trim(), last.trim())
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// Byte position of the first occurrence of `word` in `text` as a whole word.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Reads one credit line as printed text (for the module's property tests).
+#[cfg(test)]
+pub(super) fn tests_parse(text: &str) -> Vec<Person> {
+    WORDS
+        .parse(text, Role::Author, Trust::Text)
+        .into_iter()
+        .map(|c| c.person)
+        .collect()
 }
 
 #[cfg(test)]
@@ -535,7 +674,7 @@ mod tests {
 
     fn names(text: &str) -> Vec<(String, Role)> {
         WORDS
-            .parse(text, Role::Author)
+            .parse(text, Role::Author, Trust::Text)
             .into_iter()
             .map(|c| (c.person.name, c.person.role))
             .collect()

@@ -188,3 +188,50 @@ fn declared_language_is_checked_against_the_text() {
     assert_eq!(a.language.as_deref(), Some("de"));
     assert_eq!(a.provenance["language"].source, "detected");
 }
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_on_odd_text(s in "\\PC{0,60}") {
+        let _ = people::tests_parse(&s);
+        let _ = split_dateline(&s);
+        let _ = wire_sources(&s);
+        let _ = strip_site_affix(&s, Some("Site"), &["site".to_string()]);
+    }
+
+    #[test]
+    fn never_panics_on_odd_pages(
+        title in "\\PC{0,30}",
+        byline in "\\PC{0,30}",
+        stamp in "[0-9 İı./:年月日A-Za-zß-]{0,24}",
+    ) {
+        let html = format!(
+            r#"<html><head><title>{title}</title><meta name="author" content="{byline}">
+            <meta property="article:published_time" content="{stamp}"></head>
+            <body><h1>{title}</h1><div class="byline">By {byline} · {stamp}</div>
+            <p>{byline} - {title}</p></body></html>"#
+        );
+        let _ = meta(&html);
+    }
+}
+
+#[test]
+fn the_newsrooms_zone_beats_utc_for_the_same_instant() {
+    let a = meta(
+        r#"<html><head><script type="application/ld+json">
+        [{"@type":"NewsArticle","headline":"Late night vote","datePublished":"2023-11-09T02:11:03Z"},
+         {"@type":"VideoObject","uploadDate":"2023-11-08T21:11:03-05:00"}]
+        </script></head><body><h1>Late night vote</h1></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2023-11-08T21:11:03-05:00"));
+    assert_eq!(a.provenance["published"].source, "json-ld");
+}
+
+#[test]
+fn reads_the_stamp_behind_a_printed_age() {
+    let a = meta(
+        r#"<html><body><h1>Market opens higher today</h1>
+        <span class="news-time" title="2020-09-20T14:20:02Z">3 hours ago</span>
+        <p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2020-09-20T14:20:02+00:00"));
+}

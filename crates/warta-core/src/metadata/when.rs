@@ -33,6 +33,8 @@ pub(super) struct Dates {
 const MAX_STAMP_TEXT: usize = 160;
 /// How much text after the headline is searched for a written date.
 const MAX_LEAD_TEXT: usize = 1500;
+/// How much of the page is searched when nothing else gives a date.
+const MAX_PAGE_TEXT: usize = 30_000;
 
 pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
     let mut found: Vec<(Stamp, Candidate<ParsedDate>)> = Vec::new();
@@ -104,6 +106,9 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
         if is_copyright(&text) {
             continue;
         }
+        // stamps of other stories: before the headline, in link lists, later in the page
+        let placement =
+            placement_penalty(page, n, headline) + 0.03 * (seen_time + seen_stamps).min(5) as f32;
         let context = format!("{ci} {}", ancestors_class(page, n));
         let class_stamp = if context.contains("modif") || context.contains("updat") {
             Some(Stamp::Modified)
@@ -133,9 +138,21 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
             if label == Some(Stamp::Published) {
                 confidence += 0.05;
             }
-            push(stamp, machine.or(written), "time".into(), confidence);
+            push(
+                stamp,
+                machine.or(written),
+                "time".into(),
+                confidence - placement,
+            );
         } else if text.len() <= MAX_STAMP_TEXT {
             seen_stamps += 1;
+            // "3 hours ago" printed, the stamp itself in a tooltip
+            let tooltip = dom.attr(n, "title").and_then(parse);
+            if tooltip.is_some() {
+                let confidence = if class_stamp.is_some() { 0.75 } else { 0.6 };
+                let stamp = class_stamp.unwrap_or(Stamp::Published);
+                push(stamp, tooltip, "byline-text".into(), confidence - placement);
+            }
             for (label, d) in read_written_dates(&text, page) {
                 let stamp = label.or(class_stamp).unwrap_or(Stamp::Published);
                 let confidence = if label.is_some() || class_stamp.is_some() {
@@ -143,64 +160,168 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
                 } else {
                     0.6
                 };
-                push(stamp, Some(d), "byline-text".into(), confidence);
+                push(stamp, Some(d), "byline-text".into(), confidence - placement);
             }
         }
     }
 
     // The lines under the headline, where bylines and stamps are printed.
     if let Some(h) = headline {
-        let lead = text_after(page, h, MAX_LEAD_TEXT);
+        let lead = text_after(page, Some(h), MAX_LEAD_TEXT);
         let lead: Vec<&str> = lead.lines().filter(|l| !is_copyright(l)).collect();
         let lead = lead.join("\n");
-        for (label, d) in read_written_dates(&lead, page).into_iter().take(3) {
+        for (k, (label, d)) in read_written_dates(&lead, page)
+            .into_iter()
+            .take(3)
+            .enumerate()
+        {
             let stamp = label.unwrap_or(Stamp::Published);
-            let confidence = if label.is_some() { 0.7 } else { 0.6 };
+            // a stamp stands on a short line of its own; a date inside a sentence is news
+            let line_start = lead[..d.span.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = lead[d.span.end..]
+                .find('\n')
+                .map_or(lead.len(), |i| d.span.end + i);
+            let stamp_line = line_end - line_start <= MAX_STAMP_TEXT;
+            let confidence = if !stamp_line {
+                0.45
+            } else if k == 0 && label != Some(Stamp::Modified) {
+                0.96
+            } else if label.is_some() {
+                0.7
+            } else {
+                0.6
+            } - 0.05 * k as f32;
             push(stamp, Some(d), "byline-text".into(), confidence);
         }
     }
 
     if let Some(d) = page.url.as_deref().and_then(|u| url_date(u, page)) {
-        push(Stamp::Published, Some(d), "url".into(), 0.7);
+        push(Stamp::Published, Some(d), "url".into(), 0.97);
     }
 
-    // Sources that agree on the day are worth more than any one alone.
-    let days: Vec<(Stamp, Date)> = found.iter().map(|(s, c)| (*s, c.value.date)).collect();
+    // Nothing states a date: the first one written anywhere on the page, as a last resort.
+    if found.is_empty() {
+        let text = text_after(page, None, MAX_PAGE_TEXT);
+        let lines: Vec<&str> = text.lines().filter(|l| !is_copyright(l)).collect();
+        let written = read_written_dates(&lines.join("\n"), page);
+        for want in [Stamp::Published, Stamp::Modified] {
+            let first = written
+                .iter()
+                .find(|(label, _)| label.unwrap_or(Stamp::Published) == want);
+            if let Some((_, d)) = first {
+                let candidate = Candidate {
+                    value: d.clone(),
+                    source: "page-text".into(),
+                    confidence: 0.3,
+                };
+                found.push((want, candidate));
+            }
+        }
+    }
+
+    // Trusted sources of other kinds that agree on the day are worth more than one alone;
+    // teasers and nested copies of one stamp are not agreement.
+    let votes: Vec<(Stamp, Date, String)> = found
+        .iter()
+        .filter(|(_, c)| c.confidence >= 0.55)
+        .map(|(s, c)| (*s, c.value.date, c.source.clone()))
+        .collect();
     for (stamp, c) in &mut found {
-        let agreeing = days
+        let mut kinds: Vec<&str> = votes
             .iter()
-            .filter(|(s, d)| s == stamp && *d == c.value.date)
-            .count()
-            .saturating_sub(1);
-        c.confidence += 0.03 * agreeing.min(3) as f32;
+            .filter(|(s, d, src)| s == stamp && *d == c.value.date && *src != c.source)
+            .map(|(_, _, src)| src.as_str())
+            .collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        c.confidence += 0.03 * kinds.len().min(3) as f32;
     }
     let choose = |want: Stamp| {
-        found
+        let same: Vec<&Candidate<ParsedDate>> = found
             .iter()
             .filter(|(s, _)| *s == want)
             .map(|(_, c)| c)
-            .fold(None::<&Candidate<ParsedDate>>, |best, c| match best {
-                Some(b) if !better(c, b) => Some(b),
-                _ => Some(c),
-            })
-            .cloned()
+            .collect();
+        let best =
+            same.iter()
+                .copied()
+                .fold(None::<&Candidate<ParsedDate>>, |best, c| match best {
+                    Some(b) if !better(c, b) => Some(b),
+                    _ => Some(c),
+                })?;
+        // the same day, told with its time and zone by another source
+        let precise = same
+            .iter()
+            .filter(|c| c.value.date == best.value.date && c.confidence >= 0.5)
+            .max_by_key(|c| (c.value.offset.is_some(), c.value.time.is_some()))
+            .copied()
+            .filter(|c| c.value.time.is_some() && best.value.time.is_none());
+        let mut value = precise.map_or_else(|| best.value.clone(), |p| p.value.clone());
+        // the same instant told in the newsroom's own zone rather than in UTC
+        if value.offset.is_some_and(|o| o.seconds() == 0) {
+            let instant = value.timestamp();
+            let local = same.iter().find(|c| {
+                c.confidence >= 0.5
+                    && c.value.offset.is_some_and(|o| o.seconds() != 0)
+                    && c.value.timestamp() == instant
+            });
+            if let Some(l) = local {
+                value = l.value.clone();
+            }
+        }
+        Some(Candidate {
+            value,
+            source: best.source.clone(),
+            confidence: best.confidence,
+        })
     };
+    let modified = choose(Stamp::Modified);
+    // A page that states only when it was updated is dated by that stamp, at low confidence
+    // and saying so in its provenance.
+    let published = choose(Stamp::Published).or_else(|| {
+        modified.clone().map(|m| Candidate {
+            source: format!("{} (updated)", m.source),
+            confidence: m.confidence * 0.4,
+            value: m.value,
+        })
+    });
     Dates {
-        published: choose(Stamp::Published),
-        modified: choose(Stamp::Modified),
+        published,
+        modified,
     }
 }
 
-/// More confident wins; between equals, the one that knows the time, then the earlier.
+/// More confident wins; between equals, the one found first.
 fn better(a: &Candidate<ParsedDate>, b: &Candidate<ParsedDate>) -> bool {
-    if (a.confidence - b.confidence).abs() > 0.001 {
-        return a.confidence > b.confidence;
+    a.confidence > b.confidence + 0.001
+}
+
+/// How much a date element's place says it belongs to another story: before the headline,
+/// or inside a link or a list item (teasers of related stories).
+fn placement_penalty(page: &Page, n: NodeId, headline: Option<NodeId>) -> f32 {
+    let dom = page.dom;
+    let mut penalty = 0.0;
+    // the arena holds nodes in document order
+    if headline.is_some_and(|h| n < h) {
+        penalty += 0.1;
     }
-    if a.value.date == b.value.date {
-        return a.value.time.is_some() && b.value.time.is_none()
-            || a.value.offset.is_some() && b.value.offset.is_none();
+    let teaser = |a: NodeId| {
+        dom.is_tag(a, &local_name!("a"))
+            || dom.is_tag(a, &local_name!("li"))
+                && dom.descendants(a).any(|d| {
+                    dom.tag(d).is_some_and(|t| {
+                        matches!(
+                            *t,
+                            local_name!("h2") | local_name!("h3") | local_name!("h4")
+                        )
+                    }) || dom.is_tag(d, &local_name!("a"))
+                        && spaced_text(dom, d, 200).split_whitespace().count() >= 4
+                })
+    };
+    if dom.ancestors(n).take(6).any(teaser) {
+        penalty += 0.1;
     }
-    a.value.date < b.value.date
+    penalty
 }
 
 /// A meta tag key's stamp and how much it is trusted, or `None` for keys that are not
@@ -237,6 +358,10 @@ fn meta_stamp(key: &str) -> Option<(Stamp, f32)> {
     }
     if key.contains("creat") {
         return Some((Stamp::Published, 0.8));
+    }
+    // a bare "date" is often the CMS's last change, so printed stamps may outrank it
+    if key == "date" || key == "dc.date" || key == "dcterms.date" {
+        return Some((Stamp::Published, 0.66));
     }
     if key.contains("date") {
         return Some((Stamp::Published, 0.75));
