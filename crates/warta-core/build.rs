@@ -15,8 +15,15 @@ fn main() {
     for p in &packs {
         println!("cargo:rerun-if-changed={}", p.display());
         let stem = p.file_stem().unwrap().to_string_lossy();
-        out.push_str(&format!("    ({stem:?}, include_str!({:?})),\n", p.display().to_string()));
+        out.push_str(&format!(
+            "    ({stem:?}, include_str!({:?})),\n",
+            p.display().to_string()
+        ));
     }
     out.push_str("];\n");
-    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("lang_packs.rs"), out).unwrap();
+    fs::write(
+        Path::new(&env::var("OUT_DIR").unwrap()).join("lang_packs.rs"),
+        out,
+    )
+    .unwrap();
 }

@@ -6,5 +6,7 @@ pub struct Cleaned {
 }
 
 pub fn clean(dom: &Dom) -> Cleaned {
-    Cleaned { removed: vec![false; dom.nodes.len()] }
+    Cleaned {
+        removed: vec![false; dom.nodes.len()],
+    }
 }

@@ -51,7 +51,11 @@ pub fn decode(bytes: &[u8], http_charset: Option<&str>) -> Decoded {
         None => {
             let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
             det.feed(bytes, true);
-            finish(bytes, det.guess(None, chardetng::Utf8Detection::Allow), CharsetSource::Detected)
+            finish(
+                bytes,
+                det.guess(None, chardetng::Utf8Detection::Allow),
+                CharsetSource::Detected,
+            )
         }
     }
 }
@@ -94,7 +98,9 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
                 .iter()
                 .skip_while(|b| b.is_ascii_whitespace() || **b == b'=')
                 .skip_while(|b| **b == b'"' || **b == b'\'')
-                .take_while(|b| !(b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b';' | b'/')))
+                .take_while(|b| {
+                    !(b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b';' | b'/'))
+                })
                 .copied()
                 .collect::<Vec<u8>>();
             if let Some(enc) = Encoding::for_label(&value) {

@@ -429,7 +429,12 @@ impl TreeSink for Sink {
         }
     }
 
-    fn append_based_on_parent_node(&self, element: &NodeId, prev_element: &NodeId, child: NodeOrText<NodeId>) {
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
         let has_parent = self.nodes.borrow()[*element].parent.is_some();
         if has_parent {
             self.append_before_sibling(element, child);
@@ -438,7 +443,13 @@ impl TreeSink for Sink {
         }
     }
 
-    fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {}
+    fn append_doctype_to_document(
+        &self,
+        _name: StrTendril,
+        _public_id: StrTendril,
+        _system_id: StrTendril,
+    ) {
+    }
 
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
         match &self.nodes.borrow()[*target].data {
@@ -509,7 +520,10 @@ mod tests {
 
     #[test]
     fn builds_head_and_body() {
-        let (dom, report) = parse("<title>T</title><p class=x>Hello <b>world</b></p>", &limits());
+        let (dom, report) = parse(
+            "<title>T</title><p class=x>Hello <b>world</b></p>",
+            &limits(),
+        );
         assert_eq!(report, ParseReport::default());
         let body = dom.body().unwrap();
         let p = dom.children(body).next().unwrap();
@@ -530,7 +544,13 @@ mod tests {
     fn node_limit_truncates() {
         let html = "<div>x</div>".repeat(1000);
         let html = html.repeat(20);
-        let (dom, report) = parse(&html, &Limits { max_nodes: 100, ..limits() });
+        let (dom, report) = parse(
+            &html,
+            &Limits {
+                max_nodes: 100,
+                ..limits()
+            },
+        );
         assert!(report.truncated_nodes);
         // At most one chunk past the limit was parsed, and the result is still a tree.
         assert!(dom.nodes.len() < 20_000);
@@ -540,7 +560,13 @@ mod tests {
     #[test]
     fn deep_nesting_is_cut() {
         let html = "<span>".repeat(5000) + "deep";
-        let (dom, report) = parse(&html, &Limits { max_depth: 64, ..limits() });
+        let (dom, report) = parse(
+            &html,
+            &Limits {
+                max_depth: 64,
+                ..limits()
+            },
+        );
         assert!(report.cut_deep_subtrees > 0);
         let deepest = dom
             .descendants(DOCUMENT)

@@ -77,10 +77,14 @@ pub fn extract_html(html: &str, opts: &Options) -> Article {
     let (dom, report) = dom::parse(html, &opts.limits);
     let mut article = Article::default();
     if report.truncated_nodes {
-        article.warnings.push("node limit reached: page truncated".into());
+        article
+            .warnings
+            .push("node limit reached: page truncated".into());
     }
     if report.truncated_time {
-        article.warnings.push("parse time limit reached: page truncated".into());
+        article
+            .warnings
+            .push("parse time limit reached: page truncated".into());
     }
     if report.cut_deep_subtrees > 0 {
         article.warnings.push(format!(

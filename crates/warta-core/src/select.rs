@@ -12,5 +12,9 @@ pub struct Chosen {
 }
 
 pub fn select(dom: &Dom, _cleaned: &Cleaned, _meta: &Metadata, _opts: &Options) -> Chosen {
-    Chosen { root: dom.body().unwrap_or(DOCUMENT), page_type: PageType::Article, confidence: 0.5 }
+    Chosen {
+        root: dom.body().unwrap_or(DOCUMENT),
+        page_type: PageType::Article,
+        confidence: 0.5,
+    }
 }

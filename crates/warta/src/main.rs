@@ -11,7 +11,11 @@ use warta_core::render::{self, Format};
 use warta_core::{Article, Focus, InputKind, Options};
 
 #[derive(Parser)]
-#[command(name = "warta", version, about = "Reads news pages the way a careful editor would")]
+#[command(
+    name = "warta",
+    version,
+    about = "Reads news pages the way a careful editor would"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -147,7 +151,8 @@ fn extract(args: ExtractArgs) -> Result<()> {
 fn jobs(args: &ExtractArgs) -> Result<Vec<Job>> {
     let mut jobs = Vec::new();
     if let Some(m) = &args.manifest {
-        let file = std::fs::File::open(m).with_context(|| format!("cannot open manifest {}", m.display()))?;
+        let file = std::fs::File::open(m)
+            .with_context(|| format!("cannot open manifest {}", m.display()))?;
         let dir = m.parent().unwrap_or(Path::new("."));
         for (i, line) in io::BufReader::new(file).lines().enumerate() {
             let line = line?;

@@ -49,6 +49,10 @@ pub struct Furniture {
     /// Cookie and consent banners, newsletter boxes, comment-section headings (substrings).
     #[serde(default)]
     pub boilerplate: Vec<String>,
+    /// Words that mark a photo credit at the end of a caption: photo labels ("foto"),
+    /// hand-over words ("via", "melalui", "handout") and picture agencies (whole words).
+    #[serde(default)]
+    pub photo_credit: Vec<String>,
 }
 
 /// Labels that introduce a credited person, by role.
@@ -129,11 +133,20 @@ mod tests {
     fn date_tables_have_the_right_shape() {
         for p in packs() {
             let d = &p.dates;
-            assert!(d.months.is_empty() || d.months.len() == 12, "{}: 12 months", p.code);
-            assert!(d.weekdays.is_empty() || d.weekdays.len() == 7, "{}: 7 weekdays", p.code);
+            assert!(
+                d.months.is_empty() || d.months.len() == 12,
+                "{}: 12 months",
+                p.code
+            );
+            assert!(
+                d.weekdays.is_empty() || d.weekdays.len() == 7,
+                "{}: 7 weekdays",
+                p.code
+            );
             for unit in d.relative_units.keys() {
                 assert!(
-                    ["second", "minute", "hour", "day", "week", "month", "year"].contains(&unit.as_str()),
+                    ["second", "minute", "hour", "day", "week", "month", "year"]
+                        .contains(&unit.as_str()),
                     "{}: unknown unit {unit}",
                     p.code
                 );
@@ -154,6 +167,7 @@ mod tests {
                 .chain(&f.call_to_action)
                 .chain(&f.source_labels)
                 .chain(&f.boilerplate)
+                .chain(&f.photo_credit)
             {
                 assert_eq!(phrase, &phrase.to_lowercase(), "{}: {phrase}", p.code);
                 assert_eq!(phrase, phrase.trim(), "{}: {phrase}", p.code);

@@ -115,7 +115,10 @@ impl MetaTags {
     }
 
     fn get(&self, key: &str) -> Option<String> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
     }
 }
 
@@ -192,7 +195,12 @@ fn ld_str(v: &Value, path: &[&str]) -> Option<String> {
 fn ld_author(v: &Value) -> Option<String> {
     let names: Vec<String> = match v.get("author")? {
         Value::String(s) => vec![s.clone()],
-        Value::Object(o) => o.get("name").and_then(Value::as_str).map(str::to_string).into_iter().collect(),
+        Value::Object(o) => o
+            .get("name")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .into_iter()
+            .collect(),
         Value::Array(a) => a
             .iter()
             .filter_map(|x| match x {
@@ -202,7 +210,12 @@ fn ld_author(v: &Value) -> Option<String> {
             .collect(),
         _ => vec![],
     };
-    let joined = names.iter().map(|n| collapse(n)).filter(|n| !n.is_empty()).collect::<Vec<_>>().join(", ");
+    let joined = names
+        .iter()
+        .map(|n| collapse(n))
+        .filter(|n| !n.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
     (!joined.is_empty()).then_some(joined)
 }
 
@@ -231,7 +244,8 @@ pub fn strip_site_affix(title: &str, site: Option<&str>) -> String {
     for sep in SEPARATORS {
         if let Some((head, tail)) = t.rsplit_once(sep) {
             let is_site = site.is_some_and(|s| normalise(tail).contains(&normalise(s)))
-                || tail.split_whitespace().count() <= 3 && head.split_whitespace().count() > tail.split_whitespace().count();
+                || tail.split_whitespace().count() <= 3
+                    && head.split_whitespace().count() > tail.split_whitespace().count();
             if is_site {
                 t = head.trim().to_string();
                 break;
@@ -261,8 +275,17 @@ mod tests {
 
     #[test]
     fn strips_site_suffix() {
-        assert_eq!(strip_site_affix("Big news today | Daily Planet", Some("Daily Planet")), "Big news today");
-        assert_eq!(strip_site_affix("Daily Planet - Big news today", Some("Daily Planet")), "Big news today");
-        assert_eq!(strip_site_affix("Big news about the city today - Planet", None), "Big news about the city today");
+        assert_eq!(
+            strip_site_affix("Big news today | Daily Planet", Some("Daily Planet")),
+            "Big news today"
+        );
+        assert_eq!(
+            strip_site_affix("Daily Planet - Big news today", Some("Daily Planet")),
+            "Big news today"
+        );
+        assert_eq!(
+            strip_site_affix("Big news about the city today - Planet", None),
+            "Big news about the city today"
+        );
     }
 }

@@ -1,0 +1,143 @@
+//! The main body: the stretch of lines where running prose outweighs everything else.
+//!
+//! Each line gets a weight: long sentence-like lines count for their length, short lines
+//! without sentence punctuation (menus, tags, buttons) count against, inline furniture counts
+//! a little against (an ad slot inside an article should not split it), and the headings of
+//! related lists and boilerplate count heavily against (they end an article). The body is the
+//! stretch with the largest total weight.
+
+use std::ops::Range;
+
+use crate::article::Block;
+use crate::options::Focus;
+
+use super::furniture::Kind;
+use super::lines::{has_menu_separators, Line};
+
+/// A line this long in words is prose even without a full stop at its end.
+const PROSE_WORDS: usize = 20;
+/// A sentence this long (ending in punctuation) is prose.
+const SENTENCE_WORDS: usize = 7;
+/// What a short line that is not a sentence costs.
+const SHORT_LINE_COST: f32 = 3.0;
+/// What a line of inline furniture costs.
+const INLINE_FURNITURE_COST: f32 = 1.0;
+/// What a line that ends an article costs (related heading, boilerplate, list entry).
+const BARRIER_COST: f32 = 25.0;
+
+fn weight(line: &Line, kind: &Kind, focus: Focus) -> f32 {
+    let short_cost = match focus {
+        Focus::Precision => SHORT_LINE_COST * 1.5,
+        Focus::Balanced => SHORT_LINE_COST,
+        Focus::Recall => SHORT_LINE_COST * 0.5,
+    };
+    match kind {
+        Kind::Text => {
+            let words = line.words as f32;
+            if has_menu_separators(&line.text) {
+                -short_cost * 2.0
+            } else if line.ends_sentence && line.words >= SENTENCE_WORDS {
+                words
+            } else if line.words >= PROSE_WORDS {
+                words * 0.6
+            } else if line.ends_sentence && line.words >= 3 {
+                1.0
+            } else {
+                -short_cost
+            }
+        }
+        Kind::Caption { .. } => 0.0,
+        Kind::ReadAlso(_) | Kind::Ad | Kind::ReadMore | Kind::CallToAction | Kind::Source(_) => {
+            -INLINE_FURNITURE_COST
+        }
+        Kind::Title | Kind::Byline | Kind::Date => -short_cost,
+        Kind::Boilerplate | Kind::RelatedHeading | Kind::Related => -BARRIER_COST,
+    }
+}
+
+/// The stretch of lines with the largest total weight, if any stretch weighs more than
+/// nothing.
+pub(super) fn main_span(lines: &[Line], kinds: &[Kind], focus: Focus) -> Option<Range<usize>> {
+    let mut best: Option<(f32, Range<usize>)> = None;
+    let mut sum = 0.0f32;
+    let mut start = 0;
+    for (i, (line, kind)) in lines.iter().zip(kinds).enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += weight(line, kind, focus);
+        if sum > 0.0 && best.as_ref().is_none_or(|(b, _)| sum > *b) {
+            best = Some((sum, start..i + 1));
+        }
+    }
+    best.map(|(_, span)| span)
+}
+
+/// The blocks of the body span: prose as paragraphs, short lines that introduce prose as
+/// headings, captions as figures; furniture left out.
+pub(super) fn blocks(lines: &[Line], kinds: &[Kind], span: Range<usize>) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for i in span.clone() {
+        match &kinds[i] {
+            Kind::Text => {
+                let line = &lines[i];
+                let next_is_prose = lines[i + 1..span.end]
+                    .iter()
+                    .zip(&kinds[i + 1..span.end])
+                    .find(|(_, k)| **k == Kind::Text)
+                    .is_some_and(|(l, _)| l.ends_sentence && l.words >= SENTENCE_WORDS);
+                if !line.ends_sentence
+                    && line.words < PROSE_WORDS
+                    && next_is_prose
+                    && line.starts_capitalised()
+                {
+                    blocks.push(Block::Heading {
+                        text: line.text.clone(),
+                        level: 2,
+                    });
+                } else {
+                    blocks.push(Block::Paragraph {
+                        text: line.text.clone(),
+                        links: Vec::new(),
+                    });
+                }
+            }
+            Kind::Caption { caption, credit } => blocks.push(Block::Figure {
+                src: None,
+                caption: caption.clone(),
+                credit: credit.clone(),
+            }),
+            _ => {}
+        }
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::lines::segment;
+
+    #[test]
+    fn the_body_outweighs_the_menu_around_it() {
+        let lines = segment(
+            "Home\nNews\nSport\nWeather\n\
+             The council met on Monday to agree the budget for the coming year.\n\
+             Budget\n\
+             Spending on roads will rise by a tenth, the treasurer told members.\n\
+             Contact\nAbout us\nJobs",
+        );
+        let kinds = vec![Kind::Text; lines.len()];
+        assert_eq!(main_span(&lines, &kinds, Focus::Balanced), Some(4..7));
+        let blocks = blocks(&lines, &kinds, 4..7);
+        assert!(matches!(&blocks[1], Block::Heading { text, .. } if text == "Budget"));
+    }
+
+    #[test]
+    fn no_prose_no_body() {
+        let lines = segment("Home\nNews\nSport");
+        let kinds = vec![Kind::Text; lines.len()];
+        assert_eq!(main_span(&lines, &kinds, Focus::Balanced), None);
+    }
+}

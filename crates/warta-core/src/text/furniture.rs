@@ -1,0 +1,151 @@
+//! What each line is, and the first pass that names the lines a phrase gives away: ad slots,
+//! "read also" cross-links, "read more" links, calls to action, source credits, boilerplate
+//! and the headings of related-story lists.
+
+use super::lines::{skip_chars, Line};
+use super::phrases::Phrases;
+
+/// The role of one line in the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// Not yet explained: body text or unrecognised furniture.
+    Text,
+    Title,
+    Byline,
+    Date,
+    /// A photo caption and its credit.
+    Caption {
+        caption: Option<String>,
+        credit: Option<String>,
+    },
+    /// An inline cross-link; the title is `None` on a bare "Read also:" label.
+    ReadAlso(Option<String>),
+    ReadMore,
+    Ad,
+    CallToAction,
+    /// A source credit line ("Sumber: Reuters") and the sources it names.
+    Source(Vec<String>),
+    Boilerplate,
+    RelatedHeading,
+    /// Part of a related-story list.
+    Related,
+}
+
+/// Longest line (in words) that a call to action or a cross-link can be.
+const MAX_FURNITURE_WORDS: usize = 30;
+/// Longest line that a boilerplate phrase alone is enough to drop.
+const MAX_BOILERPLATE_WORDS: usize = 15;
+/// A source credit names a few sources, not a sentence.
+const MAX_SOURCE_WORDS: usize = 8;
+
+/// Classifies every line by the furniture phrases it carries; the rest stay [`Kind::Text`].
+pub(super) fn classify(lines: &[Line], phrases: &Phrases) -> Vec<Kind> {
+    let mut kinds: Vec<Kind> = lines.iter().map(|l| classify_line(l, phrases)).collect();
+    // A bare "Read also:" label introduces the title on the next line.
+    for i in 1..kinds.len() {
+        if kinds[i - 1] == Kind::ReadAlso(None)
+            && kinds[i] == Kind::Text
+            && lines[i].headline_shaped()
+        {
+            kinds[i] = Kind::ReadAlso(Some(lines[i].text.clone()));
+        }
+    }
+    kinds
+}
+
+fn classify_line(line: &Line, phrases: &Phrases) -> Kind {
+    if phrases.whole_line(line, |f| &f.advertisement) {
+        return Kind::Ad;
+    }
+    if phrases.whole_line(line, |f| &f.read_more) {
+        return Kind::ReadMore;
+    }
+    if phrases.whole_line(line, |f| &f.related) {
+        return Kind::RelatedHeading;
+    }
+    if line.words <= MAX_FURNITURE_WORDS {
+        if let Some(len) = phrases.prefix(line, |f| &f.read_also) {
+            let title = skip_chars(&line.text, len)
+                .trim_start_matches(|c: char| c.is_whitespace() || ":-–—|»›>".contains(c))
+                .trim();
+            return Kind::ReadAlso((!title.is_empty()).then(|| title.to_string()));
+        }
+        if let Some(sources) = source_credit(line, phrases) {
+            return Kind::Source(sources);
+        }
+        if phrases.prefix(line, |f| &f.call_to_action).is_some() {
+            return Kind::CallToAction;
+        }
+    }
+    if line.words <= MAX_BOILERPLATE_WORDS && phrases.contains(&line.folded, |f| &f.boilerplate) {
+        return Kind::Boilerplate;
+    }
+    Kind::Text
+}
+
+/// "Sumber: Reuters", "Source: AP, AFP": a label, a colon, and a few names.
+fn source_credit(line: &Line, phrases: &Phrases) -> Option<Vec<String>> {
+    let len = phrases.prefix(line, |f| &f.source_labels)?;
+    let rest = skip_chars(&line.text, len).trim_start();
+    let names = rest.strip_prefix([':', '：'])?.trim();
+    if names.is_empty() || names.split_whitespace().count() > MAX_SOURCE_WORDS {
+        return None;
+    }
+    Some(
+        names
+            .split([',', ';', '/', '&'])
+            .map(|n| n.trim().trim_end_matches('.').trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::lines::segment;
+
+    fn kinds(text: &str, lang: &str) -> Vec<Kind> {
+        classify(&segment(text), &Phrases::for_language(Some(lang)))
+    }
+
+    #[test]
+    fn names_the_furniture_of_an_indonesian_page() {
+        let got = kinds(
+            "Baca juga: Rusia Bombardir Kyiv\nAdvertising\nSumber: Reuters\n\
+             Ikuti berita terkini dari Tempo.co di Google News, klik di sini.\n\
+             Berita terkait\nBaca Selengkapnya\nLavrov mengatakan Rusia sudah siap.",
+            "id",
+        );
+        assert_eq!(
+            got,
+            [
+                Kind::ReadAlso(Some("Rusia Bombardir Kyiv".into())),
+                Kind::Ad,
+                Kind::Source(vec!["Reuters".into()]),
+                Kind::CallToAction,
+                Kind::RelatedHeading,
+                Kind::ReadMore,
+                Kind::Text,
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bare_label_takes_the_next_line_as_its_title() {
+        let got = kinds(
+            "Lesen Sie auch:\nBahnstreik legt den Fernverkehr lahm",
+            "de",
+        );
+        assert_eq!(
+            got[1],
+            Kind::ReadAlso(Some("Bahnstreik legt den Fernverkehr lahm".into()))
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_mentions_a_source_is_not_a_credit() {
+        let got = kinds("Source code for the tool was published on Monday.", "en");
+        assert_eq!(got, [Kind::Text]);
+    }
+}

@@ -1,0 +1,309 @@
+//! The article's head: headline, byline, date; and the dateline that opens the first
+//! paragraph ("TEMPO.CO, Jakarta - ", "BERLIN (dpa) – ").
+
+use crate::article::{Person, Role};
+use crate::lang::Bylines;
+
+use super::furniture::Kind;
+use super::lines::{fold, skip_chars, Line};
+use super::phrases::Phrases;
+use super::when;
+
+/// How many lines above the body the head may reach.
+const HEAD_REACH: usize = 12;
+/// How many lines below the body a closing byline ("Editor: …") may sit.
+const TAIL_REACH: usize = 8;
+/// A person's or organisation's name is a few words.
+const MAX_NAME_WORDS: usize = 6;
+/// A date line is short; longer lines that mention a date are sentences.
+const MAX_DATE_WORDS: usize = 12;
+
+#[derive(Debug, Default)]
+pub(super) struct Head {
+    pub title: Option<String>,
+    pub authors: Vec<Person>,
+    pub published: Option<String>,
+    pub site_name: Option<String>,
+}
+
+/// Reads the head above the body (`body_start`) and a closing byline below it (`body_end`),
+/// marking the lines it uses.
+pub(super) fn read(
+    lines: &[Line],
+    kinds: &mut [Kind],
+    phrases: &Phrases,
+    body_start: usize,
+    body_end: usize,
+) -> Head {
+    let mut head = Head::default();
+    let first = body_start.saturating_sub(HEAD_REACH);
+    let tail = body_end..(body_end + TAIL_REACH).min(lines.len());
+    for i in (first..body_start.min(lines.len())).chain(tail) {
+        if kinds[i] != Kind::Text {
+            continue;
+        }
+        if let Some(found) = byline(lines, kinds, i, phrases) {
+            head.authors.extend(found);
+        } else if i < body_start && head.published.is_none() && lines[i].words <= MAX_DATE_WORDS {
+            if let Some(date) = when::parse_date(&lines[i].text) {
+                head.published = Some(date);
+                kinds[i] = Kind::Date;
+            }
+        }
+    }
+    head.site_name = head
+        .authors
+        .iter()
+        .find(|a| looks_like_domain(&a.name))
+        .map(|a| a.name.clone());
+    head.title = title(lines, kinds, first, body_start);
+    head
+}
+
+/// The headline: the last headline-shaped line above the byline and date (or above the body
+/// when there are none).
+fn title(lines: &[Line], kinds: &mut [Kind], first: usize, body_start: usize) -> Option<String> {
+    let end = body_start.min(lines.len());
+    let head_marks = (first..end).find(|&i| matches!(kinds[i], Kind::Byline | Kind::Date));
+    let limit = head_marks.unwrap_or(end);
+    let at = (first..limit)
+        .rev()
+        .find(|&i| kinds[i] == Kind::Text && lines[i].headline_shaped() && lines[i].words >= 3)?;
+    kinds[at] = Kind::Title;
+    // The same headline printed again in the page is not body text either.
+    for i in at + 1..kinds.len() {
+        if kinds[i] == Kind::Text && lines[i].text == lines[at].text {
+            kinds[i] = Kind::Title;
+        }
+    }
+    Some(lines[at].text.clone())
+}
+
+/// A byline at line `i`: "Reporter" over a name, or "By Jane Doe" on one line.
+fn byline(lines: &[Line], kinds: &mut [Kind], i: usize, phrases: &Phrases) -> Option<Vec<Person>> {
+    let line = &lines[i];
+    let label = line.folded.trim_end_matches([':', '：']).trim();
+    if let Some(role) = role_of(label, phrases) {
+        let next = i + 1;
+        let name = lines
+            .get(next)
+            .filter(|n| kinds[next] == Kind::Text && is_name(n))?;
+        kinds[i] = Kind::Byline;
+        kinds[next] = Kind::Byline;
+        return Some(people(&name.text, role));
+    }
+    if line.words > MAX_NAME_WORDS + 2 {
+        return None;
+    }
+    let (len, role) = labelled(&line.folded, phrases)?;
+    let rest = skip_chars(&line.text, len)
+        .trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '：')
+        .trim();
+    if !is_name(&Line::new(rest.to_string())) {
+        return None;
+    }
+    kinds[i] = Kind::Byline;
+    Some(people(rest, role))
+}
+
+fn is_name(line: &Line) -> bool {
+    (1..=MAX_NAME_WORDS).contains(&line.words)
+        && line.starts_capitalised()
+        && !line.ends_sentence
+        && when::parse_date(&line.text).is_none()
+}
+
+fn people(names: &str, role: Role) -> Vec<Person> {
+    names
+        .split([',', '&', '|', '/'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(|n| Person {
+            name: n.to_string(),
+            role,
+        })
+        .collect()
+}
+
+/// The role a whole-line label names ("reporter", "penulis").
+fn role_of(label: &str, phrases: &Phrases) -> Option<Role> {
+    labels(phrases).find(|(l, _)| *l == label).map(|(_, r)| r)
+}
+
+/// A label opening the line, followed by a space or colon: its length in chars and role.
+fn labelled(folded: &str, phrases: &Phrases) -> Option<(usize, Role)> {
+    labels(phrases)
+        .filter(|(l, _)| folded.starts_with(l) && folded[l.len()..].starts_with([' ', ':', '：']))
+        .max_by_key(|(l, _)| l.len())
+        .map(|(l, r)| (l.chars().count(), r))
+}
+
+fn labels<'a>(phrases: &'a Phrases) -> impl Iterator<Item = (&'a str, Role)> + 'a {
+    let from_packs = phrases.packs().iter().flat_map(|p| role_lists(&p.bylines));
+    let packs_have_labels = phrases
+        .packs()
+        .iter()
+        .any(|p| role_lists(&p.bylines).next().is_some());
+    let fallback = FALLBACK_LABELS
+        .iter()
+        .filter(move |_| !packs_have_labels)
+        .flat_map(|(role, words)| words.iter().map(move |w| (*w, *role)));
+    from_packs.chain(fallback)
+}
+
+fn role_lists(b: &Bylines) -> impl Iterator<Item = (&str, Role)> {
+    [
+        (&b.author, Role::Author),
+        (&b.reporter, Role::Reporter),
+        (&b.editor, Role::Editor),
+        (&b.photographer, Role::Photographer),
+        (&b.contributor, Role::Contributor),
+    ]
+    .into_iter()
+    .flat_map(|(list, role)| list.iter().map(move |l| (l.as_str(), role)))
+}
+
+/// Byline labels to use while the language packs' `[bylines]` sections are still being
+/// written on another branch; unused as soon as any pack has labels.
+const FALLBACK_LABELS: [(Role, &[&str]); 4] = [
+    (
+        Role::Author,
+        &["by", "penulis", "oleh", "von", "par", "por", "автор"],
+    ),
+    (Role::Reporter, &["reporter", "wartawan", "pewarta"]),
+    (Role::Editor, &["editor", "redaktur"]),
+    (Role::Photographer, &["fotografer", "photographer"]),
+];
+
+/// "Tempo.co", "detik.com": a name that is a web address.
+fn looks_like_domain(name: &str) -> bool {
+    !name.contains(' ')
+        && name.rsplit_once('.').is_some_and(|(host, tld)| {
+            !host.is_empty() && (2..=6).contains(&tld.len()) && tld.chars().all(char::is_alphabetic)
+        })
+}
+
+/// The dateline opening the first paragraph: the place, the site or agency credits it
+/// carries, and the paragraph without it.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Dateline {
+    pub place: String,
+    pub site: Option<String>,
+    pub agencies: Vec<String>,
+    pub rest: String,
+}
+
+/// Longest dateline, in words, before the dash.
+const MAX_DATELINE_WORDS: usize = 8;
+
+/// "TEMPO.CO, Jakarta - …", "JAKARTA, KOMPAS.com - …", "BERLIN (dpa) – …", "LONDON — …".
+pub(super) fn dateline(paragraph: &str) -> Option<Dateline> {
+    let (lead, rest) = [" - ", " – ", " — ", " -- "]
+        .iter()
+        .filter_map(|dash| paragraph.split_once(dash))
+        .min_by_key(|(lead, _)| lead.len())?;
+    if lead.split_whitespace().count() > MAX_DATELINE_WORDS || rest.split_whitespace().count() < 3 {
+        return None;
+    }
+    let mut agencies = Vec::new();
+    let mut lead = lead.trim().to_string();
+    while let (Some(open), true) = (lead.rfind('('), lead.ends_with(')')) {
+        let inner = lead[open + 1..lead.len() - 1].trim().to_string();
+        if inner.is_empty() || inner.split_whitespace().count() > 3 {
+            return None;
+        }
+        agencies.push(inner);
+        lead = lead[..open].trim().to_string();
+    }
+    let mut place = None;
+    let mut site = None;
+    for part in lead.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if looks_like_domain(part) {
+            site = Some(part.to_string());
+        } else if place.is_none() && is_place(part) {
+            place = Some(part.to_string());
+        } else if when::parse_date(part).is_none() {
+            return None;
+        }
+    }
+    let place = place?;
+    // A bare mixed-case word before a dash could be anything; an all-caps place or one
+    // credited to a site or agency is a dateline.
+    let credited = site.is_some() || !agencies.is_empty();
+    if !credited && place.chars().any(char::is_lowercase) {
+        return None;
+    }
+    Some(Dateline {
+        place: tidy_place(&place),
+        site,
+        agencies,
+        rest: rest.trim().to_string(),
+    })
+}
+
+fn is_place(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                && w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c))
+        })
+}
+
+/// "JAKARTA" → "Jakarta"; places already in mixed case stay as printed.
+fn tidy_place(place: &str) -> String {
+    if place.chars().any(char::is_lowercase) {
+        return place.to_string();
+    }
+    place
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map_or_else(String::new, |c| c.to_string() + &fold(chars.as_str()))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_datelines() {
+        let d = dateline("TEMPO.CO, Jakarta - Menteri Luar Negeri Rusia Sergei Lavrov berkata")
+            .unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.site.as_deref()),
+            ("Jakarta", Some("TEMPO.CO"))
+        );
+        assert!(d.rest.starts_with("Menteri"));
+        let d = dateline("BERLIN (dpa) – Die Bahn streikt wieder am Montag").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.agencies.as_slice()),
+            ("Berlin", &["dpa".to_string()][..])
+        );
+        assert_eq!(
+            dateline("LONDON — Prices rose again in May").unwrap().place,
+            "London"
+        );
+    }
+
+    #[test]
+    fn a_dash_in_a_sentence_is_no_dateline() {
+        assert_eq!(
+            dateline("Meanwhile - as expected - prices rose in May"),
+            None
+        );
+        assert_eq!(dateline("Sarah - who runs the shop - said no"), None);
+    }
+
+    #[test]
+    fn domain_names_are_told_from_names() {
+        assert!(looks_like_domain("Tempo.co"));
+        assert!(!looks_like_domain("Jane Doe"));
+        assert!(!looks_like_domain("St."));
+    }
+}
