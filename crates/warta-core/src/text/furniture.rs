@@ -4,6 +4,7 @@
 
 use super::lines::{skip_chars, Line};
 use super::phrases::Phrases;
+use super::when;
 
 /// The role of one line in the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +54,53 @@ pub(super) fn classify(lines: &[Line], phrases: &Phrases) -> Vec<Kind> {
     kinds
 }
 
+/// Stamps this many lines apart or closer belong to one run of posts.
+const MAX_POST_LINES: usize = 12;
+/// Prose (in words) that must come before a run of stamps for it to be comments under an
+/// article; a thread whose posts are the page's content opens with a stamp.
+const MIN_ARTICLE_WORDS: usize = 80;
+
+/// Comments under an article: three or more post stamps ("May 3, 2021 at 4:47 pm") a few
+/// lines apart, after the article's prose. Each stamp, with the name line above it, becomes
+/// boilerplate, so the comments fall apart into pieces that no longer join the body. Runs
+/// after related lists are read, whose ages would otherwise pass for stamps.
+pub(super) fn mark_comment_stamps(lines: &[Line], kinds: &mut [Kind]) {
+    let stamps: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            kinds[i] == Kind::Text && lines[i].words <= 12 && when::is_stamp(&lines[i].text)
+        })
+        .collect();
+    let mut prose_before = 0;
+    let mut counted_to = 0;
+    let mut i = 0;
+    while i < stamps.len() {
+        let mut end = i;
+        while end + 1 < stamps.len() && stamps[end + 1] - stamps[end] <= MAX_POST_LINES {
+            end += 1;
+        }
+        for line in &lines[counted_to..stamps[i]] {
+            if line.ends_sentence {
+                prose_before += line.words;
+            }
+        }
+        counted_to = stamps[i];
+        if end - i >= 2 && prose_before >= MIN_ARTICLE_WORDS {
+            for &at in &stamps[i..=end] {
+                kinds[at] = Kind::Boilerplate;
+                let above = at.wrapping_sub(1);
+                if at > 0
+                    && kinds[above] == Kind::Text
+                    && lines[above].words <= 4
+                    && !lines[above].ends_sentence
+                {
+                    kinds[above] = Kind::Boilerplate;
+                }
+            }
+        }
+        i = end + 1;
+    }
+}
+
 fn classify_line(line: &Line, phrases: &Phrases) -> Kind {
     if phrases.whole_line(line, |f| &f.advertisement) {
         return Kind::Ad;
@@ -77,10 +125,21 @@ fn classify_line(line: &Line, phrases: &Phrases) -> Kind {
             return Kind::CallToAction;
         }
     }
-    if line.words <= MAX_BOILERPLATE_WORDS && phrases.contains(&line.folded, |f| &f.boilerplate) {
+    if phrases.whole_line(line, |f| &f.buttons) {
+        return Kind::CallToAction;
+    }
+    if line.words <= MAX_BOILERPLATE_WORDS && is_boilerplate(line, phrases) {
         return Kind::Boilerplate;
     }
     Kind::Text
+}
+
+/// A boilerplate phrase in a short line. One word ("comments") is enough only in a line that
+/// is not a sentence: "His comments drew criticism." is reporting.
+fn is_boilerplate(line: &Line, phrases: &Phrases) -> bool {
+    phrases.phrases(|f| &f.boilerplate).any(|p| {
+        (p.contains(' ') || !line.ends_sentence) && super::phrases::contains_word(&line.folded, p)
+    })
 }
 
 /// "Sumber: Reuters", "Source: AP, AFP": a label, a colon, and a few names.

@@ -79,6 +79,7 @@ pub fn extract(text: &str, opts: &Options) -> Article {
     let mut kinds = furniture::classify(&lines, &phrases);
     article.related = related::extract(&lines, &mut kinds, opts.reference_time.as_deref());
     captions::mark(&lines, &mut kinds, &phrases);
+    furniture::mark_comment_stamps(&lines, &mut kinds);
 
     let Some(mut span) = body::main_span(&lines, &kinds, opts.focus) else {
         return article;

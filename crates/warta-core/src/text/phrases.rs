@@ -58,7 +58,7 @@ impl Phrases {
         self.phrases(list).any(|p| contains_word(folded, p))
     }
 
-    fn phrases(&self, list: List) -> impl Iterator<Item = &'static str> + '_ {
+    pub fn phrases(&self, list: List) -> impl Iterator<Item = &'static str> + '_ {
         self.packs
             .iter()
             .flat_map(move |p| list(&p.furniture).iter().map(String::as_str))

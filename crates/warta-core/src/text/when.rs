@@ -82,6 +82,29 @@ pub(super) fn parse_age(line: &str) -> Option<Span> {
     Some(span)
 }
 
+/// A short line that stamps a post with its time: "November 19, 2019 at 6:34 am",
+/// "2 days ago at 07:52", "12.10.2022". Comments and forum posts each carry one.
+pub(super) fn is_stamp(line: &str) -> bool {
+    let tokens: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            t.to_lowercase()
+                .trim_matches(|c: char| "().:;".contains(c))
+                .to_string()
+        })
+        .collect();
+    if tokens.is_empty() || tokens.len() > 12 {
+        return false;
+    }
+    let has = |test: &dyn Fn(&str) -> bool| tokens.iter().any(|t| test(t));
+    let number = |t: &str| (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    has(&|t| parse_time(t).is_some())
+        || has(&|t| numeric_date(t).is_some())
+        || (has(&|t| month_number(t).is_some()) && has(&number))
+        || (has(&number) && has(&|t| unit_of(t).is_some()) && has(&is_past_word))
+}
+
 /// The moment an age points to, seen from `reference` (RFC 3339), in the reference's offset.
 pub(super) fn resolve_age(age: Span, reference: &str) -> Option<String> {
     let reference = reference.trim();
@@ -244,6 +267,13 @@ mod tests {
         );
         assert_eq!(parse_date("12 October 2022").as_deref(), Some("2022-10-12"));
         assert_eq!(parse_date("Menteri Luar Negeri Rusia Sergei Lavrov pada Selasa, 11 Oktober 2022, mengingatkan"), None);
+    }
+
+    #[test]
+    fn knows_a_post_stamp() {
+        assert!(is_stamp("November 19, 2019 at 6:34 am"));
+        assert!(is_stamp("2 days ago at 07:52 am"));
+        assert!(!is_stamp("Chargers are on the clock!"));
     }
 
     #[test]
