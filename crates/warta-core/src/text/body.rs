@@ -24,13 +24,38 @@ const SHORT_LINE_COST: f32 = 3.0;
 const INLINE_FURNITURE_COST: f32 = 1.0;
 /// What a line that ends an article costs (related heading, boilerplate, list entry).
 const BARRIER_COST: f32 = 25.0;
+/// Below this share of words in prose, a page's short lines start to cost less.
+const PROSE_SHARE_OF_AN_ARTICLE: f32 = 0.5;
+/// The least a short line costs, as a share of [`SHORT_LINE_COST`], however little prose.
+const MIN_SHORT_LINE_SHARE: f32 = 0.1;
+/// Prose (in words) after which a related heading or boilerplate marks the article's end.
+const ARTICLE_WORDS_BEFORE_END: usize = 150;
+/// What prose after the article's end still counts: comments and teasers rarely outweigh it.
+const AFTER_END_SHARE: f32 = 0.3;
 
-fn weight(line: &Line, kind: &Kind, focus: Focus) -> f32 {
-    let short_cost = match focus {
-        Focus::Precision => SHORT_LINE_COST * 1.5,
-        Focus::Balanced => SHORT_LINE_COST,
-        Focus::Recall => SHORT_LINE_COST * 0.5,
+/// What a short line costs on this page. Where prose is scarce (product pages, listings)
+/// the short lines are the content, and cost less.
+fn short_line_cost(lines: &[Line], kinds: &[Kind], focus: Focus) -> f32 {
+    let dial = match focus {
+        Focus::Precision => 1.5,
+        Focus::Balanced => 1.0,
+        Focus::Recall => 0.5,
     };
+    let (mut prose, mut all) = (0usize, 0usize);
+    for (line, kind) in lines.iter().zip(kinds) {
+        if *kind == Kind::Text {
+            all += line.words;
+            if line.ends_sentence && line.words >= SENTENCE_WORDS {
+                prose += line.words;
+            }
+        }
+    }
+    let ratio = prose as f32 / all.max(1) as f32;
+    let scarcity = (ratio / PROSE_SHARE_OF_AN_ARTICLE).clamp(MIN_SHORT_LINE_SHARE, 1.0);
+    SHORT_LINE_COST * dial * scarcity
+}
+
+fn weight(line: &Line, kind: &Kind, short_cost: f32) -> f32 {
     match kind {
         Kind::Text => {
             let words = line.words as f32;
@@ -56,17 +81,36 @@ fn weight(line: &Line, kind: &Kind, focus: Focus) -> f32 {
 }
 
 /// The stretch of lines with the largest total weight, if any stretch weighs more than
-/// nothing.
+/// nothing. Once the article has plainly ended (a related heading or boilerplate after
+/// enough prose), what follows counts for less.
 pub(super) fn main_span(lines: &[Line], kinds: &[Kind], focus: Focus) -> Option<Range<usize>> {
     let mut best: Option<(f32, Range<usize>)> = None;
     let mut sum = 0.0f32;
     let mut start = 0;
+    let mut prose = 0;
+    let mut ended = false;
+    let short_cost = short_line_cost(lines, kinds, focus);
     for (i, (line, kind)) in lines.iter().zip(kinds).enumerate() {
         if sum <= 0.0 {
             sum = 0.0;
             start = i;
         }
-        sum += weight(line, kind, focus);
+        let mut w = weight(line, kind, short_cost);
+        if ended && w > 0.0 {
+            w *= AFTER_END_SHARE;
+        }
+        if *kind == Kind::Text && line.ends_sentence {
+            prose += line.words;
+        }
+        if prose >= ARTICLE_WORDS_BEFORE_END
+            && matches!(
+                kind,
+                Kind::Boilerplate | Kind::RelatedHeading | Kind::Related
+            )
+        {
+            ended = true;
+        }
+        sum += w;
         if sum > 0.0 && best.as_ref().is_none_or(|(b, _)| sum > *b) {
             best = Some((sum, start..i + 1));
         }
@@ -78,7 +122,12 @@ pub(super) fn main_span(lines: &[Line], kinds: &[Kind], focus: Focus) -> Option<
 /// headings, captions as figures; furniture left out.
 pub(super) fn blocks(lines: &[Line], kinds: &[Kind], span: Range<usize>) -> Vec<Block> {
     let mut blocks = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for i in span.clone() {
+        // A line printed twice (a pull quote, a repeated teaser) is read once.
+        if kinds[i] == Kind::Text && lines[i].words >= 3 && !seen.insert(lines[i].text.as_str()) {
+            continue;
+        }
         match &kinds[i] {
             Kind::Text => {
                 let line = &lines[i];

@@ -2,7 +2,7 @@
 //! "read also" cross-links, "read more" links, calls to action, source credits, boilerplate
 //! and the headings of related-story lists.
 
-use super::lines::{skip_chars, Line};
+use super::lines::{has_menu_separators, skip_chars, Line};
 use super::phrases::Phrases;
 use super::when;
 
@@ -58,7 +58,7 @@ pub(super) fn classify(lines: &[Line], phrases: &Phrases) -> Vec<Kind> {
 const MAX_POST_LINES: usize = 12;
 /// Prose (in words) that must come before a run of stamps for it to be comments under an
 /// article; a thread whose posts are the page's content opens with a stamp.
-const MIN_ARTICLE_WORDS: usize = 80;
+const MIN_ARTICLE_WORDS: usize = 30;
 
 /// Comments under an article: three or more post stamps ("May 3, 2021 at 4:47 pm") a few
 /// lines apart, after the article's prose. Each stamp, with the name line above it, becomes
@@ -70,22 +70,32 @@ pub(super) fn mark_comment_stamps(lines: &[Line], kinds: &mut [Kind]) {
             kinds[i] == Kind::Text && lines[i].words <= 12 && when::is_stamp(&lines[i].text)
         })
         .collect();
-    let mut prose_before = 0;
-    let mut counted_to = 0;
-    let mut i = 0;
-    while i < stamps.len() {
-        let mut end = i;
-        while end + 1 < stamps.len() && stamps[end + 1] - stamps[end] <= MAX_POST_LINES {
-            end += 1;
+    let mut prose_before = Vec::with_capacity(lines.len() + 1);
+    prose_before.push(0);
+    for line in lines {
+        let prose = if line.ends_sentence { line.words } else { 0 };
+        prose_before.push(prose_before.last().copied().unwrap_or(0) + prose);
+    }
+    let mut first = 0;
+    while first < stamps.len() {
+        let mut last = first;
+        while last + 1 < stamps.len() && stamps[last + 1] - stamps[last] <= MAX_POST_LINES {
+            last += 1;
         }
-        for line in &lines[counted_to..stamps[i]] {
-            if line.ends_sentence {
-                prose_before += line.words;
-            }
-        }
-        counted_to = stamps[i];
-        if end - i >= 2 && prose_before >= MIN_ARTICLE_WORDS {
-            for &at in &stamps[i..=end] {
+        // Comments say something between their stamps; a listing's stamps sit over titles.
+        let with_prose = stamps[first..=last]
+            .windows(2)
+            .filter(|w| {
+                lines[w[0] + 1..w[1]]
+                    .iter()
+                    .any(|l| l.ends_sentence && l.words >= 7)
+            })
+            .count();
+        if last - first >= 2 && with_prose * 2 >= last - first {
+            for &at in &stamps[first..=last] {
+                if prose_before[at] < MIN_ARTICLE_WORDS {
+                    continue;
+                }
                 kinds[at] = Kind::Boilerplate;
                 let above = at.wrapping_sub(1);
                 if at > 0
@@ -97,7 +107,7 @@ pub(super) fn mark_comment_stamps(lines: &[Line], kinds: &mut [Kind]) {
                 }
             }
         }
-        i = end + 1;
+        first = last + 1;
     }
 }
 
@@ -134,11 +144,13 @@ fn classify_line(line: &Line, phrases: &Phrases) -> Kind {
     Kind::Text
 }
 
-/// A boilerplate phrase in a short line. One word ("comments") is enough only in a line that
-/// is not a sentence: "His comments drew criticism." is reporting.
+/// A boilerplate phrase in a short line. One word ("comments") is enough only in a label
+/// ("34 Comments", "Permalink | 10 Comments"): "His comments drew criticism." is reporting.
 fn is_boilerplate(line: &Line, phrases: &Phrases) -> bool {
+    let label_like = line.words <= 4 || has_menu_separators(&line.text);
     phrases.phrases(|f| &f.boilerplate).any(|p| {
-        (p.contains(' ') || !line.ends_sentence) && super::phrases::contains_word(&line.folded, p)
+        (p.contains(' ') || (label_like && !line.ends_sentence))
+            && super::phrases::contains_word(&line.folded, p)
     })
 }
 
