@@ -1,12 +1,406 @@
-//! Stage 3: DOM → cleaned tree. Marks the nodes that can never be article text.
-use crate::dom::Dom;
+//! Stage 3: DOM → cleaned tree.
+//!
+//! Marks the subtrees that cannot be article text: non-content elements (scripts, forms,
+//! navigation), hidden elements, and containers whose class or id names page furniture. The DOM
+//! itself is not changed; later stages consult [`Cleaned::is_removed`].
+//!
+//! Furniture names are matched against the words of a class or id (split on `-`, `_`, spaces
+//! and camelCase), so that `related-posts` and `relatedPosts` match but `unrelated` does not.
+//! A furniture-named container that holds most of the page's text is kept regardless: sites
+//! name their outer wrappers after sidebars and headers surprisingly often.
 
-pub struct Cleaned {
-    pub removed: Vec<bool>,
+use html5ever::{local_name, LocalName};
+
+use crate::dom::{Dom, NodeData, NodeId, DOCUMENT};
+
+/// Why a subtree was marked out (shown by explain output and tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// An element that never holds article text (`script`, `nav`, `form` controls...).
+    NonContentTag,
+    /// Hidden by the `hidden` attribute, `aria-hidden` or an inline style.
+    Hidden,
+    /// A `header`, `footer` or `aside` outside the main text.
+    PageFrame,
+    /// A class or id names furniture; carries the furniture word that matched.
+    FurnitureName(&'static str),
 }
 
+pub struct Cleaned {
+    removed: Vec<Option<Reason>>,
+}
+
+impl Cleaned {
+    /// True when `id` itself was marked out (its descendants are then out too, but are not
+    /// marked individually: walkers skip the whole subtree).
+    pub fn is_removed(&self, id: NodeId) -> bool {
+        self.removed.get(id).is_some_and(Option::is_some)
+    }
+
+    pub fn reason(&self, id: NodeId) -> Option<Reason> {
+        self.removed.get(id).copied().flatten()
+    }
+}
+
+/// Elements whose content is never article text.
+const NON_CONTENT_TAGS: &[LocalName] = &[
+    local_name!("script"),
+    local_name!("style"),
+    local_name!("template"),
+    local_name!("svg"),
+    local_name!("math"),
+    local_name!("iframe"),
+    local_name!("object"),
+    local_name!("embed"),
+    local_name!("canvas"),
+    local_name!("audio"),
+    local_name!("video"),
+    local_name!("map"),
+    local_name!("input"),
+    local_name!("select"),
+    local_name!("option"),
+    local_name!("button"),
+    local_name!("textarea"),
+    local_name!("datalist"),
+    local_name!("label"),
+    local_name!("nav"),
+    local_name!("dialog"),
+    local_name!("head"),
+    local_name!("menu"),
+];
+
+/// Words in class/id names that always mark furniture, even around much text: overlays,
+/// consent boxes and ad slots are never the article.
+const STRONG_FURNITURE_WORDS: &[&str] = &[
+    "modal",
+    "popup",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "disqus",
+    "outbrain",
+    "taboola",
+    "pagination",
+    "breadcrumb",
+    "breadcrumbs",
+    "advert",
+    "advertisement",
+    "advertising",
+    "adsbygoogle",
+];
+
+/// Whole class names that hide their content from readers.
+const HIDING_NAMES: &[&str] = &[
+    "sr-only",
+    "screen-reader-text",
+    "visually-hidden",
+    "visuallyhidden",
+    "hidden",
+    "hide",
+    "d-none",
+];
+
+/// Words in class/id names that mark furniture. Matched as whole words of the name.
+const FURNITURE_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "affiliate",
+    "banner",
+    "comment",
+    "comments",
+    "dropdown",
+    "masthead",
+    "menu",
+    "navbar",
+    "navigation",
+    "paywall",
+    "promo",
+    "recommended",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "skip",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "toolbar",
+    "trending",
+];
+
+/// Whole class names (not words) that mark furniture or visually hidden text.
+const FURNITURE_NAMES: &[&str] = &[
+    "most-popular",
+    "most-read",
+    "read-more",
+    "readmore",
+    "author-bio",
+    "author-box",
+    "post-tags",
+    "tag-list",
+    "tags",
+    "site-header",
+    "site-footer",
+    "page-header",
+    "page-footer",
+];
+
+/// A furniture-named or frame element holding at least this share of the page's text is kept.
+const WRAPPER_TEXT_SHARE: f32 = 0.5;
+/// ... and so is one holding this share of the page's prose, when that is more than a blurb.
+const WRAPPER_PROSE_SHARE: f32 = 0.4;
+const WRAPPER_PROSE_CHARS: u32 = 400;
+/// Comment sections are prose too, so they are kept only when they hold nearly all of it.
+const COMMENT_PROSE_SHARE: f32 = 0.8;
+
 pub fn clean(dom: &Dom) -> Cleaned {
-    Cleaned {
-        removed: vec![false; dom.nodes.len()],
+    let mut removed = vec![None; dom.nodes.len()];
+    let stats = TextStats::new(dom);
+    let page_text = stats.text[DOCUMENT].max(1) as f32;
+    let page_prose = stats.prose[DOCUMENT].max(1) as f32;
+    let mut stack = vec![DOCUMENT];
+    while let Some(id) = stack.pop() {
+        let share = Share {
+            text: stats.text[id] as f32 / page_text,
+            prose: stats.prose[id] as f32 / page_prose,
+            prose_chars: stats.prose[id],
+        };
+        if let Some(reason) = judge(dom, id, share) {
+            removed[id] = Some(reason);
+            continue;
+        }
+        stack.extend(dom.children(id));
+    }
+    Cleaned { removed }
+}
+
+/// How much text, and how much prose, lies below each node.
+struct TextStats {
+    /// Non-whitespace characters of all text.
+    text: Vec<u32>,
+    /// Non-whitespace characters of prose: text runs long enough to be sentences, outside
+    /// links. Sidebars and menus have text but little prose; article wrappers have most of it.
+    prose: Vec<u32>,
+}
+
+/// A text node at least this long (non-whitespace chars), outside a link, counts as prose.
+const PROSE_RUN_CHARS: u32 = 80;
+
+impl TextStats {
+    fn new(dom: &Dom) -> Self {
+        let mut stats = TextStats {
+            text: vec![0; dom.nodes.len()],
+            prose: vec![0; dom.nodes.len()],
+        };
+        stats.visit(dom, DOCUMENT, false);
+        stats
+    }
+
+    /// Depth is bounded by the parser's depth limit, so recursion is safe here.
+    fn visit(&mut self, dom: &Dom, id: NodeId, in_link: bool) -> (u32, u32) {
+        let (text, prose) = match &dom.nodes[id].data {
+            NodeData::Text(t) => {
+                let n = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                (n, if !in_link && n >= PROSE_RUN_CHARS { n } else { 0 })
+            }
+            NodeData::Element(_) if is_non_content(dom, id) => (0, 0),
+            _ => {
+                let in_link = in_link || dom.is_tag(id, &local_name!("a"));
+                let children: Vec<NodeId> = dom.children(id).collect();
+                children.into_iter().fold((0, 0), |acc, c| {
+                    let (t, p) = self.visit(dom, c, in_link);
+                    (acc.0 + t, acc.1 + p)
+                })
+            }
+        };
+        self.text[id] = text;
+        self.prose[id] = prose;
+        (text, prose)
+    }
+}
+
+fn is_non_content(dom: &Dom, id: NodeId) -> bool {
+    dom.tag(id).is_some_and(|t| NON_CONTENT_TAGS.contains(t))
+}
+
+/// An element's part of the page's text and prose.
+struct Share {
+    text: f32,
+    prose: f32,
+    prose_chars: u32,
+}
+
+impl Share {
+    /// Holds so much of the page's text or prose that it must wrap the article.
+    fn is_wrapper(&self) -> bool {
+        self.text >= WRAPPER_TEXT_SHARE
+            || self.prose >= WRAPPER_PROSE_SHARE && self.prose_chars >= WRAPPER_PROSE_CHARS
+    }
+}
+
+fn judge(dom: &Dom, id: NodeId, share: Share) -> Option<Reason> {
+    let el = dom.element(id)?;
+    let tag = &el.name.local;
+    if NON_CONTENT_TAGS.contains(tag) {
+        return Some(Reason::NonContentTag);
+    }
+    if *tag == local_name!("body") || *tag == local_name!("html") {
+        return None;
+    }
+    let is_wrapper = share.is_wrapper();
+    if is_hidden(el.attr("hidden"), el.attr("aria-hidden"), el.attr("style")) && !is_wrapper {
+        return Some(Reason::Hidden);
+    }
+    if is_comment_section(el) && share.prose < COMMENT_PROSE_SHARE {
+        return Some(Reason::FurnitureName("comment"));
+    }
+    let names = [el.attr("class"), el.attr("id")];
+    let furniture = names.into_iter().flatten().find_map(furniture_name);
+    if let Some((word, true)) = furniture {
+        // Overlays are never the article, whatever their size, unless the headline is in them.
+        let holds_headline = dom
+            .descendants(id)
+            .any(|n| dom.is_tag(n, &local_name!("h1")));
+        if !holds_headline {
+            return Some(Reason::FurnitureName(word));
+        }
+    }
+    if is_wrapper {
+        return None;
+    }
+    if matches!(
+        *tag,
+        local_name!("header") | local_name!("footer") | local_name!("aside") | local_name!("noscript")
+    ) {
+        return Some(Reason::PageFrame);
+    }
+    let role = el.attr("role").unwrap_or("");
+    if matches!(
+        role,
+        "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "dialog" | "menu"
+    ) {
+        return Some(Reason::PageFrame);
+    }
+    furniture.map(|(word, _)| Reason::FurnitureName(word))
+}
+
+/// Comment sections, judged before the wrapper guard because their text is prose.
+fn is_comment_section(el: &crate::dom::Element) -> bool {
+    [el.attr("class"), el.attr("id")]
+        .into_iter()
+        .flatten()
+        .flat_map(str::split_ascii_whitespace)
+        .flat_map(name_words)
+        .any(|w| matches!(w.as_str(), "comment" | "comments" | "disqus" | "discussion"))
+}
+
+fn is_hidden(hidden: Option<&str>, aria_hidden: Option<&str>, style: Option<&str>) -> bool {
+    if hidden.is_some() || aria_hidden == Some("true") {
+        return true;
+    }
+    style.is_some_and(|s| {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// The furniture word or name a class/id attribute carries, if any.
+/// The furniture word or name a class/id attribute carries, and whether it is one that holds
+/// even around much text.
+fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
+    for class in attr.split_ascii_whitespace() {
+        let lower = class.to_ascii_lowercase();
+        if let Some(n) = HIDING_NAMES.iter().find(|n| **n == lower) {
+            return Some((n, true));
+        }
+        if let Some(n) = FURNITURE_NAMES.iter().find(|n| **n == lower) {
+            return Some((n, false));
+        }
+        for word in name_words(class) {
+            if let Some(w) = STRONG_FURNITURE_WORDS.iter().find(|w| **w == word) {
+                return Some((w, true));
+            }
+            if let Some(w) = FURNITURE_WORDS.iter().find(|w| **w == word) {
+                return Some((w, false));
+            }
+        }
+    }
+    None
+}
+
+/// Splits a class or id into lower-case words: on `-`, `_`, `:` and camelCase humps.
+pub(crate) fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
+    name.split(['-', '_', ':', '.', '/'])
+        .flat_map(split_camel)
+        .filter(|w| !w.is_empty())
+}
+
+fn split_camel(part: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in part.chars() {
+        if c.is_ascii_uppercase() && prev_lower {
+            words.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        cur.push(c.to_ascii_lowercase());
+    }
+    words.push(cur);
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::parse;
+    use crate::options::Limits;
+
+    fn removed_texts(html: &str) -> Vec<String> {
+        let (dom, _) = parse(html, &Limits::default());
+        let cleaned = clean(&dom);
+        dom.descendants(DOCUMENT)
+            .filter(|&n| cleaned.is_removed(n))
+            .map(|n| dom.text_content(n).trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+
+    const BODY: &str = "<p>A long paragraph of article text that makes up most of the page, \
+        long enough to dominate the share of text so that wrappers are recognised.</p>";
+
+    #[test]
+    fn furniture_names_match_whole_words() {
+        assert_eq!(furniture_name("related-posts"), Some(("related", false)));
+        assert_eq!(furniture_name("relatedPosts box"), Some(("related", false)));
+        assert_eq!(furniture_name("unrelated"), None);
+        assert_eq!(furniture_name("shareholders"), None);
+        assert_eq!(furniture_name("article-body"), None);
+        assert_eq!(furniture_name("sr-only"), Some(("sr-only", true)));
+        assert_eq!(furniture_name("cookieConsent"), Some(("cookie", true)));
+    }
+
+    #[test]
+    fn removes_furniture_but_keeps_the_wrapper() {
+        let html = format!(
+            "<div class='layout-with-sidebar'>{BODY}<div class='share-bar'>Share</div>\
+             <aside>Popular</aside><p hidden>secret</p><script>var x</script></div>"
+        );
+        let removed = removed_texts(&html);
+        assert_eq!(removed, vec!["Share", "Popular", "secret", "var x"]);
+    }
+
+    #[test]
+    fn hidden_by_inline_style() {
+        let html = format!("{BODY}<div style='display: none'>gone</div>");
+        assert_eq!(removed_texts(&html), vec!["gone"]);
     }
 }

@@ -84,7 +84,16 @@ pub fn parse(html: &str, limits: &Limits) -> (Dom, ParseReport) {
         nodes: RefCell::new(vec![new_node(NodeData::Document)]),
         node_count: Rc::clone(&node_count),
     };
-    let mut parser = html5ever::parse_document(sink, Default::default());
+    // Parse as a browser without scripts would: `<noscript>` content becomes a tree. Some
+    // sites (forums especially) serve their whole text there; cleaning decides what to keep.
+    let parse_opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut parser = html5ever::parse_document(sink, parse_opts);
     let mut report = ParseReport::default();
     // Feed the parser in chunks so that the time limit can be checked between them.
     const CHUNK: usize = 64 * 1024;

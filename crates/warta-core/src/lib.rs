@@ -9,7 +9,7 @@
 //! | DOM → cleaned tree (furniture marked out) | [`clean`] |
 //! | cleaned tree → chosen content | [`select`] |
 //! | chosen content → blocks | [`blocks`] |
-//! | DOM → metadata | [`metadata`] |
+//! | DOM → metadata | [`metadata`] (dates read by [`dates`]) |
 //! | flattened text → article (no DOM) | [`text`] |
 //! | article → JSON, Markdown, text, HTML | [`render`] |
 //!
@@ -18,9 +18,11 @@
 pub mod article;
 pub mod blocks;
 pub mod clean;
+pub mod dates;
 pub mod decode;
 pub mod dom;
 pub mod error;
+pub mod explain;
 pub mod lang;
 pub mod metadata;
 pub mod options;
@@ -95,7 +97,10 @@ pub fn extract_html(html: &str, opts: &Options) -> Article {
     let meta = metadata::extract(&dom, opts);
     let cleaned = clean::clean(&dom);
     let chosen = select::select(&dom, &cleaned, &meta, opts);
-    article.blocks = blocks::build(&dom, &cleaned, &chosen, &meta, opts);
+    article.blocks = blocks::build(&chosen, opts);
+    if let Some(f) = chosen.fallback {
+        article.warnings.push(format!("fallback: {f}"));
+    }
     metadata::apply(meta, &mut article);
     article.page_type = Some(chosen.page_type);
     article.confidence = Some(chosen.confidence);

@@ -52,6 +52,9 @@ struct ExtractArgs {
     /// The charset from the HTTP `Content-Type` header, if known.
     #[arg(long)]
     charset: Option<String>,
+    /// Print a trace of how the content was chosen instead of the article.
+    #[arg(long)]
+    explain: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -129,6 +132,12 @@ fn extract(args: ExtractArgs) -> Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     for job in jobs {
+        if args.explain {
+            let bytes = read_input(job.path.as_deref())?;
+            let html = warta_core::decode::decode(&bytes, base.http_charset.as_deref()).text;
+            writeln!(out, "{}", warta_core::explain::explain_html(&html, &base))?;
+            continue;
+        }
         let article = run(&job, &base);
         let rendered = match (&article.error, format) {
             // Failures are always reported as a JSON line, whatever the format.

@@ -73,6 +73,15 @@ pub struct Bylines {
     pub photographer: Vec<String>,
     #[serde(default)]
     pub contributor: Vec<String>,
+    /// Words that join two names in one credit ("and", "dan", "und").
+    #[serde(default)]
+    pub joiners: Vec<String>,
+    /// Job titles glued to names ("staff writer", "correspondent"); they are cut off.
+    #[serde(default)]
+    pub job_titles: Vec<String>,
+    /// Credits that are not names at all ("email the author", "view all posts"); substrings.
+    #[serde(default)]
+    pub not_names: Vec<String>,
 }
 
 /// Words needed to read dates written out in this language.
@@ -95,6 +104,35 @@ pub struct Dates {
     /// Named time zones used in this language's press, as UTC offsets ("WIB" = "+07:00").
     #[serde(default)]
     pub zones: std::collections::BTreeMap<String, String>,
+    /// Words that may sit between a date's parts and are skipped ("de", "of", "th", "года").
+    #[serde(default)]
+    pub fillers: Vec<String>,
+    /// Words that introduce or follow a clock time ("pukul", "at", "um", "Uhr").
+    #[serde(default)]
+    pub time_words: Vec<String>,
+    /// Markers of morning and afternoon clock times ("am", "a.m.", "pm").
+    #[serde(default)]
+    pub am: Vec<String>,
+    #[serde(default)]
+    pub pm: Vec<String>,
+    /// Words that stand for "one" in an age ("an hour ago", "il y a une heure").
+    #[serde(default)]
+    pub relative_one: Vec<String>,
+    /// How all-numeric dates are ordered when both readings are possible: "dmy" (default)
+    /// or "mdy".
+    #[serde(default)]
+    pub numeric_order: Option<String>,
+    /// Characters that mark the parts of a date or time written with counters, as in
+    /// "2022年10月12日 8時30分": keys `year`, `month`, `day`, `hour`, `minute`.
+    #[serde(default)]
+    pub markers: std::collections::BTreeMap<String, Vec<String>>,
+    /// Labels of a publication stamp ("published", "diterbitkan", "veröffentlicht").
+    #[serde(default)]
+    pub published_labels: Vec<String>,
+    /// Labels of an update stamp ("updated", "diperbarui", "aktualisiert"); such a date is
+    /// never taken as the publication date.
+    #[serde(default)]
+    pub modified_labels: Vec<String>,
 }
 
 static PACKS: LazyLock<Vec<LanguagePack>> = LazyLock::new(|| {
@@ -118,6 +156,72 @@ pub fn packs() -> &'static [LanguagePack] {
 /// The pack for an ISO 639-1 code, if there is one.
 pub fn pack(code: &str) -> Option<&'static LanguagePack> {
     packs().iter().find(|p| p.code == code)
+}
+
+/// What kind of furniture a line of text is, judged by the phrases of all packs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FurnitureKind {
+    ReadAlso,
+    RelatedHeading,
+    ReadMore,
+    Advertisement,
+    CallToAction,
+    Boilerplate,
+    SourceCredit,
+}
+
+/// Lines longer than this are article text whatever phrase they contain.
+const MAX_FURNITURE_LINE_CHARS: usize = 200;
+/// Calls to action are short; a long sentence starting with "Follow" is text.
+const MAX_CALL_TO_ACTION_CHARS: usize = 120;
+
+/// Classifies a line (a paragraph, list item or heading) as furniture, if it is.
+pub fn furniture_kind(line: &str) -> Option<FurnitureKind> {
+    let trimmed = line.trim();
+    let chars = trimmed.chars().count();
+    if chars == 0 || chars > MAX_FURNITURE_LINE_CHARS {
+        return None;
+    }
+    let lower = trimmed.to_lowercase();
+    let bare = lower
+        .trim_end_matches([':', '.', '!', '»', '›', '>', '→'])
+        .trim();
+    let starts = |p: &str| {
+        lower.starts_with(p)
+            && lower[p.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() || !p.is_ascii())
+    };
+    for pack in packs() {
+        let f = &pack.furniture;
+        if f.read_also.iter().any(|p| starts(p)) {
+            return Some(FurnitureKind::ReadAlso);
+        }
+        if f.related.iter().any(|p| bare == p) {
+            return Some(FurnitureKind::RelatedHeading);
+        }
+        if f.read_more.iter().any(|p| bare == p) {
+            return Some(FurnitureKind::ReadMore);
+        }
+        if f.advertisement.iter().any(|p| bare == p) {
+            return Some(FurnitureKind::Advertisement);
+        }
+        if chars <= MAX_CALL_TO_ACTION_CHARS && f.call_to_action.iter().any(|p| starts(p)) {
+            return Some(FurnitureKind::CallToAction);
+        }
+        if f.source_labels
+            .iter()
+            .any(|p| lower.starts_with(p) && lower[p.len()..].trim_start().starts_with(':'))
+            && chars <= MAX_CALL_TO_ACTION_CHARS
+        {
+            return Some(FurnitureKind::SourceCredit);
+        }
+        if f.boilerplate.iter().any(|p| lower.contains(p.as_str())) {
+            return Some(FurnitureKind::Boilerplate);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -156,6 +260,29 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn furniture_lines_are_recognised() {
+        use FurnitureKind::*;
+        assert_eq!(
+            furniture_kind("Baca juga: Rusia Bombardir Kyiv"),
+            Some(ReadAlso)
+        );
+        assert_eq!(furniture_kind("Berita terkait"), Some(RelatedHeading));
+        assert_eq!(furniture_kind("Advertisement"), Some(Advertisement));
+        assert_eq!(
+            furniture_kind("Lesen Sie auch: Die Lage in Kiew"),
+            Some(ReadAlso)
+        );
+        assert_eq!(furniture_kind("Sumber: Reuters"), Some(SourceCredit));
+        assert_eq!(furniture_kind("Читайте также"), Some(ReadAlso));
+        // Article sentences that merely contain such words are not furniture.
+        assert_eq!(
+            furniture_kind("Advertisers left the platform in droves last year."),
+            None
+        );
+        assert_eq!(furniture_kind("Adalah"), None);
     }
 
     #[test]

@@ -1,78 +1,165 @@
 //! DOM → metadata: title, people, dates, site, language and the rest of the newsroom fields.
 //!
-//! This first version takes what JSON-LD, OpenGraph and `<title>`/`<h1>` plainly give.
+//! For each field, candidates are gathered from every place a page can state it (JSON-LD,
+//! microdata, OpenGraph, Dublin Core and other meta tags, `<time>`, byline text near the
+//! headline, the URL), scored, and the best is kept with its provenance:
+//! `{source, confidence}` in [`Article::provenance`].
+//!
+//! | file | reads |
+//! |---|---|
+//! | `page.rs` | meta tags, JSON-LD, microdata, shared DOM helpers |
+//! | `when.rs` | `published`, `modified` |
+//! | `people.rs` | `authors` with roles |
+//! | `lead.rs` | `dateline`, `sources` (plain-text helpers, shared with text mode) |
+
+mod lead;
+mod page;
+mod people;
+mod when;
 
 use html5ever::local_name;
 use serde_json::Value;
 
-use crate::article::{Article, Person, Role};
+pub use lead::{split_dateline, wire_sources};
+pub(crate) use page::collapse;
+
+use crate::article::{Article, Block, Image};
 use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::options::Options;
+use page::{in_hidden, normalise, resolve_url, Page};
 
 /// What the page says about itself, before the body is chosen.
 #[derive(Debug, Default)]
 pub struct Metadata {
-    /// Only the metadata fields are filled.
+    /// Only the metadata fields are filled, with their provenance.
     pub fields: Article,
     /// JSON-LD `articleBody`, when the page carries one.
     pub article_body: Option<String>,
     /// The `<h1>` (or similar) that holds the headline, so the body can leave it out.
     pub headline_node: Option<NodeId>,
+    /// The language the page declares (ISO 639-1), before it is checked against the text.
+    pub declared_language: Option<String>,
+    /// The page's own word for what it is: JSON-LD `@type` or `og:type`.
+    pub declared_type: Option<String>,
+}
+
+/// A value for a field, where it came from, and how much it is trusted (0–1).
+#[derive(Debug, Clone)]
+struct Candidate<T> {
+    value: T,
+    source: String,
+    confidence: f32,
 }
 
 pub fn extract(dom: &Dom, opts: &Options) -> Metadata {
-    let mut meta = Metadata::default();
-    let tags = MetaTags::collect(dom);
-    let ld = json_ld(dom);
+    let page = Page::read(dom, opts);
+    let mut meta = Metadata {
+        declared_language: page.declared_language.clone(),
+        ..Metadata::default()
+    };
     let f = &mut meta.fields;
     f.url = opts.url.clone();
-    f.canonical_url = canonical(dom).or_else(|| tags.get("og:url"));
-    f.site_name = tags
-        .get("og:site_name")
-        .or_else(|| ld_str(&ld, &["publisher", "name"]));
-    let raw_title = ld_str(&ld, &["headline"])
-        .or_else(|| tags.get("og:title"))
-        .or_else(|| tags.get("twitter:title"))
+
+    let brands = brand_names(&page);
+    if let Some(site) = site_name(&page) {
+        set(f, "site_name", site, |f, v| f.site_name = Some(v));
+    }
+    let (title, headline) = title(&page, &brands);
+    meta.headline_node = headline;
+    if let Some(t) = title {
+        set(f, "title", t, |f, v| f.title = Some(v));
+    }
+    let lead = headline
+        .map(|h| page::text_after(&page, h, 1500))
+        .unwrap_or_default();
+    if let Some(people) = people::find(&page, &brands, &lead) {
+        set(f, "authors", people, |f, v| f.authors = v);
+    }
+    let dates = when::find(&page, headline);
+    if let Some(d) = dates.published {
+        let d = Candidate {
+            value: d.value.to_rfc3339(),
+            source: d.source,
+            confidence: d.confidence.min(1.0),
+        };
+        set(f, "published", d, |f, v| f.published = Some(v));
+    }
+    if let Some(d) = dates.modified {
+        let d = Candidate {
+            value: d.value.to_rfc3339(),
+            source: d.source,
+            confidence: d.confidence.min(1.0),
+        };
+        set(f, "modified", d, |f, v| f.modified = Some(v));
+    }
+    let base = opts.url.as_deref();
+    let canonical = dom
+        .descendants(DOCUMENT)
+        .find(|&n| {
+            dom.is_tag(n, &local_name!("link"))
+                && dom.attr(n, "rel").is_some_and(|r| {
+                    r.split_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                })
+        })
+        .and_then(|n| dom.attr(n, "href"))
+        .and_then(|h| resolve_url(h, base))
+        .map(|v| cand(v, "link:canonical", 0.95))
         .or_else(|| {
-            dom.find_tag(&local_name!("title"))
-                .map(|t| collapse(&dom.text_content(t)))
+            page.tag(&["og:url"])
+                .and_then(|u| resolve_url(&u, base))
+                .map(|v| cand(v, "meta:og:url", 0.8))
         });
-    meta.headline_node = find_headline(dom, raw_title.as_deref());
-    f.title = match (meta.headline_node, raw_title) {
-        (Some(h), _) => Some(collapse(&dom.text_content(h))),
-        (None, Some(t)) => Some(strip_site_affix(&t, f.site_name.as_deref())),
-        (None, None) => None,
+    if let Some(c) = canonical {
+        set(f, "canonical_url", c, |f, v| f.canonical_url = Some(v));
     }
-    .filter(|t| !t.is_empty());
-    f.description = tags
-        .get("og:description")
-        .or_else(|| tags.get("description"));
-    f.published = ld_str(&ld, &["datePublished"])
-        .or_else(|| tags.get("article:published_time"))
-        .or_else(|| tags.get("date"));
-    f.modified = ld_str(&ld, &["dateModified"]).or_else(|| tags.get("article:modified_time"));
-    let author = ld_author(&ld).or_else(|| tags.get("author"));
-    if let Some(a) = author {
-        f.authors = a
-            .split([',', ';', '&'])
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(|n| Person {
-                name: n.to_string(),
-                role: Role::Author,
-            })
-            .collect();
+    let description = first_of(
+        &page,
+        &[
+            "og:description",
+            "description",
+            "twitter:description",
+            "dc.description",
+        ],
+    )
+    .or_else(|| page.ld_str("description").map(|v| cand(v, "json-ld", 0.8)));
+    if let Some(d) = description {
+        set(f, "description", d, |f, v| f.description = Some(v));
     }
-    f.language = dom
-        .html()
-        .and_then(|h| dom.attr(h, "lang"))
-        .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase())
-        .filter(|l| l.len() == 2);
-    meta.article_body = ld_str(&ld, &["articleBody"]);
+    let section = page
+        .ld_str("articleSection")
+        .map(|v| cand(v, "json-ld", 0.85))
+        .or_else(|| {
+            first_of(
+                &page,
+                &[
+                    "article:section",
+                    "parsely-section",
+                    "sailthru.section",
+                    "section",
+                ],
+            )
+        });
+    if let Some(s) = section {
+        set(f, "section", s, |f, v| f.section = Some(v));
+    }
+    if let Some(t) = tags(&page) {
+        set(f, "tags", t, |f, v| f.tags = v);
+    }
+    if let Some(i) = image(&page) {
+        set(f, "image", i, |f, v| f.image = Some(v));
+    }
+    if let Some(l) = &meta.declared_language {
+        f.language = Some(l.clone());
+        f.set_provenance("language", "declared", 0.7);
+    }
+    meta.article_body = page.ld_str("articleBody");
+    meta.declared_type = page.ld_str("@type").or_else(|| page.tag(&["og:type"]));
     meta
 }
 
-/// Copies the metadata fields into the article.
+/// Copies the metadata fields into the article, and reads what needs the body: the
+/// dateline and wire credits of the lead, and the language of the text.
 pub fn apply(meta: Metadata, article: &mut Article) {
     let f = meta.fields;
     article.url = article.url.take().or(f.url);
@@ -82,210 +169,450 @@ pub fn apply(meta: Metadata, article: &mut Article) {
     article.site_name = f.site_name;
     article.published = f.published;
     article.modified = f.modified;
-    article.language = f.language;
     article.description = f.description;
     article.image = f.image;
     article.section = f.section;
     article.tags = f.tags;
-    article.provenance = f.provenance;
-}
+    article.provenance.extend(f.provenance);
 
-/// `<meta name|property=... content=...>` pairs, keys lower-cased.
-struct MetaTags(Vec<(String, String)>);
-
-impl MetaTags {
-    fn collect(dom: &Dom) -> Self {
-        let mut pairs = Vec::new();
-        for n in dom.descendants(DOCUMENT) {
-            if !dom.is_tag(n, &local_name!("meta")) {
-                continue;
+    let first = article.blocks.iter_mut().find_map(|b| match b {
+        Block::Paragraph { text, .. } => Some(text),
+        _ => None,
+    });
+    if let Some(text) = first {
+        article.sources = wire_sources(text);
+        if article.dateline.is_none() {
+            if let Some((place, rest)) = split_dateline(text) {
+                *text = rest;
+                article.dateline = Some(place);
+                article.set_provenance("dateline", "lead", 0.8);
             }
-            let key = dom
-                .attr(n, "property")
-                .or_else(|| dom.attr(n, "name"))
-                .or_else(|| dom.attr(n, "itemprop"));
-            if let (Some(k), Some(v)) = (key, dom.attr(n, "content")) {
-                let v = collapse(v);
-                if !v.is_empty() {
-                    pairs.push((k.to_ascii_lowercase(), v));
+        }
+    }
+    for b in &article.blocks {
+        if let Block::Paragraph { text, .. } = b {
+            for s in wire_sources(text) {
+                if !article.sources.iter().any(|o| o.eq_ignore_ascii_case(&s)) {
+                    article.sources.push(s);
                 }
             }
         }
-        MetaTags(pairs)
+    }
+    if !article.sources.is_empty() {
+        article.set_provenance("sources", "lead", 0.7);
     }
 
-    fn get(&self, key: &str) -> Option<String> {
-        self.0
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
-    }
-}
-
-fn canonical(dom: &Dom) -> Option<String> {
-    dom.descendants(DOCUMENT)
-        .find(|&n| dom.is_tag(n, &local_name!("link")) && dom.attr(n, "rel") == Some("canonical"))
-        .and_then(|n| dom.attr(n, "href"))
-        .map(str::to_string)
-}
-
-/// The first JSON-LD object that describes an article (or any object, failing that).
-fn json_ld(dom: &Dom) -> Value {
-    let mut fallback = Value::Null;
-    for n in dom.descendants(DOCUMENT) {
-        if !dom.is_tag(n, &local_name!("script"))
-            || dom.attr(n, "type") != Some("application/ld+json")
-        {
-            continue;
-        }
-        let Ok(v) = serde_json::from_str::<Value>(&dom.text_content(n)) else {
-            continue;
-        };
-        let mut items = Vec::new();
-        flatten_ld(v, &mut items);
-        for item in items {
-            if is_article_type(&item) {
-                return item;
-            }
-            if fallback.is_null() {
-                fallback = item;
-            }
-        }
-    }
-    fallback
-}
-
-fn flatten_ld(v: Value, out: &mut Vec<Value>) {
-    match v {
-        Value::Array(a) => a.into_iter().for_each(|x| flatten_ld(x, out)),
-        Value::Object(mut o) => {
-            if let Some(g) = o.remove("@graph") {
-                flatten_ld(g, out);
-            }
-            out.push(Value::Object(o));
-        }
-        _ => {}
-    }
-}
-
-fn is_article_type(v: &Value) -> bool {
-    let t = |s: &str| s.ends_with("Article") || s == "BlogPosting" || s == "Report";
-    match v.get("@type") {
-        Some(Value::String(s)) => t(s),
-        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(t),
-        _ => false,
-    }
-}
-
-fn ld_str(v: &Value, path: &[&str]) -> Option<String> {
-    let mut cur = v;
-    for p in path {
-        cur = match cur {
-            Value::Array(a) => a.first()?.get(p)?,
-            _ => cur.get(p)?,
-        };
-    }
-    match cur {
-        Value::String(s) => Some(collapse(s)).filter(|s| !s.is_empty()),
-        Value::Array(a) => a.first().and_then(Value::as_str).map(collapse),
-        _ => None,
-    }
-}
-
-fn ld_author(v: &Value) -> Option<String> {
-    let names: Vec<String> = match v.get("author")? {
-        Value::String(s) => vec![s.clone()],
-        Value::Object(o) => o
-            .get("name")
-            .and_then(Value::as_str)
-            .map(str::to_string)
-            .into_iter()
-            .collect(),
-        Value::Array(a) => a
-            .iter()
-            .filter_map(|x| match x {
-                Value::String(s) => Some(s.clone()),
-                _ => x.get("name").and_then(Value::as_str).map(str::to_string),
-            })
-            .collect(),
-        _ => vec![],
-    };
-    let joined = names
+    let text: String = article
+        .blocks
         .iter()
-        .map(|n| collapse(n))
-        .filter(|n| !n.is_empty())
+        .filter_map(Block::plain_text)
         .collect::<Vec<_>>()
-        .join(", ");
-    (!joined.is_empty()).then_some(joined)
+        .join("\n");
+    let sample = if text.len() < 200 {
+        format!(
+            "{} {} {text}",
+            article.title.as_deref().unwrap_or(""),
+            article.description.as_deref().unwrap_or("")
+        )
+    } else {
+        text
+    };
+    let (language, source, confidence) =
+        checked_language(meta.declared_language.as_deref(), &sample);
+    article.language = language;
+    if article.language.is_some() {
+        article.set_provenance("language", source, confidence);
+    }
 }
 
-/// The `<h1>` whose text matches the declared title, or the only `<h1>` of the page.
-fn find_headline(dom: &Dom, title: Option<&str>) -> Option<NodeId> {
-    let h1s: Vec<NodeId> = dom
-        .descendants(DOCUMENT)
-        .filter(|&n| dom.is_tag(n, &local_name!("h1")))
+/// The declared language, unless the text is plainly in another one; the detected one
+/// when nothing is declared and detection is sure.
+fn checked_language(declared: Option<&str>, text: &str) -> (Option<String>, &'static str, f32) {
+    let sample: String = text.chars().take(4000).collect();
+    let detected = whatlang::detect(&sample)
+        .filter(|i| i.is_reliable() && sample.len() >= 100)
+        .and_then(|i| iso_639_1_of(i.lang()));
+    match (declared, detected) {
+        (Some(d), Some(t)) if d == t => (Some(d.to_string()), "declared+detected", 0.95),
+        (Some(_), Some(t)) => (Some(t.to_string()), "detected", 0.75),
+        (Some(d), None) => (Some(d.to_string()), "declared", 0.7),
+        (None, Some(t)) => (Some(t.to_string()), "detected", 0.7),
+        (None, None) => (None, "", 0.0),
+    }
+}
+
+fn iso_639_1_of(lang: whatlang::Lang) -> Option<&'static str> {
+    use whatlang::Lang::*;
+    Some(match lang {
+        Eng => "en",
+        Ind => "id",
+        Deu => "de",
+        Fra => "fr",
+        Spa => "es",
+        Por => "pt",
+        Ita => "it",
+        Nld => "nl",
+        Pol => "pl",
+        Rus => "ru",
+        Ukr => "uk",
+        Tur => "tr",
+        Ara => "ar",
+        Cmn => "zh",
+        Jpn => "ja",
+        Kor => "ko",
+        Vie => "vi",
+        Tha => "th",
+        Hin => "hi",
+        Ben => "bn",
+        Urd => "ur",
+        Pes => "fa",
+        Heb => "he",
+        Ell => "el",
+        Ces => "cs",
+        Slk => "sk",
+        Slv => "sl",
+        Hrv => "hr",
+        Srp => "sr",
+        Bul => "bg",
+        Ron => "ro",
+        Hun => "hu",
+        Swe => "sv",
+        Dan => "da",
+        Nob => "nb",
+        Fin => "fi",
+        Est => "et",
+        Lav => "lv",
+        Lit => "lt",
+        Cat => "ca",
+        Bel => "be",
+        Tgl => "tl",
+        Tam => "ta",
+        Tel => "te",
+        Mar => "mr",
+        Kan => "kn",
+        Mal => "ml",
+        Guj => "gu",
+        Pan => "pa",
+        Afr => "af",
+        Epo => "eo",
+        Lat => "la",
+        Aze => "az",
+        Kat => "ka",
+        Hye => "hy",
+        Mkd => "mk",
+        Yid => "yi",
+        Amh => "am",
+        Jav => "jv",
+        Nep => "ne",
+        Sin => "si",
+        Khm => "km",
+        Mya => "my",
+        Zul => "zu",
+        Sna => "sn",
+        Aka => "ak",
+        Uzb => "uz",
+        Tuk => "tk",
+        Ori => "or",
+        Cym => "cy",
+    })
+}
+
+fn cand(value: String, source: &str, confidence: f32) -> Candidate<String> {
+    Candidate {
+        value,
+        source: source.to_string(),
+        confidence,
+    }
+}
+
+fn set<T>(f: &mut Article, field: &str, c: Candidate<T>, store: impl FnOnce(&mut Article, T)) {
+    f.set_provenance(field, &c.source, (c.confidence * 100.0).round() / 100.0);
+    store(f, c.value);
+}
+
+/// The first of these meta tags that is present, with provenance `meta:<key>`.
+fn first_of(page: &Page, keys: &[&str]) -> Option<Candidate<String>> {
+    keys.iter()
+        .find_map(|k| page.tag(&[k]).map(|v| cand(v, &format!("meta:{k}"), 0.85)))
+}
+
+fn site_name(page: &Page) -> Option<Candidate<String>> {
+    first_of(page, &["og:site_name"])
+        .or_else(|| {
+            page.article_ld()
+                .and_then(|a| a.get("publisher"))
+                .and_then(page::ld_text)
+                .map(|v| cand(v, "json-ld", 0.85))
+        })
+        .or_else(|| {
+            page.ld
+                .iter()
+                .find(|v| page::ld_types(v).contains(&"WebSite"))
+                .and_then(|v| v.get("name"))
+                .and_then(page::ld_text)
+                .map(|v| cand(v, "json-ld", 0.75))
+        })
+        .or_else(|| {
+            first_of(
+                page,
+                &["application-name", "al:android:app_name", "al:ios:app_name"],
+            )
+        })
+}
+
+/// Every name the site goes by: og:site_name, publishers, the WebSite's name, the domain.
+fn brand_names(page: &Page) -> Vec<String> {
+    let mut names: Vec<String> = ["og:site_name", "application-name", "twitter:site"]
+        .iter()
+        .filter_map(|k| page.tag(&[k]))
+        .map(|s| s.trim_start_matches('@').to_string())
         .collect();
-    if let Some(t) = title {
-        let t = normalise(t);
-        if let Some(&h) = h1s.iter().find(|&&h| {
-            let ht = normalise(&dom.text_content(h));
-            !ht.is_empty() && (t.contains(&ht) || ht.contains(&t))
-        }) {
-            return Some(h);
+    for v in &page.ld {
+        if let Some(p) = v.get("publisher").and_then(page::ld_text) {
+            names.push(p);
+        }
+        if page::ld_types(v)
+            .iter()
+            .any(|t| *t == "WebSite" || *t == "Organization" || *t == "NewsMediaOrganization")
+        {
+            if let Some(n) = v.get("name").and_then(page::ld_text) {
+                names.push(n);
+            }
         }
     }
-    (h1s.len() == 1 && !collapse(&dom.text_content(h1s[0])).is_empty()).then(|| h1s[0])
+    if let Some(host) = page
+        .url
+        .as_deref()
+        .and_then(|u| u.split_once("://"))
+        .map(|(_, r)| r.split(['/', '?', '#', ':']).next().unwrap_or(""))
+    {
+        let host = host.trim_start_matches("www.");
+        names.push(host.to_string());
+        if let Some(label) = host.split('.').next() {
+            names.push(label.to_string());
+        }
+    }
+    names.retain(|n| !n.trim().is_empty());
+    names
 }
 
-/// Removes " | Site" style suffixes and "Site - " prefixes from a `<title>`.
-pub fn strip_site_affix(title: &str, site: Option<&str>) -> String {
-    const SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
-    let mut t = title.trim().to_string();
+/// The headline, and the `<h1>` that prints it.
+fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<NodeId>) {
+    let dom = page.dom;
+    let mut declared: Vec<Candidate<String>> = Vec::new();
+    if let Some(h) = page.ld_str("headline") {
+        declared.push(cand(h, "json-ld", 0.85));
+    }
+    for (key, confidence) in [
+        ("og:title", 0.8),
+        ("twitter:title", 0.75),
+        ("dc.title", 0.75),
+        ("sailthru.title", 0.7),
+        ("parsely-title", 0.7),
+    ] {
+        if let Some(t) = page.tag(&[key]) {
+            declared.push(cand(t, &format!("meta:{key}"), confidence));
+        }
+    }
+    for n in page
+        .itemprop_nodes("headline")
+        .filter(|&n| !dom.is_tag(n, &local_name!("meta")))
+    {
+        let t = page::spaced_text(dom, n, 400);
+        if !t.is_empty() && t.len() < 400 {
+            declared.push(cand(t, "microdata", 0.8));
+        }
+    }
+    if let Some(t) = dom
+        .find_tag(&local_name!("title"))
+        .map(|t| collapse(&dom.text_content(t)))
+        .filter(|t| !t.is_empty())
+    {
+        declared.push(cand(t, "title", 0.6));
+    }
+    let site = brands.first().map(String::as_str);
+    let h1s: Vec<(NodeId, String)> = dom
+        .descendants(DOCUMENT)
+        .filter(|&n| {
+            dom.is_tag(n, &local_name!("h1")) && !in_hidden(dom, n) && !page::in_comments(dom, n)
+        })
+        .map(|n| (n, page::spaced_text(dom, n, 600)))
+        .filter(|(_, t)| !t.is_empty() && t.len() < 600)
+        .collect();
+    // The printed headline that a declared title names.
+    for (n, text) in &h1s {
+        let h = normalise(text);
+        let matches = declared.iter().any(|d| {
+            let d_full = normalise(&d.value);
+            let d_bare = normalise(&strip_site_affix(&d.value, site, brands));
+            h == d_full
+                || h == d_bare
+                || (h.len() * 2 >= d_bare.len()
+                    && d_full.contains(&h)
+                    && h.split_whitespace().count() >= 2)
+                || (d_bare.len() * 3 >= h.len() * 2 && h.contains(&d_bare))
+        });
+        if matches {
+            return (Some(cand(text.clone(), "h1", 0.9)), Some(*n));
+        }
+    }
+    let best = declared
+        .into_iter()
+        .map(|mut d| {
+            d.value = strip_site_affix(&d.value, site, brands);
+            d
+        })
+        .filter(|d| {
+            !d.value.is_empty() && !brands.iter().any(|b| normalise(b) == normalise(&d.value))
+        })
+        .fold(None::<Candidate<String>>, |b, c| match b {
+            Some(b) if b.confidence >= c.confidence => Some(b),
+            _ => Some(c),
+        });
+    match (best, h1s.as_slice()) {
+        (Some(b), _) => (Some(b), None),
+        (None, [(n, text)]) => (Some(cand(text.clone(), "h1", 0.5)), Some(*n)),
+        (None, _) => (None, None),
+    }
+}
+
+/// Removes " | Site" style suffixes and "Site - " prefixes from a title.
+pub fn strip_site_affix(title: &str, site: Option<&str>, brands: &[String]) -> String {
+    const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "];
+    let t = collapse(title);
+    let is_brand = |s: &str| {
+        let s = squash(s);
+        !s.is_empty()
+            && (site.is_some_and(|b| squash(b) == s)
+                || brands.iter().any(|b| {
+                    let b = squash(b);
+                    !b.is_empty() && (b == s || s.contains(&b) && s.len() <= b.len() + 12)
+                }))
+    };
     for sep in SEPARATORS {
         if let Some((head, tail)) = t.rsplit_once(sep) {
-            let is_site = site.is_some_and(|s| normalise(tail).contains(&normalise(s)))
-                || tail.split_whitespace().count() <= 3
-                    && head.split_whitespace().count() > tail.split_whitespace().count();
-            if is_site {
-                t = head.trim().to_string();
-                break;
+            if is_brand(tail) {
+                return head.trim().to_string();
             }
         }
-        if let (Some(s), Some((head, tail))) = (site, t.split_once(sep)) {
-            if normalise(head) == normalise(s) {
-                t = tail.trim().to_string();
-                break;
+        if let Some((head, tail)) = t.split_once(sep) {
+            if is_brand(head) {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    // no brand known: a short tail after the last separator is the site
+    for sep in SEPARATORS {
+        if let Some((head, tail)) = t.rsplit_once(sep) {
+            let (hw, tw) = (
+                head.split_whitespace().count(),
+                tail.split_whitespace().count(),
+            );
+            if tw <= 3 && hw > tw + 1 && sep != " - " || tw <= 2 && hw >= 4 {
+                return head.trim().to_string();
             }
         }
     }
     t
 }
 
-pub(crate) fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
-fn normalise(s: &str) -> String {
-    collapse(s).to_lowercase()
+fn tags(page: &Page) -> Option<Candidate<Vec<String>>> {
+    let mut out: Vec<String> = Vec::new();
+    let mut source = "";
+    let mut add = |v: &str, src: &'static str, out: &mut Vec<String>| {
+        for t in v.split([',', ';']) {
+            let t = collapse(t);
+            if !t.is_empty()
+                && t.chars().count() <= 60
+                && !out.iter().any(|o| o.eq_ignore_ascii_case(&t))
+            {
+                out.push(t);
+                if source.is_empty() {
+                    source = src;
+                }
+            }
+        }
+    };
+    for v in page.tags_all("article:tag") {
+        add(v, "meta:article:tag", &mut out);
+    }
+    if out.is_empty() {
+        if let Some(k) = page.article_ld().and_then(|a| a.get("keywords")) {
+            match k {
+                Value::Array(a) => a
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .for_each(|s| add(s, "json-ld", &mut out)),
+                Value::String(s) => add(s, "json-ld", &mut out),
+                _ => {}
+            }
+        }
+    }
+    for key in ["news_keywords", "keywords", "parsely-tags", "sailthru.tags"] {
+        if out.is_empty() {
+            if let Some(v) = page.tag(&[key]) {
+                add(&v, "meta:keywords", &mut out);
+            }
+        }
+    }
+    (!out.is_empty()).then(|| Candidate {
+        value: out,
+        source: source.to_string(),
+        confidence: 0.8,
+    })
+}
+
+fn image(page: &Page) -> Option<Candidate<Image>> {
+    let base = page.url.as_deref();
+    let ld = page.article_ld().and_then(|a| a.get("image"));
+    let ld_obj = match ld {
+        Some(Value::Array(a)) => a.first(),
+        other => other,
+    };
+    let ld_src = ld_obj.and_then(|v| match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(o) => o
+            .get("url")
+            .or_else(|| o.get("contentUrl"))
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        _ => None,
+    });
+    let (src, source) = match page.tag(&[
+        "og:image",
+        "og:image:url",
+        "og:image:secure_url",
+        "twitter:image",
+        "twitter:image:src",
+    ]) {
+        Some(s) => (s, "meta:og:image"),
+        None => (ld_src?, "json-ld"),
+    };
+    let src = resolve_url(&src, base)?;
+    let text_of = |key: &str| ld_obj.and_then(|o| o.get(key)).and_then(page::ld_text);
+    let caption = text_of("caption")
+        .or_else(|| text_of("description"))
+        .or_else(|| page.tag(&["og:image:alt", "twitter:image:alt"]));
+    let credit = text_of("creditText")
+        .or_else(|| text_of("copyrightHolder"))
+        .or_else(|| text_of("author"));
+    Some(Candidate {
+        value: Image {
+            src: Some(src),
+            caption,
+            credit,
+        },
+        source: source.to_string(),
+        confidence: 0.8,
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn strips_site_suffix() {
-        assert_eq!(
-            strip_site_affix("Big news today | Daily Planet", Some("Daily Planet")),
-            "Big news today"
-        );
-        assert_eq!(
-            strip_site_affix("Daily Planet - Big news today", Some("Daily Planet")),
-            "Big news today"
-        );
-        assert_eq!(
-            strip_site_affix("Big news about the city today - Planet", None),
-            "Big news about the city today"
-        );
-    }
-}
+mod tests;

@@ -4,7 +4,7 @@
 
 use super::lines::{has_menu_separators, skip_chars, Line};
 use super::phrases::Phrases;
-use super::when;
+use super::when::When;
 
 /// The role of one line in the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,10 +64,10 @@ const MIN_ARTICLE_WORDS: usize = 30;
 /// lines apart, after the article's prose. Each stamp, with the name line above it, becomes
 /// boilerplate, so the comments fall apart into pieces that no longer join the body. Runs
 /// after related lists are read, whose ages would otherwise pass for stamps.
-pub(super) fn mark_comment_stamps(lines: &[Line], kinds: &mut [Kind]) {
+pub(super) fn mark_comment_stamps(lines: &[Line], kinds: &mut [Kind], when: &When) {
     let stamps: Vec<usize> = (0..lines.len())
         .filter(|&i| {
-            kinds[i] == Kind::Text && lines[i].words <= 12 && when::is_stamp(&lines[i].text)
+            kinds[i] == Kind::Text && lines[i].words <= 12 && when.is_stamp(&lines[i].text)
         })
         .collect();
     let mut prose_before = Vec::with_capacity(lines.len() + 1);

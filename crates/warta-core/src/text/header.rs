@@ -7,7 +7,7 @@ use crate::lang::Bylines;
 use super::furniture::Kind;
 use super::lines::{fold, skip_chars, Line};
 use super::phrases::Phrases;
-use super::when;
+use super::when::When;
 
 /// How many lines above the body the head may reach.
 const HEAD_REACH: usize = 12;
@@ -34,6 +34,7 @@ pub(super) fn read(
     phrases: &Phrases,
     body_start: usize,
     body_end: usize,
+    when: &When,
 ) -> Head {
     let mut head = Head::default();
     let first = body_start.saturating_sub(HEAD_REACH);
@@ -42,10 +43,10 @@ pub(super) fn read(
         if kinds[i] != Kind::Text {
             continue;
         }
-        if let Some(found) = byline(lines, kinds, i, phrases) {
+        if let Some(found) = byline(lines, kinds, i, phrases, when) {
             head.authors.extend(found);
         } else if i < body_start && head.published.is_none() && lines[i].words <= MAX_DATE_WORDS {
-            if let Some(date) = when::parse_date(&lines[i].text) {
+            if let Some(date) = when.date_line(&lines[i].text) {
                 head.published = Some(date);
                 kinds[i] = Kind::Date;
             }
@@ -80,17 +81,23 @@ fn title(lines: &[Line], kinds: &mut [Kind], first: usize, body_start: usize) ->
 }
 
 /// A byline at line `i`: "Reporter" over a name, or "By Jane Doe" on one line.
-fn byline(lines: &[Line], kinds: &mut [Kind], i: usize, phrases: &Phrases) -> Option<Vec<Person>> {
+fn byline(
+    lines: &[Line],
+    kinds: &mut [Kind],
+    i: usize,
+    phrases: &Phrases,
+    when: &When,
+) -> Option<Vec<Person>> {
     let line = &lines[i];
     let label = line.folded.trim_end_matches([':', '：']).trim();
     if let Some(role) = role_of(label, phrases) {
         let next = i + 1;
         let name = lines
             .get(next)
-            .filter(|n| kinds[next] == Kind::Text && is_name(n))?;
+            .filter(|n| kinds[next] == Kind::Text && is_name(n, when, phrases))?;
         kinds[i] = Kind::Byline;
         kinds[next] = Kind::Byline;
-        return Some(people(&name.text, role));
+        return Some(people(&name.text, role, phrases));
     }
     if line.words > MAX_NAME_WORDS + 2 {
         return None;
@@ -99,30 +106,57 @@ fn byline(lines: &[Line], kinds: &mut [Kind], i: usize, phrases: &Phrases) -> Op
     let rest = skip_chars(&line.text, len)
         .trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '：')
         .trim();
-    if !is_name(&Line::new(rest.to_string())) {
+    if !is_name(&Line::new(rest.to_string()), when, phrases) {
         return None;
     }
     kinds[i] = Kind::Byline;
-    Some(people(rest, role))
+    Some(people(rest, role, phrases))
 }
 
-fn is_name(line: &Line) -> bool {
-    (1..=MAX_NAME_WORDS).contains(&line.words)
+fn is_name(line: &Line, when: &When, phrases: &Phrases) -> bool {
+    let not_a_name = phrases
+        .packs()
+        .iter()
+        .flat_map(|p| &p.bylines.not_names)
+        .any(|n| line.folded.contains(n.as_str()));
+    !not_a_name
+        && (1..=MAX_NAME_WORDS).contains(&line.words)
         && line.starts_capitalised()
         && !line.ends_sentence
-        && when::parse_date(&line.text).is_none()
+        && when.date_line(&line.text).is_none()
 }
 
-fn people(names: &str, role: Role) -> Vec<Person> {
-    names
-        .split([',', '&', '|', '/'])
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .map(|n| Person {
-            name: n.to_string(),
+/// "Jane Doe, John Roe and Ann Poe": the names a byline credits, split at commas and at the
+/// packs' joining words.
+fn people(names: &str, role: Role, phrases: &Phrases) -> Vec<Person> {
+    let joiners: Vec<&str> = phrases
+        .packs()
+        .iter()
+        .flat_map(|p| p.bylines.joiners.iter().map(String::as_str))
+        .collect();
+    let mut out = Vec::new();
+    for part in names.split([',', '&', '|', '/', ';']) {
+        let mut name: Vec<&str> = Vec::new();
+        for word in part.split_whitespace() {
+            if joiners.contains(&fold(word).as_str()) {
+                push_person(&mut out, &name, role);
+                name.clear();
+            } else {
+                name.push(word);
+            }
+        }
+        push_person(&mut out, &name, role);
+    }
+    out
+}
+
+fn push_person(out: &mut Vec<Person>, words: &[&str], role: Role) {
+    if !words.is_empty() {
+        out.push(Person {
+            name: words.join(" "),
             role,
-        })
-        .collect()
+        });
+    }
 }
 
 /// The role a whole-line label names ("reporter", "penulis").
@@ -139,16 +173,7 @@ fn labelled(folded: &str, phrases: &Phrases) -> Option<(usize, Role)> {
 }
 
 fn labels<'a>(phrases: &'a Phrases) -> impl Iterator<Item = (&'a str, Role)> + 'a {
-    let from_packs = phrases.packs().iter().flat_map(|p| role_lists(&p.bylines));
-    let packs_have_labels = phrases
-        .packs()
-        .iter()
-        .any(|p| role_lists(&p.bylines).next().is_some());
-    let fallback = FALLBACK_LABELS
-        .iter()
-        .filter(move |_| !packs_have_labels)
-        .flat_map(|(role, words)| words.iter().map(move |w| (*w, *role)));
-    from_packs.chain(fallback)
+    phrases.packs().iter().flat_map(|p| role_lists(&p.bylines))
 }
 
 fn role_lists(b: &Bylines) -> impl Iterator<Item = (&str, Role)> {
@@ -162,18 +187,6 @@ fn role_lists(b: &Bylines) -> impl Iterator<Item = (&str, Role)> {
     .into_iter()
     .flat_map(|(list, role)| list.iter().map(move |l| (l.as_str(), role)))
 }
-
-/// Byline labels to use while the language packs' `[bylines]` sections are still being
-/// written on another branch; unused as soon as any pack has labels.
-const FALLBACK_LABELS: [(Role, &[&str]); 4] = [
-    (
-        Role::Author,
-        &["by", "penulis", "oleh", "von", "par", "por", "автор"],
-    ),
-    (Role::Reporter, &["reporter", "wartawan", "pewarta"]),
-    (Role::Editor, &["editor", "redaktur"]),
-    (Role::Photographer, &["fotografer", "photographer"]),
-];
 
 /// "Tempo.co", "detik.com": a name that is a web address.
 fn looks_like_domain(name: &str) -> bool {
@@ -197,7 +210,7 @@ pub(super) struct Dateline {
 const MAX_DATELINE_WORDS: usize = 8;
 
 /// "TEMPO.CO, Jakarta - …", "JAKARTA, KOMPAS.com - …", "BERLIN (dpa) – …", "LONDON — …".
-pub(super) fn dateline(paragraph: &str) -> Option<Dateline> {
+pub(super) fn dateline(paragraph: &str, when: &When) -> Option<Dateline> {
     let (lead, rest) = [" - ", " – ", " — ", " -- "]
         .iter()
         .filter_map(|dash| paragraph.split_once(dash))
@@ -222,7 +235,7 @@ pub(super) fn dateline(paragraph: &str) -> Option<Dateline> {
             site = Some(part.to_string());
         } else if place.is_none() && is_place(part) {
             place = Some(part.to_string());
-        } else if when::parse_date(part).is_none() {
+        } else if when.date_line(part).is_none() {
             return None;
         }
     }
@@ -271,22 +284,28 @@ fn tidy_place(place: &str) -> String {
 mod tests {
     use super::*;
 
+    fn dateline_of(paragraph: &str) -> Option<Dateline> {
+        dateline(paragraph, &When::new(None, None))
+    }
+
     #[test]
     fn reads_datelines() {
-        let d = dateline("TEMPO.CO, Jakarta - Menteri Luar Negeri Rusia Sergei Lavrov berkata")
+        let d = dateline_of("TEMPO.CO, Jakarta - Menteri Luar Negeri Rusia Sergei Lavrov berkata")
             .unwrap();
         assert_eq!(
             (d.place.as_str(), d.site.as_deref()),
             ("Jakarta", Some("TEMPO.CO"))
         );
         assert!(d.rest.starts_with("Menteri"));
-        let d = dateline("BERLIN (dpa) – Die Bahn streikt wieder am Montag").unwrap();
+        let d = dateline_of("BERLIN (dpa) – Die Bahn streikt wieder am Montag").unwrap();
         assert_eq!(
             (d.place.as_str(), d.agencies.as_slice()),
             ("Berlin", &["dpa".to_string()][..])
         );
         assert_eq!(
-            dateline("LONDON — Prices rose again in May").unwrap().place,
+            dateline_of("LONDON — Prices rose again in May")
+                .unwrap()
+                .place,
             "London"
         );
     }
@@ -294,10 +313,10 @@ mod tests {
     #[test]
     fn a_dash_in_a_sentence_is_no_dateline() {
         assert_eq!(
-            dateline("Meanwhile - as expected - prices rose in May"),
+            dateline_of("Meanwhile - as expected - prices rose in May"),
             None
         );
-        assert_eq!(dateline("Sarah - who runs the shop - said no"), None);
+        assert_eq!(dateline_of("Sarah - who runs the shop - said no"), None);
     }
 
     #[test]

@@ -76,10 +76,12 @@ pub fn extract(text: &str, opts: &Options) -> Article {
     article.language = language.map(str::to_string);
     let phrases = phrases::Phrases::for_language(language);
 
+    let when = when::When::new(opts.reference_time.as_deref(), language);
+
     let mut kinds = furniture::classify(&lines, &phrases);
-    article.related = related::extract(&lines, &mut kinds, opts.reference_time.as_deref());
+    article.related = related::extract(&lines, &mut kinds, &when);
     captions::mark(&lines, &mut kinds, &phrases);
-    furniture::mark_comment_stamps(&lines, &mut kinds);
+    furniture::mark_comment_stamps(&lines, &mut kinds, &when);
 
     let Some(mut span) = body::main_span(&lines, &kinds, opts.focus) else {
         return article;
@@ -92,7 +94,7 @@ pub fn extract(text: &str, opts: &Options) -> Article {
         span.end += 1;
     }
 
-    let head = header::read(&lines, &mut kinds, &phrases, span.start, span.end);
+    let head = header::read(&lines, &mut kinds, &phrases, span.start, span.end, &when);
     article.title = head.title;
     article.authors = head.authors;
     article.published = head.published;
@@ -120,13 +122,13 @@ pub fn extract(text: &str, opts: &Options) -> Article {
     }
 
     article.blocks = body::blocks(&lines, &kinds, span);
-    apply_dateline(&mut article);
+    apply_dateline(&mut article, &when);
     article.refresh_text();
     article
 }
 
 /// Moves a dateline out of the first paragraph into its own field.
-fn apply_dateline(article: &mut Article) {
+fn apply_dateline(article: &mut Article, when: &when::When) {
     let Some(Block::Paragraph { text, .. }) = article
         .blocks
         .iter_mut()
@@ -134,7 +136,7 @@ fn apply_dateline(article: &mut Article) {
     else {
         return;
     };
-    let Some(found) = header::dateline(text) else {
+    let Some(found) = header::dateline(text, when) else {
         return;
     };
     *text = found.rest;

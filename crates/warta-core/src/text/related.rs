@@ -6,7 +6,7 @@ use crate::article::Related;
 
 use super::furniture::Kind;
 use super::lines::Line;
-use super::when;
+use super::when::When;
 
 /// Lists longer than this are a listing page, not a related block; stop there.
 const MAX_ENTRIES: usize = 60;
@@ -17,14 +17,14 @@ const MAX_AGE_WORDS: usize = 8;
 
 /// Finds the related-story lists, marks their lines [`Kind::Related`] and returns their
 /// entries in reading order.
-pub(super) fn extract(lines: &[Line], kinds: &mut [Kind], reference: Option<&str>) -> Vec<Related> {
+pub(super) fn extract(lines: &[Line], kinds: &mut [Kind], when: &When) -> Vec<Related> {
     let mut entries: Vec<(usize, Related)> = Vec::new();
     for start in 0..lines.len() {
         if kinds[start] == Kind::RelatedHeading {
-            entries.extend(list_after_heading(lines, kinds, start, reference));
+            entries.extend(list_after_heading(lines, kinds, start, when));
         }
     }
-    entries.extend(title_twice_around_age(lines, kinds, reference));
+    entries.extend(title_twice_around_age(lines, kinds, when));
     entries.sort_by_key(|(at, _)| *at);
     entries.into_iter().map(|(_, r)| r).collect()
 }
@@ -34,7 +34,7 @@ fn list_after_heading(
     lines: &[Line],
     kinds: &mut [Kind],
     heading: usize,
-    reference: Option<&str>,
+    when: &When,
 ) -> Vec<(usize, Related)> {
     let mut entries: Vec<(usize, Related)> = Vec::new();
     let mut pending_age: Option<(String, Option<String>)> = None;
@@ -49,7 +49,7 @@ fn list_after_heading(
             _ => break,
         }
         let current = entries.last_mut().map(|(_, r)| r);
-        if let Some((age, published)) = age_of(line, reference) {
+        if let Some((age, published)) = age_of(line, when) {
             match current {
                 Some(entry) if entry.age.is_none() && entry.teaser.is_none() => {
                     entry.age = Some(age);
@@ -109,7 +109,7 @@ fn is_teaser(lines: &[Line], kinds: &[Kind], i: usize, title: &str) -> bool {
 fn title_twice_around_age(
     lines: &[Line],
     kinds: &mut [Kind],
-    reference: Option<&str>,
+    when: &When,
 ) -> Vec<(usize, Related)> {
     let mut entries = Vec::new();
     let mut i = 0;
@@ -120,7 +120,7 @@ fn title_twice_around_age(
             && lines[i].headline_shaped()
             && lines[i].text == lines[i + 2].text;
         let age = if shape {
-            age_of(&lines[i + 1], reference)
+            age_of(&lines[i + 1], when)
         } else {
             None
         };
@@ -156,15 +156,11 @@ fn title_twice_around_age(
 
 /// An age ("11 jam lalu") or a date printed on its own line, with the moment it names when
 /// that can be known.
-fn age_of(line: &Line, reference: Option<&str>) -> Option<(String, Option<String>)> {
+fn age_of(line: &Line, when: &When) -> Option<(String, Option<String>)> {
     if line.words > MAX_AGE_WORDS {
         return None;
     }
-    if let Some(span) = when::parse_age(&line.text) {
-        let published = reference.and_then(|r| when::resolve_age(span, r));
-        return Some((line.text.clone(), published));
-    }
-    when::parse_date(&line.text).map(|date| (line.text.clone(), Some(date)))
+    when.age(&line.text)
 }
 
 #[cfg(test)]
@@ -177,7 +173,7 @@ mod tests {
     fn related(text: &str, reference: Option<&str>) -> (Vec<Related>, Vec<Kind>) {
         let lines = segment(text);
         let mut kinds = classify(&lines, &Phrases::for_language(Some("en")));
-        let related = extract(&lines, &mut kinds, reference);
+        let related = extract(&lines, &mut kinds, &When::new(reference, Some("en")));
         (related, kinds)
     }
 

@@ -1,0 +1,401 @@
+//! What a page says about itself in machine-readable form: `<meta>` tags, JSON-LD (including
+//! `@graph`), microdata `itemprop`s, and a few DOM helpers the field readers share.
+
+use html5ever::local_name;
+use serde_json::Value;
+
+use crate::dates::DateContext;
+use crate::dom::{Dom, NodeId, DOCUMENT};
+use crate::options::Options;
+
+/// JSON-LD scripts larger than this are skipped (they are catalogues, not articles).
+const MAX_LD_BYTES: usize = 1 << 20;
+
+/// The page's structured metadata, gathered in one walk.
+pub(super) struct Page<'a> {
+    pub dom: &'a Dom,
+    pub url: Option<String>,
+    /// `<meta name|property|itemprop|http-equiv=... content=...>`, keys lower-cased, in order.
+    pub tags: Vec<(String, String)>,
+    /// Every JSON-LD object, `@graph`s flattened.
+    pub ld: Vec<Value>,
+    /// Index in `ld` of the object that describes the article, when one does.
+    pub article: Option<usize>,
+    /// Elements other than `<meta>` that carry an `itemprop`, with the property lower-cased.
+    pub itemprops: Vec<(String, NodeId)>,
+    /// The declared language (`<html lang>`, `content-language`, `og:locale`), ISO 639-1.
+    pub declared_language: Option<String>,
+    pub ctx: DateContext,
+}
+
+impl<'a> Page<'a> {
+    pub fn read(dom: &'a Dom, opts: &Options) -> Self {
+        let mut tags = Vec::new();
+        let mut ld = Vec::new();
+        let mut itemprops = Vec::new();
+        for n in dom.descendants(DOCUMENT) {
+            let Some(tag) = dom.tag(n) else { continue };
+            if *tag == local_name!("meta") {
+                let key = ["property", "name", "itemprop", "http-equiv"]
+                    .iter()
+                    .find_map(|k| dom.attr(n, k));
+                if let (Some(k), Some(v)) = (key, dom.attr(n, "content")) {
+                    let v = collapse(v);
+                    if !v.is_empty() {
+                        tags.push((k.trim().to_ascii_lowercase(), v));
+                    }
+                }
+            } else if *tag == local_name!("script") {
+                let is_ld = dom
+                    .attr(n, "type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                if is_ld {
+                    let src = dom.text_content(n);
+                    if src.len() <= MAX_LD_BYTES {
+                        if let Ok(v) = serde_json::from_str::<Value>(src.trim()) {
+                            flatten_ld(v, &mut ld, 0);
+                        }
+                    }
+                }
+            } else if let Some(p) = dom.attr(n, "itemprop") {
+                for prop in p.split_whitespace() {
+                    itemprops.push((prop.to_ascii_lowercase(), n));
+                }
+            }
+        }
+        let article = ld
+            .iter()
+            .position(is_article_type)
+            .or_else(|| ld.iter().position(|v| v.get("headline").is_some()));
+        let mut page = Page {
+            dom,
+            url: opts.url.clone(),
+            tags,
+            ld,
+            article,
+            itemprops,
+            declared_language: None,
+            ctx: DateContext::default(),
+        };
+        page.declared_language = page.find_declared_language();
+        page.ctx = DateContext {
+            reference: opts
+                .reference_time
+                .as_deref()
+                .and_then(|r| r.trim().parse().ok()),
+            languages: page.declared_language.iter().cloned().collect(),
+        };
+        page
+    }
+
+    /// The first `<meta>` value under any of `keys`, in the order of `keys`.
+    pub fn tag(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| {
+            self.tags
+                .iter()
+                .find(|(t, _)| t == k)
+                .map(|(_, v)| v.clone())
+        })
+    }
+
+    /// All `<meta>` values under `key`.
+    pub fn tags_all<'s>(&'s self, key: &'s str) -> impl Iterator<Item = &'s str> + 's {
+        self.tags
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn article_ld(&self) -> Option<&Value> {
+        self.article.and_then(|i| self.ld.get(i))
+    }
+
+    /// A string field of the article's JSON-LD.
+    pub fn ld_str(&self, key: &str) -> Option<String> {
+        self.article_ld().and_then(|v| ld_text(v.get(key)?))
+    }
+
+    /// Elements with this `itemprop` that are not inside comments.
+    pub fn itemprop_nodes<'s>(&'s self, prop: &'s str) -> impl Iterator<Item = NodeId> + 's {
+        self.itemprops
+            .iter()
+            .filter(move |(p, _)| p == prop)
+            .map(|&(_, n)| n)
+            .filter(|&n| !in_comments(self.dom, n))
+    }
+
+    fn find_declared_language(&self) -> Option<String> {
+        let html_lang = self.dom.html().and_then(|h| {
+            self.dom
+                .attr(h, "lang")
+                .or_else(|| self.dom.attr(h, "xml:lang"))
+        });
+        html_lang
+            .map(str::to_string)
+            .or_else(|| self.tag(&["content-language", "og:locale", "language", "dc.language"]))
+            .or_else(|| self.ld_str("inLanguage"))
+            .and_then(|l| iso_639_1(&l))
+    }
+}
+
+/// "en-US", "pt_BR", "EN" → "en".
+pub(super) fn iso_639_1(tag: &str) -> Option<String> {
+    let code = tag
+        .trim()
+        .split(['-', '_', ',', ';'])
+        .next()?
+        .to_ascii_lowercase();
+    (code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())).then_some(code)
+}
+
+fn flatten_ld(v: Value, out: &mut Vec<Value>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.into_iter().for_each(|x| flatten_ld(x, out, depth + 1)),
+        Value::Object(mut o) => {
+            if let Some(g) = o.remove("@graph") {
+                flatten_ld(g, out, depth + 1);
+            }
+            // an article nested as the main entity of a WebPage
+            if let Some(main) = o.get("mainEntity").filter(|m| is_article_type(m)) {
+                out.push(main.clone());
+            }
+            out.push(Value::Object(o));
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn ld_types(v: &Value) -> Vec<&str> {
+    match v.get("@type") {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    }
+}
+
+fn is_article_type(v: &Value) -> bool {
+    ld_types(v).iter().any(|t| {
+        t.ends_with("Article")
+            || matches!(
+                *t,
+                "BlogPosting" | "Report" | "LiveBlogPosting" | "SocialMediaPosting" | "Review"
+            )
+    })
+}
+
+/// A JSON-LD value as text: a string, the first string of a list, or an object's `name`.
+pub(super) fn ld_text(v: &Value) -> Option<String> {
+    let s = match v {
+        Value::String(s) => collapse(s),
+        Value::Array(a) => return a.iter().find_map(ld_text),
+        Value::Object(o) => return o.get("name").and_then(ld_text),
+        Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    (!s.is_empty()).then_some(s)
+}
+
+/// Inside a comment thread: an ancestor's class or id speaks of comments or replies.
+pub(super) fn in_comments(dom: &Dom, n: NodeId) -> bool {
+    std::iter::once(n).chain(dom.ancestors(n)).any(|a| {
+        ["class", "id"].iter().any(|k| {
+            dom.attr(a, k).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                v.contains("comment") || v.contains("disqus") || v.contains("respond")
+            })
+        })
+    })
+}
+
+/// Inside code the reader never sees: scripts, styles, templates.
+pub(super) fn in_hidden(dom: &Dom, n: NodeId) -> bool {
+    std::iter::once(n).chain(dom.ancestors(n)).any(|a| {
+        dom.tag(a).is_some_and(|t| {
+            matches!(
+                *t,
+                local_name!("script")
+                    | local_name!("style")
+                    | local_name!("noscript")
+                    | local_name!("template")
+                    | local_name!("head")
+            )
+        })
+    })
+}
+
+/// Visible text of a node with spaces where elements meet, so "Jane Doe</a><span>12 Oct"
+/// does not read as "Jane Doe12 Oct". Stops after `max` bytes.
+pub(super) fn spaced_text(dom: &Dom, id: NodeId, max: usize) -> String {
+    let mut out = String::new();
+    for n in std::iter::once(id).chain(dom.descendants(id)) {
+        if out.len() > max {
+            break;
+        }
+        if let Some(t) = dom.text(n) {
+            if !dom.ancestors(n).take(4).any(|a| {
+                dom.tag(a)
+                    .is_some_and(|t| matches!(*t, local_name!("script") | local_name!("style")))
+            }) {
+                out.push_str(t);
+            }
+        } else if dom.tag(n).is_some() {
+            out.push(' ');
+        }
+    }
+    collapse(&out)
+}
+
+/// Visible text that follows node `h` in document order, up to `max` bytes, leaving out
+/// scripts and comment threads.
+pub(super) fn text_after(page: &Page, h: NodeId, max: usize) -> String {
+    let dom = page.dom;
+    let mut out = String::new();
+    let last_inside = dom.descendants(h).last().unwrap_or(h);
+    let mut started = false;
+    for n in dom.descendants(DOCUMENT) {
+        if !started {
+            started = n == last_inside;
+            continue;
+        }
+        if let Some(t) = dom.text(n) {
+            if in_hidden(dom, n) || in_comments(dom, n) {
+                continue;
+            }
+            out.push_str(t);
+            if out.len() > max {
+                break;
+            }
+        } else if let Some(tag) = dom.tag(n) {
+            out.push(if is_block(tag) { '\n' } else { ' ' });
+        }
+    }
+    // one line per block, so a label only reaches the date beside it
+    out.lines()
+        .map(collapse)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Elements that start a new line when rendered.
+pub(super) fn is_block(tag: &html5ever::LocalName) -> bool {
+    matches!(
+        *tag,
+        local_name!("p")
+            | local_name!("div")
+            | local_name!("li")
+            | local_name!("ul")
+            | local_name!("ol")
+            | local_name!("dl")
+            | local_name!("dt")
+            | local_name!("dd")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("br")
+            | local_name!("section")
+            | local_name!("article")
+            | local_name!("header")
+            | local_name!("footer")
+            | local_name!("aside")
+            | local_name!("nav")
+            | local_name!("table")
+            | local_name!("tr")
+            | local_name!("td")
+            | local_name!("th")
+            | local_name!("figure")
+            | local_name!("figcaption")
+            | local_name!("blockquote")
+    )
+}
+
+/// Class and id of a node, lower-cased, space-joined.
+pub(super) fn class_id(dom: &Dom, n: NodeId) -> String {
+    let mut s = String::new();
+    for k in ["class", "id", "itemprop", "rel"] {
+        if let Some(v) = dom.attr(n, k) {
+            s.push_str(&v.to_ascii_lowercase());
+            s.push(' ');
+        }
+    }
+    s
+}
+
+pub(crate) fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub(super) fn normalise(s: &str) -> String {
+    collapse(s).to_lowercase()
+}
+
+/// Resolves `href` against `base`: enough URL grammar for links in meta tags.
+pub(super) fn resolve_url(href: &str, base: Option<&str>) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() || href.starts_with("javascript:") || href.starts_with("data:") {
+        return None;
+    }
+    if let Some((scheme, _)) = href.split_once("://") {
+        if !scheme.is_empty() && scheme.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Some(href.to_string());
+        }
+    }
+    let base = base?;
+    let (scheme, rest) = base.split_once("://")?;
+    if let Some(stripped) = href.strip_prefix("//") {
+        return Some(format!("{scheme}://{stripped}"));
+    }
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let origin = format!("{scheme}://{}", &rest[..host_end]);
+    if href.starts_with('/') {
+        return Some(format!("{origin}{href}"));
+    }
+    let path = &rest[host_end..];
+    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
+    if href.starts_with('?') || href.starts_with('#') {
+        return Some(format!("{origin}{path}{href}"));
+    }
+    let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    let dir = if dir.is_empty() { "/" } else { dir };
+    Some(format!("{origin}{dir}{href}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_urls() {
+        let base = Some("https://news.example/a/b/page.html?x=1");
+        assert_eq!(
+            resolve_url("/c", base).as_deref(),
+            Some("https://news.example/c")
+        );
+        assert_eq!(
+            resolve_url("d.html", base).as_deref(),
+            Some("https://news.example/a/b/d.html")
+        );
+        assert_eq!(
+            resolve_url("//cdn.example/i.jpg", base).as_deref(),
+            Some("https://cdn.example/i.jpg")
+        );
+        assert_eq!(
+            resolve_url("http://x.example/", base).as_deref(),
+            Some("http://x.example/")
+        );
+        assert_eq!(resolve_url("/c", None), None);
+    }
+
+    #[test]
+    fn language_tags() {
+        assert_eq!(iso_639_1("en-US").as_deref(), Some("en"));
+        assert_eq!(iso_639_1("pt_BR").as_deref(), Some("pt"));
+        assert_eq!(iso_639_1("english"), None);
+    }
+}

@@ -1,0 +1,642 @@
+//! People credited with the article, with their roles: candidates from JSON-LD, meta tags,
+//! microdata, `rel=author` links, byline elements and labelled lines under the headline.
+//!
+//! A credit is cleaned the way an editor would: role labels ("By", "Penulis:", "Foto:") set
+//! the role and are cut off, as are dates, e-mail addresses, links and job titles; several
+//! names are split. Commenters, the site's own name and "Email the author" are never people.
+
+use std::sync::LazyLock;
+
+use html5ever::local_name;
+use serde_json::Value;
+
+use super::page::{class_id, in_comments, in_hidden, ld_types, normalise, spaced_text, Page};
+use super::Candidate;
+use crate::article::{Person, Role};
+use crate::dates;
+use crate::dom::DOCUMENT;
+use crate::lang;
+
+/// A byline element is read only while its text is this short.
+const MAX_BYLINE_TEXT: usize = 200;
+const MAX_NAME_CHARS: usize = 60;
+const MAX_NAME_WORDS: usize = 5;
+/// A line under the headline is read as a credit only while it is this short.
+const MAX_LABELLED_LINE: usize = 100;
+
+/// One credited name, and whether it is an organisation rather than a person.
+#[derive(Debug, Clone)]
+struct Credit {
+    person: Person,
+    organisation: bool,
+}
+
+/// Finds the credited people. `brands` are the site's own names, which never count as a
+/// person; `lead` is the text printed under the headline, one element per line.
+pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candidate<Vec<Person>>> {
+    let words = &*WORDS;
+    let mut found: Vec<Candidate<Vec<Credit>>> = Vec::new();
+    let mut push = |credits: Vec<Credit>, source: &str, confidence: f32| {
+        let credits: Vec<Credit> = credits
+            .into_iter()
+            .map(|mut c| {
+                c.organisation |= is_brand(&c.person.name, brands);
+                c
+            })
+            .collect();
+        if !credits.is_empty() {
+            found.push(Candidate {
+                value: credits,
+                source: source.to_string(),
+                confidence,
+            });
+        }
+    };
+
+    if let Some(article) = page.article_ld() {
+        let mut credits = Vec::new();
+        for key in ["author", "creator"] {
+            if let Some(v) = article.get(key) {
+                ld_people(v, words, &mut credits);
+            }
+            if !credits.is_empty() {
+                break;
+            }
+        }
+        push(credits, "json-ld", 0.9);
+    }
+    for key in [
+        "author",
+        "article:author",
+        "og:article:author",
+        "dc.creator",
+        "dcterms.creator",
+        "sailthru.author",
+        "parsely-author",
+        "byl",
+        "citation_author",
+    ] {
+        let credits: Vec<Credit> = page
+            .tags_all(key)
+            .flat_map(|v| words.parse(v, Role::Author))
+            .collect();
+        push(credits, &format!("meta:{key}"), 0.8);
+    }
+    let dom = page.dom;
+    let microdata: Vec<Credit> = page
+        .itemprop_nodes("author")
+        .chain(page.itemprop_nodes("creator"))
+        .filter(|&n| !dom.is_tag(n, &local_name!("meta")))
+        .flat_map(|n| {
+            let name_node = dom.descendants(n).find(|&d| {
+                dom.attr(d, "itemprop")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+            });
+            let text = match name_node {
+                Some(d) => dom
+                    .attr(d, "content")
+                    .map(str::to_string)
+                    .unwrap_or_else(|| spaced_text(dom, d, MAX_BYLINE_TEXT)),
+                None => spaced_text(dom, n, MAX_BYLINE_TEXT),
+            };
+            if text.len() > MAX_BYLINE_TEXT {
+                return Vec::new();
+            }
+            words.parse(&text, Role::Author)
+        })
+        .collect();
+    push(dedup(microdata), "microdata", 0.85);
+
+    let mut rel_author = Vec::new();
+    let mut byline_elements = Vec::new();
+    for n in dom.descendants(DOCUMENT) {
+        if dom.tag(n).is_none() {
+            continue;
+        }
+        let ci = class_id(dom, n);
+        let is_rel = dom.is_tag(n, &local_name!("a"))
+            && dom.attr(n, "rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("author"))
+            });
+        let is_byline = ci.contains("byline") || ci.contains("author");
+        if !(is_rel || is_byline)
+            || ci.contains("comment")
+            || in_hidden(dom, n)
+            || in_comments(dom, n)
+        {
+            continue;
+        }
+        let text = spaced_text(dom, n, MAX_BYLINE_TEXT + 1);
+        if text.len() > MAX_BYLINE_TEXT {
+            continue;
+        }
+        if is_rel {
+            rel_author.extend(words.parse(&text, Role::Author));
+        } else if byline_elements.len() < 5 {
+            let credits = words.parse(&text, Role::Author);
+            if !credits.is_empty() {
+                let confidence = if ci.contains("byline") { 0.75 } else { 0.7 };
+                byline_elements.push((credits, confidence));
+            }
+        }
+    }
+    push(dedup(rel_author), "rel-author", 0.65);
+    if let Some((credits, confidence)) = byline_elements.into_iter().next() {
+        push(credits, "byline-text", confidence);
+    }
+
+    // labelled lines under the headline: "By Jane Doe", "Reporter\nTempo.co"
+    let lines: Vec<&str> = lead.lines().take(12).collect();
+    let mut labelled = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if let Some(role) = words.label_only(line) {
+            if let Some(next) = lines.get(i + 1) {
+                labelled.extend(words.parse(next, role));
+                i += 2;
+                continue;
+            }
+        } else if line.len() <= MAX_LABELLED_LINE && words.starts_with_label(line).is_some() {
+            labelled.extend(words.parse(line, Role::Author));
+        }
+        i += 1;
+    }
+    push(dedup(labelled), "byline-text", 0.75);
+
+    // agreement between sources
+    let keys: Vec<Vec<String>> = found.iter().map(|c| names_of(&c.value)).collect();
+    for (i, c) in found.iter_mut().enumerate() {
+        let agreeing = keys
+            .iter()
+            .enumerate()
+            .filter(|(j, k)| *j != i && **k == keys[i])
+            .count();
+        c.confidence += 0.03 * agreeing.min(3) as f32;
+    }
+    let has_person = |c: &&Candidate<Vec<Credit>>| c.value.iter().any(|p| !p.organisation);
+    let best =
+        found
+            .iter()
+            .filter(has_person)
+            .fold(None::<&Candidate<Vec<Credit>>>, |b, c| match b {
+                Some(b) if b.confidence >= c.confidence => Some(b),
+                _ => Some(c),
+            });
+    let chosen = match best {
+        Some(b) => {
+            let mut people: Vec<Person> = b
+                .value
+                .iter()
+                .filter(|c| !c.organisation)
+                .map(|c| c.person.clone())
+                .collect();
+            // roles other than the writer's, named only by labels elsewhere
+            for c in found.iter().flat_map(|c| &c.value) {
+                let extra = matches!(
+                    c.person.role,
+                    Role::Editor | Role::Photographer | Role::Contributor
+                );
+                if extra
+                    && !c.organisation
+                    && !people.iter().any(|p| same_name(&p.name, &c.person.name))
+                {
+                    people.push(c.person.clone());
+                }
+            }
+            Candidate {
+                value: people,
+                source: b.source.clone(),
+                confidence: b.confidence.min(1.0),
+            }
+        }
+        None => {
+            // only an organisation is credited: say so, as the reporting body
+            let org = found
+                .iter()
+                .max_by(|a, b| a.confidence.total_cmp(&b.confidence))?;
+            let first = org.value.first()?;
+            Candidate {
+                value: vec![Person {
+                    name: first.person.name.clone(),
+                    role: match first.person.role {
+                        Role::Author => Role::Reporter,
+                        r => r,
+                    },
+                }],
+                source: org.source.clone(),
+                confidence: org.confidence * 0.6,
+            }
+        }
+    };
+    Some(chosen)
+}
+
+fn names_of(credits: &[Credit]) -> Vec<String> {
+    let mut v: Vec<String> = credits.iter().map(|c| normalise(&c.person.name)).collect();
+    v.sort();
+    v
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    normalise(a) == normalise(b)
+}
+
+fn dedup(credits: Vec<Credit>) -> Vec<Credit> {
+    let mut out: Vec<Credit> = Vec::new();
+    for c in credits {
+        if !out
+            .iter()
+            .any(|o| same_name(&o.person.name, &c.person.name))
+        {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The site's own name posing as a person: equal to a brand, or a bare domain.
+fn is_brand(name: &str, brands: &[String]) -> bool {
+    let n = squash(name);
+    !n.is_empty() && brands.iter().any(|b| squash(b) == n)
+        || name.contains('.') && !name.contains(' ') && name.len() > 4
+}
+
+/// Letters and digits only, lower-cased: "Tempo.co" and "TEMPO CO" compare equal.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn ld_people(v: &Value, words: &Words, out: &mut Vec<Credit>) {
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| ld_people(x, words, out)),
+        Value::String(s) => out.extend(words.parse(s, Role::Author)),
+        Value::Object(o) => {
+            let organisation = ld_types(v)
+                .iter()
+                .any(|t| *t == "Organization" || t.ends_with("Organization"));
+            let name = o.get("name").and_then(super::page::ld_text);
+            for mut c in name
+                .map(|n| words.parse(&n, Role::Author))
+                .unwrap_or_default()
+            {
+                c.organisation |= organisation;
+                out.push(c);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The packs' byline words, lower-cased; labels longest first so "photo by" beats "photo".
+struct Words {
+    labels: Vec<(String, Role)>,
+    joiners: Vec<String>,
+    job_titles: Vec<String>,
+    not_names: Vec<String>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut w = Words {
+        labels: Vec::new(),
+        joiners: Vec::new(),
+        job_titles: Vec::new(),
+        not_names: Vec::new(),
+    };
+    for p in lang::packs() {
+        let b = &p.bylines;
+        for (list, role) in [
+            (&b.author, Role::Author),
+            (&b.reporter, Role::Reporter),
+            (&b.editor, Role::Editor),
+            (&b.photographer, Role::Photographer),
+            (&b.contributor, Role::Contributor),
+        ] {
+            w.labels
+                .extend(list.iter().map(|l| (l.to_lowercase(), role)));
+        }
+        w.joiners.extend(b.joiners.iter().map(|l| l.to_lowercase()));
+        w.job_titles
+            .extend(b.job_titles.iter().map(|l| l.to_lowercase()));
+        w.not_names
+            .extend(b.not_names.iter().map(|l| l.to_lowercase()));
+    }
+    w.labels.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
+    w.job_titles.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    w
+});
+
+impl Words {
+    /// The role whose label opens `text` ("By ...", "Penulis: ..."), and the text after it.
+    fn starts_with_label<'t>(&self, text: &'t str) -> Option<(Role, &'t str)> {
+        let lower = text.to_lowercase();
+        if lower.len() != text.len() {
+            // case folding changed lengths: compare word by word instead of by bytes
+            return self.labels.iter().find_map(|(l, role)| {
+                let n = l.chars().count();
+                let head: String = text.chars().take(n).collect();
+                let rest = &text[head.len()..];
+                (head.to_lowercase() == *l && label_ends(rest)).then_some((*role, rest))
+            });
+        }
+        self.labels.iter().find_map(|(l, role)| {
+            let rest = lower.strip_prefix(l.as_str())?;
+            label_ends(rest).then(|| (*role, &text[l.len()..]))
+        })
+    }
+
+    /// The role when `line` is nothing but a label ("Reporter", "Foto:").
+    fn label_only(&self, line: &str) -> Option<Role> {
+        let (role, rest) = self.starts_with_label(line.trim())?;
+        rest.trim_matches(|c: char| c == ':' || c.is_whitespace())
+            .is_empty()
+            .then_some(role)
+    }
+
+    /// Reads a credit line into names with roles.
+    fn parse(&self, text: &str, default_role: Role) -> Vec<Credit> {
+        let text = strip_dates(text);
+        let mut out = Vec::new();
+        let mut role = default_role;
+        for segment in text.split(['|', '•', '·', '\n', '\u{2022}', '(', ')', '[', ']']) {
+            for piece in split_dashes(segment) {
+                let mut piece = piece.trim();
+                for part in self.split_labels(piece) {
+                    piece = part.trim();
+                    let mut names = piece;
+                    if let Some((r, rest)) = self.starts_with_label(piece) {
+                        role = r;
+                        names = rest;
+                    }
+                    let names = names.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+                    for name in self.split_names(names) {
+                        if let Some(name) = self.clean_name(&name) {
+                            out.push(Credit {
+                                person: Person { name, role },
+                                organisation: false,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        dedup(out)
+    }
+
+    /// Splits "Penulis: A Editor: B" before every "<label>:".
+    fn split_labels<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        let lower = text.to_lowercase();
+        if lower.len() != text.len() {
+            return vec![text];
+        }
+        let mut cuts = vec![0];
+        for (l, _) in &self.labels {
+            let pat = format!("{l}:");
+            for (i, _) in lower.match_indices(&pat) {
+                if i > 0 && lower[..i].ends_with(' ') && !cuts.contains(&i) {
+                    cuts.push(i);
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.push(text.len());
+        cuts.windows(2).map(|w| &text[w[0]..w[1]]).collect()
+    }
+
+    /// "A, B and C" → ["A", "B", "C"].
+    fn split_names(&self, text: &str) -> Vec<String> {
+        let mut parts: Vec<String> = text
+            .split([',', ';', '&', '/', '、', '，'])
+            .map(str::to_string)
+            .collect();
+        for j in &self.joiners {
+            if j.chars().all(char::is_alphabetic) {
+                let pat = format!(" {j} ");
+                parts = parts
+                    .iter()
+                    .flat_map(|p| {
+                        let lower = p.to_lowercase();
+                        if lower.len() != p.len() || !lower.contains(&pat) {
+                            return vec![p.clone()];
+                        }
+                        let mut out = Vec::new();
+                        let mut last = 0;
+                        for (i, _) in lower.match_indices(&pat) {
+                            out.push(p[last..i].to_string());
+                            last = i + pat.len();
+                        }
+                        out.push(p[last..].to_string());
+                        out
+                    })
+                    .collect();
+            }
+        }
+        parts
+    }
+
+    /// A plausible name from one split part, with job titles cut off; `None` for anything
+    /// that is not a name.
+    fn clean_name(&self, part: &str) -> Option<String> {
+        let trim = |s: &str| {
+            s.trim_matches(|c: char| c.is_whitespace() || "-–—:,.;*\"'“”«»".contains(c))
+                .to_string()
+        };
+        let mut name = trim(part);
+        // a leading label left by "By: Jane" or "and by Jane"
+        while let Some((_, rest)) = self.starts_with_label(&name) {
+            let rest = trim(rest);
+            if rest.is_empty() || rest == name {
+                break;
+            }
+            name = rest;
+        }
+        let lower = name.to_lowercase();
+        if self.not_names.iter().any(|n| lower.contains(n.as_str())) {
+            return None;
+        }
+        for t in &self.job_titles {
+            let lower = name.to_lowercase();
+            if lower == *t {
+                return None;
+            }
+            if lower.len() == name.len() {
+                if let Some(head) = lower.strip_suffix(t.as_str()).filter(|h| h.ends_with(' ')) {
+                    name = trim(&name[..head.len()]);
+                } else if let Some(tail) = lower
+                    .strip_prefix(t.as_str())
+                    .filter(|r| r.starts_with(' '))
+                {
+                    name = trim(&name[name.len() - tail.len()..]);
+                }
+            }
+        }
+        plausible_name(&name).then_some(name)
+    }
+}
+
+/// A label must end at a word boundary: "By Jane", "Foto:", but not "Byron".
+fn label_ends(rest: &str) -> bool {
+    rest.is_empty() || rest.starts_with([' ', ':', '\u{a0}', '-', '\t']) || rest.starts_with('：')
+}
+
+/// " - " and " — " separate credits ("Jane Doe - Staff Writer"); hyphens in names do not.
+fn split_dashes(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(i) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| rest.find(d))
+        .min()
+    {
+        out.push(&rest[..i]);
+        let dash_len = rest[i + 1..].chars().next().map_or(1, char::len_utf8);
+        rest = &rest[i + 2 + dash_len..];
+    }
+    out.push(rest);
+    out
+}
+
+/// Cuts dates, ages, e-mail addresses and links out of a credit line.
+fn strip_dates(text: &str) -> String {
+    let ctx = dates::DateContext::default();
+    let mut t = text.to_string();
+    for d in dates::parse_all(text, &ctx).iter().rev() {
+        t.replace_range(d.span.clone(), "|");
+    }
+    while let Some(r) = dates::parse_relative(&t, &ctx) {
+        t.replace_range(r.span, "|");
+    }
+    t.split_whitespace()
+        .filter(|w| !w.contains('@') && !w.contains("http") && !w.starts_with("www."))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn plausible_name(name: &str) -> bool {
+    let chars = name.chars().count();
+    let words = name.split_whitespace().count();
+    let first = name.chars().find(|c| c.is_alphabetic());
+    (2..=MAX_NAME_CHARS).contains(&chars)
+        && words <= MAX_NAME_WORDS
+        && first.is_some_and(|c| !c.is_lowercase())
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && !name.contains("://")
+        && !name.contains('@')
+        && !name.contains(['{', '}', '<', '>', '=', '?', '!'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Role)> {
+        WORDS
+            .parse(text, Role::Author)
+            .into_iter()
+            .map(|c| (c.person.name, c.person.role))
+            .collect()
+    }
+
+    fn n(s: &str, r: Role) -> (String, Role) {
+        (s.to_string(), r)
+    }
+
+    #[test]
+    fn strips_labels_and_splits_names() {
+        assert_eq!(
+            names("By Jane Doe and John Roe"),
+            [n("Jane Doe", Role::Author), n("John Roe", Role::Author)]
+        );
+        assert_eq!(
+            names("Von Anna Schmidt und Max Müller"),
+            [
+                n("Anna Schmidt", Role::Author),
+                n("Max Müller", Role::Author)
+            ]
+        );
+        assert_eq!(names("Por María López"), [n("María López", Role::Author)]);
+        assert_eq!(
+            names("Par Jean Dupont et Marie Curie"),
+            [
+                n("Jean Dupont", Role::Author),
+                n("Marie Curie", Role::Author)
+            ]
+        );
+        assert_eq!(
+            names("Jane Doe, John Roe & Ann Poe"),
+            [
+                n("Jane Doe", Role::Author),
+                n("John Roe", Role::Author),
+                n("Ann Poe", Role::Author)
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_roles_from_labels() {
+        assert_eq!(
+            names("Penulis: Budi Santoso | Editor: Sri Wahyuni"),
+            [
+                n("Budi Santoso", Role::Author),
+                n("Sri Wahyuni", Role::Editor)
+            ]
+        );
+        assert_eq!(
+            names("Reporter: Andi Saputra Editor: Rina Dewi"),
+            [
+                n("Andi Saputra", Role::Reporter),
+                n("Rina Dewi", Role::Editor)
+            ]
+        );
+        assert_eq!(
+            names("Foto: Agus Salim"),
+            [n("Agus Salim", Role::Photographer)]
+        );
+        assert_eq!(
+            names("Photo by Kim Lee"),
+            [n("Kim Lee", Role::Photographer)]
+        );
+    }
+
+    #[test]
+    fn cuts_dates_emails_and_job_titles() {
+        assert_eq!(
+            names("By Jane Doe | October 12, 2022 8:00 AM EDT"),
+            [n("Jane Doe", Role::Author)]
+        );
+        assert_eq!(
+            names("By Jane Doe jane.doe@example.com"),
+            [n("Jane Doe", Role::Author)]
+        );
+        assert_eq!(
+            names("Jane Doe, Staff Writer"),
+            [n("Jane Doe", Role::Author)]
+        );
+        assert_eq!(
+            names("By Jane Doe - Senior Correspondent"),
+            [n("Jane Doe", Role::Author)]
+        );
+        assert_eq!(names("Jane Doe 3 hours ago"), [n("Jane Doe", Role::Author)]);
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_name() {
+        assert!(names("Email the author").is_empty());
+        assert!(names("View all posts by").is_empty());
+        assert!(names("https://www.facebook.com/janedoe").is_empty());
+        assert!(names("by admin123").is_empty());
+        assert!(names("this is a whole sentence about nothing in particular").is_empty());
+    }
+
+    #[test]
+    fn brands_are_not_people() {
+        let brands = vec!["Daily Planet".to_string()];
+        assert!(is_brand("DAILY PLANET", &brands));
+        assert!(is_brand("Tempo.co", &[]));
+        assert!(!is_brand("Jane Doe", &brands));
+    }
+}

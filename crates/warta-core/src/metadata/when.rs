@@ -1,0 +1,383 @@
+//! Publication and update dates: candidates from every place a page states them (JSON-LD,
+//! meta tags, microdata, `<time>`, date-like elements, text under the headline, the URL),
+//! then the most trustworthy one.
+//!
+//! Traps avoided: dates in scripts (only JSON-LD is read from scripts), copyright lines,
+//! comment threads, dates labelled as updates taken for the publication, dates after the
+//! reference time (refused by [`crate::dates`]).
+
+use html5ever::local_name;
+use jiff::civil::Date;
+use jiff::Timestamp;
+
+use super::page::{class_id, in_comments, in_hidden, spaced_text, text_after, Page};
+use super::Candidate;
+use crate::dates::{self, ParsedDate};
+use crate::dom::{NodeId, DOCUMENT};
+use crate::lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stamp {
+    Published,
+    Modified,
+}
+
+/// The chosen dates.
+#[derive(Debug, Default)]
+pub(super) struct Dates {
+    pub published: Option<Candidate<ParsedDate>>,
+    pub modified: Option<Candidate<ParsedDate>>,
+}
+
+/// Elements with a date-like class are read only while their text is this short.
+const MAX_STAMP_TEXT: usize = 160;
+/// How much text after the headline is searched for a written date.
+const MAX_LEAD_TEXT: usize = 1500;
+
+pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
+    let mut found: Vec<(Stamp, Candidate<ParsedDate>)> = Vec::new();
+    let mut push = |stamp: Stamp, value: Option<ParsedDate>, source: String, confidence: f32| {
+        if let Some(value) = value {
+            found.push((
+                stamp,
+                Candidate {
+                    value,
+                    source,
+                    confidence,
+                },
+            ));
+        }
+    };
+    let parse = |s: &str| read_machine_date(s, page);
+
+    // JSON-LD: the article's own dates first, then any other object's.
+    for (i, v) in page.ld.iter().enumerate() {
+        let is_article = Some(i) == page.article;
+        let weight = if is_article { 0.0 } else { 0.15 };
+        for (key, stamp, confidence) in [
+            ("datePublished", Stamp::Published, 0.95),
+            ("dateCreated", Stamp::Published, 0.85),
+            ("uploadDate", Stamp::Published, 0.8),
+            ("dateModified", Stamp::Modified, 0.95),
+        ] {
+            if let Some(s) = v.get(key).and_then(super::page::ld_text) {
+                push(stamp, parse(&s), "json-ld".into(), confidence - weight);
+            }
+        }
+    }
+    for (key, value) in &page.tags {
+        if let Some((stamp, confidence)) = meta_stamp(key) {
+            push(stamp, parse(value), format!("meta:{key}"), confidence);
+        }
+    }
+    for (prop, stamp, confidence) in [
+        ("datepublished", Stamp::Published, 0.9),
+        ("datecreated", Stamp::Published, 0.85),
+        ("datemodified", Stamp::Modified, 0.9),
+    ] {
+        for n in page.itemprop_nodes(prop) {
+            let dom = page.dom;
+            let value = match dom.attr(n, "datetime").or_else(|| dom.attr(n, "content")) {
+                Some(s) => parse(s),
+                None => read_written_date(&spaced_text(dom, n, 200), page).map(|(_, d)| d),
+            };
+            push(stamp, value, "microdata".into(), confidence);
+        }
+    }
+
+    let labels = Labels::new();
+    let dom = page.dom;
+    let mut seen_time = 0;
+    let mut seen_stamps = 0;
+    for n in dom.descendants(DOCUMENT) {
+        let Some(tag) = dom.tag(n) else { continue };
+        let is_time = *tag == local_name!("time");
+        let ci = class_id(dom, n);
+        let date_like = !is_time && seen_stamps < 30 && is_date_class(&ci);
+        if !is_time && !date_like {
+            continue;
+        }
+        if in_hidden(dom, n) || in_comments(dom, n) {
+            continue;
+        }
+        let text = spaced_text(dom, n, MAX_STAMP_TEXT * 2);
+        if is_copyright(&text) {
+            continue;
+        }
+        let context = format!("{ci} {}", ancestors_class(page, n));
+        let class_stamp = if context.contains("modif") || context.contains("updat") {
+            Some(Stamp::Modified)
+        } else if ["publish", "posted", "pubdate", "entry-date", "created"]
+            .iter()
+            .any(|k| context.contains(k))
+        {
+            Some(Stamp::Published)
+        } else {
+            None
+        };
+        if is_time {
+            seen_time += 1;
+            let machine = dom.attr(n, "datetime").and_then(parse);
+            let (label, written) = match read_written_date(&text, page) {
+                Some((label, d)) => (label, Some(d)),
+                None => (labels.stamp_before(&text, text.len()), None),
+            };
+            let stamp = label.or(class_stamp).unwrap_or(Stamp::Published);
+            let mut confidence = if dom.attr(n, "pubdate").is_some() || class_stamp.is_some() {
+                0.85
+            } else if seen_time == 1 {
+                0.7
+            } else {
+                0.55
+            };
+            if label == Some(Stamp::Published) {
+                confidence += 0.05;
+            }
+            push(stamp, machine.or(written), "time".into(), confidence);
+        } else if text.len() <= MAX_STAMP_TEXT {
+            seen_stamps += 1;
+            for (label, d) in read_written_dates(&text, page) {
+                let stamp = label.or(class_stamp).unwrap_or(Stamp::Published);
+                let confidence = if label.is_some() || class_stamp.is_some() {
+                    0.75
+                } else {
+                    0.6
+                };
+                push(stamp, Some(d), "byline-text".into(), confidence);
+            }
+        }
+    }
+
+    // The lines under the headline, where bylines and stamps are printed.
+    if let Some(h) = headline {
+        let lead = text_after(page, h, MAX_LEAD_TEXT);
+        let lead: Vec<&str> = lead.lines().filter(|l| !is_copyright(l)).collect();
+        let lead = lead.join("\n");
+        for (label, d) in read_written_dates(&lead, page).into_iter().take(3) {
+            let stamp = label.unwrap_or(Stamp::Published);
+            let confidence = if label.is_some() { 0.7 } else { 0.6 };
+            push(stamp, Some(d), "byline-text".into(), confidence);
+        }
+    }
+
+    if let Some(d) = page.url.as_deref().and_then(|u| url_date(u, page)) {
+        push(Stamp::Published, Some(d), "url".into(), 0.7);
+    }
+
+    // Sources that agree on the day are worth more than any one alone.
+    let days: Vec<(Stamp, Date)> = found.iter().map(|(s, c)| (*s, c.value.date)).collect();
+    for (stamp, c) in &mut found {
+        let agreeing = days
+            .iter()
+            .filter(|(s, d)| s == stamp && *d == c.value.date)
+            .count()
+            .saturating_sub(1);
+        c.confidence += 0.03 * agreeing.min(3) as f32;
+    }
+    let choose = |want: Stamp| {
+        found
+            .iter()
+            .filter(|(s, _)| *s == want)
+            .map(|(_, c)| c)
+            .fold(None::<&Candidate<ParsedDate>>, |best, c| match best {
+                Some(b) if !better(c, b) => Some(b),
+                _ => Some(c),
+            })
+            .cloned()
+    };
+    Dates {
+        published: choose(Stamp::Published),
+        modified: choose(Stamp::Modified),
+    }
+}
+
+/// More confident wins; between equals, the one that knows the time, then the earlier.
+fn better(a: &Candidate<ParsedDate>, b: &Candidate<ParsedDate>) -> bool {
+    if (a.confidence - b.confidence).abs() > 0.001 {
+        return a.confidence > b.confidence;
+    }
+    if a.value.date == b.value.date {
+        return a.value.time.is_some() && b.value.time.is_none()
+            || a.value.offset.is_some() && b.value.offset.is_none();
+    }
+    a.value.date < b.value.date
+}
+
+/// A meta tag key's stamp and how much it is trusted, or `None` for keys that are not
+/// publication or update dates (expiry, copyright, events, birthdays).
+fn meta_stamp(key: &str) -> Option<(Stamp, f32)> {
+    const NOT_STAMPS: [&str; 10] = [
+        "expir",
+        "valid",
+        "birth",
+        "copyright",
+        "event",
+        "start",
+        "end",
+        "embargo",
+        "review",
+        "print",
+    ];
+    if NOT_STAMPS.iter().any(|k| key.contains(k)) {
+        return None;
+    }
+    if ["modif", "updat", "revis", "edited", "lastmod"]
+        .iter()
+        .any(|k| key.contains(k))
+    {
+        return Some((Stamp::Modified, 0.85));
+    }
+    if [
+        "publish", "pubdate", "pub_date", "pub-date", "issued", "release", "posted",
+    ]
+    .iter()
+    .any(|k| key.contains(k))
+    {
+        return Some((Stamp::Published, 0.9));
+    }
+    if key.contains("creat") {
+        return Some((Stamp::Published, 0.8));
+    }
+    if key.contains("date") {
+        return Some((Stamp::Published, 0.75));
+    }
+    None
+}
+
+fn is_date_class(ci: &str) -> bool {
+    [
+        "date", "time", "publish", "posted", "byline", "meta", "stamp", "dateline",
+    ]
+    .iter()
+    .any(|k| ci.contains(k))
+        && !ci.contains("comment")
+}
+
+fn is_copyright(text: &str) -> bool {
+    let t = text.to_lowercase();
+    t.contains('©') || t.contains("copyright") || t.contains("(c) ")
+}
+
+/// Class and id of the three nearest ancestors.
+fn ancestors_class(page: &Page, n: NodeId) -> String {
+    page.dom
+        .ancestors(n)
+        .take(3)
+        .map(|a| class_id(page.dom, a))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A date in a machine-readable value: ISO 8601 and friends, or a Unix timestamp.
+fn read_machine_date(s: &str, page: &Page) -> Option<ParsedDate> {
+    let s = s.trim();
+    if (s.len() == 10 || s.len() == 13) && s.bytes().all(|b| b.is_ascii_digit()) {
+        let n: i64 = s.parse().ok()?;
+        let secs = if s.len() == 13 { n / 1000 } else { n };
+        let ts = Timestamp::from_second(secs).ok()?;
+        let d = dates::parse(&format!("{ts}"), &page.ctx)?;
+        return Some(d);
+    }
+    dates::parse(s, &page.ctx)
+}
+
+/// The first date written in `text`, with the stamp its label gives it.
+fn read_written_date(text: &str, page: &Page) -> Option<(Option<Stamp>, ParsedDate)> {
+    read_written_dates(text, page).into_iter().next()
+}
+
+fn read_written_dates(text: &str, page: &Page) -> Vec<(Option<Stamp>, ParsedDate)> {
+    if is_copyright(text) {
+        return Vec::new();
+    }
+    let labels = Labels::new();
+    dates::parse_all(text, &page.ctx)
+        .into_iter()
+        .map(|d| (labels.stamp_before(text, d.span.start), d))
+        .collect()
+}
+
+/// A full date in a URL path: /2022/10/12/, /2022-10-12/, /20221012/.
+fn url_date(url: &str, page: &Page) -> Option<ParsedDate> {
+    let path = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = &path[path.find('/')?..];
+    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
+    let parts: Vec<&str> = path.split('/').collect();
+    for w in parts.windows(3) {
+        if w[0].len() == 4
+            && w.iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            if let Some(d) = dates::parse(&format!("{}-{}-{}", w[0], w[1], w[2]), &page.ctx) {
+                return Some(d);
+            }
+        }
+    }
+    for p in &parts {
+        let digits: String = p.chars().take_while(char::is_ascii_digit).collect();
+        if digits.len() == 8 && (p.len() == 8 || !p.as_bytes()[8].is_ascii_digit()) {
+            let iso = format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..]);
+            if digits.starts_with("19") || digits.starts_with("20") {
+                if let Some(d) = dates::parse(&iso, &page.ctx) {
+                    return Some(d);
+                }
+            }
+        }
+        if p.len() >= 10 && p.as_bytes()[4] == b'-' && p.as_bytes()[7] == b'-' {
+            if let Some(d) = p.get(..10).and_then(|s| dates::parse(s, &page.ctx)) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// The packs' publication and update labels, to tell "Updated: 12 Oct" from "12 Oct".
+struct Labels {
+    published: Vec<String>,
+    modified: Vec<String>,
+}
+
+impl Labels {
+    fn new() -> Self {
+        let mut published = Vec::new();
+        let mut modified = Vec::new();
+        for p in lang::packs() {
+            published.extend(p.dates.published_labels.iter().map(|l| l.to_lowercase()));
+            modified.extend(p.dates.modified_labels.iter().map(|l| l.to_lowercase()));
+        }
+        Labels {
+            published,
+            modified,
+        }
+    }
+
+    /// The stamp named by the label closest before byte `at` in `text` (on the same line,
+    /// within a few words).
+    fn stamp_before(&self, text: &str, at: usize) -> Option<Stamp> {
+        let before = text.get(..at)?;
+        let line = before.rsplit('\n').next().unwrap_or(before);
+        let start = line.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+        let window = line[start..].to_lowercase();
+        let last = |labels: &[String]| labels.iter().filter_map(|l| find_word(&window, l)).max();
+        match (last(&self.published), last(&self.modified)) {
+            (Some(p), Some(m)) => Some(if m > p {
+                Stamp::Modified
+            } else {
+                Stamp::Published
+            }),
+            (Some(_), None) => Some(Stamp::Published),
+            (None, Some(_)) => Some(Stamp::Modified),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Byte position of the last occurrence of `word` in `text` as a whole word.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    text.rmatch_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}

@@ -1,0 +1,560 @@
+//! Stage 4: cleaned tree → chosen content.
+//!
+//! 1. The tree is cut into text units ([`segment`]).
+//! 2. Each unit gets a value: long, sentence-like, link-free text is worth its length; link
+//!    lists are worth a negative amount; short labels are worth nothing. Class and id names
+//!    that speak of article bodies or of furniture scale the value.
+//! 3. Every element's score is the sum of the values below it. The element with the highest
+//!    score is the content container: going higher would add more furniture than text.
+//! 4. Inside the container, units are dropped when they sit in a sub-box whose own score is
+//!    negative (a related-links list inside the article), when a language pack says they are
+//!    furniture ("Baca juga: ...", "Advertisement"), or when they are weak labels at the edges
+//!    (bylines, dates, share prompts).
+//! 5. Explicit fallbacks: the JSON-LD `articleBody` when the page has one and the tree gave
+//!    far less; then a loose pass over the whole body.
+
+pub mod segment;
+
+use html5ever::local_name;
+
+use crate::article::PageType;
+use crate::clean::{name_words, Cleaned};
+use crate::dom::{Dom, NodeId, DOCUMENT};
+use crate::lang::{furniture_kind, FurnitureKind};
+use crate::metadata::Metadata;
+use crate::options::{Focus, Options};
+use segment::{segment, Unit, UnitKind};
+
+/// The knobs of selection, named and in one place.
+mod knobs {
+    /// Units at least this link-dense count against their container.
+    pub const LINK_DENSE: f32 = 0.5;
+    /// Units shorter than this (non-whitespace chars) without sentence punctuation carry no
+    /// weight: labels, dates, bylines, buttons.
+    pub const SHORT_UNIT_CHARS: usize = 25;
+    /// Leading and trailing units shorter than this without sentence punctuation are trimmed.
+    pub const EDGE_LABEL_CHARS: usize = 60;
+    /// Class/id words that mark article bodies, and the factor they give.
+    pub const POSITIVE_WORDS: &[&str] = &[
+        "article",
+        "articlebody",
+        "body",
+        "content",
+        "entry",
+        "main",
+        "post",
+        "story",
+        "text",
+        "prose",
+        "blog",
+        "news",
+        "detail",
+        "markdown",
+        "rich",
+        "richtext",
+        "single",
+    ];
+    pub const POSITIVE_FACTOR: f32 = 1.25;
+    /// Class/id words that mark secondary matter inside pages.
+    pub const NEGATIVE_WORDS: &[&str] = &[
+        "byline",
+        "meta",
+        "caption",
+        "credit",
+        "tags",
+        "tag",
+        "author",
+        "date",
+        "footer",
+        "header",
+        "extra",
+        "secondary",
+        "teaser",
+        "card",
+        "nav",
+        "list",
+        "links",
+        "more",
+        "feed",
+        "carousel",
+        "slider",
+        "rail",
+        "aside",
+        "bottom",
+        "top",
+    ];
+    pub const NEGATIVE_FACTOR: f32 = 0.7;
+    /// Below this much chosen text, the JSON-LD body is preferred when it is much longer.
+    pub const MIN_CHOSEN_CHARS: usize = 250;
+    /// The JSON-LD body replaces the chosen text when the chosen text is shorter than this
+    /// share of it.
+    pub const ARTICLE_BODY_SHARE: f32 = 0.3;
+    /// A page with less prose than this may be a listing; it is read as one when that
+    /// reading finds this many times more text.
+    pub const LISTING_MAX_PROSE_CHARS: usize = 1000;
+    pub const LISTING_GAIN: f32 = 2.0;
+    /// In a listing, a linked unit this long is a teaser (a headline or summary), not a
+    /// menu label.
+    pub const TEASER_MIN_CHARS: usize = 30;
+    /// A listing shows at least this many teasers.
+    pub const LISTING_MIN_TEASERS: usize = 5;
+    /// A child holding at least (1 - this) of its parent's score replaces the parent as the
+    /// container.
+    pub const TIGHTEN_SLACK: f32 = 0.15;
+}
+
+/// What selection decided.
+pub struct Chosen {
+    /// The content container.
+    pub root: NodeId,
+    /// The units kept, in document order.
+    pub units: Vec<Unit>,
+    /// Set when the JSON-LD body was taken instead of the tree.
+    pub from_article_body: Option<String>,
+    /// Which fallback produced the content, if any.
+    pub fallback: Option<&'static str>,
+    pub page_type: PageType,
+    pub confidence: f32,
+}
+
+/// How the page is read. Articles are prose, so link text counts against a container;
+/// listings (section fronts, search results, collections) are made of linked teasers, so
+/// there link text is the content and only short link labels (menus) count against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    Article,
+    Listing,
+}
+
+/// Every element's score: the sum of the values of the units below it.
+pub struct Scores {
+    pub values: Vec<f32>,
+    pub score: Vec<f32>,
+    pub count: Vec<u32>,
+}
+
+/// Where scoring starts: the body, or the document when there is none.
+pub fn scoring_root(dom: &Dom) -> NodeId {
+    dom.body().unwrap_or(DOCUMENT)
+}
+
+pub fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Scores {
+    let start = scoring_root(dom);
+    let body_hint = meta.article_body.as_deref().map(normalise_for_match);
+    let values: Vec<f32> = units
+        .iter()
+        .map(|u| unit_value(u, body_hint.as_deref(), reading))
+        .collect();
+    let hints = ClassHints::new(dom);
+    let mut score = vec![0f32; dom.nodes.len()];
+    let mut count = vec![0u32; dom.nodes.len()];
+    for (u, &v) in units.iter().zip(&values) {
+        let mut factor = 1.0;
+        for a in std::iter::once(u.node).chain(dom.ancestors(u.node)) {
+            factor *= hints.get(dom, a);
+        }
+        let v = if v > 0.0 { v * factor } else { v };
+        for a in std::iter::once(u.node).chain(dom.ancestors(u.node)) {
+            score[a] += v;
+            count[a] += 1;
+            if a == start {
+                break;
+            }
+        }
+    }
+    Scores {
+        values,
+        score,
+        count,
+    }
+}
+
+pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> Chosen {
+    let start = scoring_root(dom);
+    let units = segment(dom, cleaned, start);
+    let mut chosen = choose(dom, &units, meta, opts, Reading::Article);
+    let chosen_chars = chars_of(&chosen.units);
+    if let Some(body) = meta.article_body.as_deref() {
+        let body_chars = body.chars().filter(|c| !c.is_whitespace()).count();
+        if chosen_chars < knobs::MIN_CHOSEN_CHARS
+            && (chosen_chars as f32) < body_chars as f32 * knobs::ARTICLE_BODY_SHARE
+        {
+            chosen.from_article_body = Some(body.to_string());
+            chosen.fallback = Some("json-ld articleBody");
+            chosen.page_type = PageType::Article;
+            return chosen;
+        }
+    }
+    let prose = prose_chars(&chosen.units);
+    if prose < knobs::LISTING_MAX_PROSE_CHARS && !declares_article(meta) {
+        let listing = choose(dom, &units, meta, opts, Reading::Listing);
+        let teasers = listing
+            .units
+            .iter()
+            .filter(|u| u.link_density() >= knobs::LINK_DENSE)
+            .count();
+        if teasers >= knobs::LISTING_MIN_TEASERS
+            && chars_of(&listing.units) as f32 > chosen_chars as f32 * knobs::LISTING_GAIN
+        {
+            chosen = listing;
+            chosen.page_type = PageType::Listing;
+        }
+    }
+    if chosen.fallback.is_none() && chars_of(&chosen.units) < knobs::MIN_CHOSEN_CHARS {
+        let loose: Vec<Unit> = units
+            .iter()
+            .filter(|u| {
+                u.link_density() < knobs::LINK_DENSE
+                    && (u.chars >= knobs::SHORT_UNIT_CHARS || is_heading(u))
+                    && !is_furniture(u)
+                    && !in_headline(dom, u, meta)
+            })
+            .cloned()
+            .collect();
+        if chars_of(&loose) > chars_of(&chosen.units) * 2 {
+            chosen.units = loose;
+            chosen.root = start;
+            chosen.fallback = Some("loose pass over the whole page");
+            chosen.confidence *= 0.5;
+        }
+    }
+    if chosen.page_type != PageType::Listing {
+        chosen.page_type = page_type(&units, &chosen, meta);
+    }
+    chosen
+}
+
+/// One reading of the page: the best container and the units kept in it.
+fn choose(dom: &Dom, units: &[Unit], meta: &Metadata, opts: &Options, reading: Reading) -> Chosen {
+    let s = score(dom, units, meta, reading);
+    let root = best_container(dom, &s.score, scoring_root(dom));
+    let positive_total: f32 = s.values.iter().filter(|v| **v > 0.0).sum();
+    let confidence = if positive_total > 0.0 {
+        (s.score[root] / positive_total).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    Chosen {
+        root,
+        units: keep_units(dom, units, &s, root, meta, opts.focus, reading),
+        from_article_body: None,
+        fallback: None,
+        page_type: PageType::Other,
+        confidence,
+    }
+}
+
+fn chars_of(units: &[Unit]) -> usize {
+    units.iter().map(|u| u.chars).sum()
+}
+
+/// Characters in sentence-like, link-free units: what makes a page an article.
+fn prose_chars(units: &[Unit]) -> usize {
+    units
+        .iter()
+        .filter(|u| u.chars >= 80 && u.link_density() < 0.2 && has_sentence_punct(&u.text))
+        .map(|u| u.chars)
+        .sum()
+}
+
+/// Sentence-ending punctuation in the scripts we read.
+fn has_sentence_punct(text: &str) -> bool {
+    text.contains(['.', '!', '?', '。', '！', '？', '؟', '…', ';', ':'])
+}
+
+fn unit_value(u: &Unit, article_body: Option<&str>, reading: Reading) -> f32 {
+    if matches!(u.kind, UnitKind::Image { .. }) || u.chars == 0 {
+        return 0.0;
+    }
+    let ld = u.link_density();
+    if ld >= knobs::LINK_DENSE {
+        return match reading {
+            Reading::Listing if u.chars >= knobs::TEASER_MIN_CHARS => u.chars as f32,
+            _ => -(u.link_chars as f32),
+        };
+    }
+    if is_furniture(u) {
+        return -(u.chars as f32);
+    }
+    if u.chars < knobs::SHORT_UNIT_CHARS && !has_sentence_punct(&u.text) {
+        return 0.0;
+    }
+    let mut v = u.chars as f32 * (1.0 - ld) * (1.0 - ld);
+    if let Some(body) = article_body {
+        // Text the page itself declares as the article body is worth more.
+        let probe = normalise_for_match(&u.text);
+        if probe.chars().count() >= 20 && body.contains(probe.as_str()) {
+            v *= 2.0;
+        }
+    }
+    v
+}
+
+fn normalise_for_match(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn is_heading(u: &Unit) -> bool {
+    matches!(u.kind, UnitKind::Heading(_))
+}
+
+fn is_furniture(u: &Unit) -> bool {
+    furniture_kind(&u.text).is_some_and(|k| k != FurnitureKind::Boilerplate || u.chars < 200)
+}
+
+/// The element with the highest score, then tightened: while one child holds nearly all of
+/// its score, the child is the better answer (the parent only adds a cookie notice, a poll or
+/// a comment box).
+pub fn best_container(dom: &Dom, score: &[f32], start: NodeId) -> NodeId {
+    let mut best = start;
+    for id in dom.descendants(start) {
+        if dom.element(id).is_some() && score[id] > score[best] {
+            best = id;
+        }
+    }
+    loop {
+        let floor = score[best] * (1.0 - knobs::TIGHTEN_SLACK);
+        let child = dom
+            .children(best)
+            .filter(|&c| dom.element(c).is_some())
+            .max_by(|a, b| score[*a].total_cmp(&score[*b]));
+        match child {
+            Some(c) if score[c] > 0.0 && score[c] >= floor => best = c,
+            _ => return best,
+        }
+    }
+}
+
+/// Per-element factor from class and id words, computed once per element.
+struct ClassHints {
+    cache: std::cell::RefCell<Vec<Option<f32>>>,
+}
+
+impl ClassHints {
+    fn new(dom: &Dom) -> Self {
+        ClassHints {
+            cache: std::cell::RefCell::new(vec![None; dom.nodes.len()]),
+        }
+    }
+
+    fn get(&self, dom: &Dom, id: NodeId) -> f32 {
+        if let Some(f) = self.cache.borrow()[id] {
+            return f;
+        }
+        let f = class_factor(dom, id);
+        self.cache.borrow_mut()[id] = Some(f);
+        f
+    }
+}
+
+fn class_factor(dom: &Dom, id: NodeId) -> f32 {
+    let Some(el) = dom.element(id) else {
+        return 1.0;
+    };
+    if el
+        .attr("itemprop")
+        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    {
+        return knobs::POSITIVE_FACTOR * knobs::POSITIVE_FACTOR;
+    }
+    if matches!(el.name.local, local_name!("article") | local_name!("main")) {
+        return knobs::POSITIVE_FACTOR;
+    }
+    let mut positive = false;
+    let mut negative = false;
+    for name in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+        for word in name.split_ascii_whitespace().flat_map(name_words) {
+            positive |= knobs::POSITIVE_WORDS.contains(&word.as_str());
+            negative |= knobs::NEGATIVE_WORDS.contains(&word.as_str());
+        }
+    }
+    match (positive, negative) {
+        (true, false) => knobs::POSITIVE_FACTOR,
+        (false, true) => knobs::NEGATIVE_FACTOR,
+        _ => 1.0,
+    }
+}
+
+fn in_headline(dom: &Dom, u: &Unit, meta: &Metadata) -> bool {
+    meta.headline_node
+        .is_some_and(|h| u.node == h || dom.ancestors(u.node).any(|a| a == h))
+}
+
+fn keep_units(
+    dom: &Dom,
+    units: &[Unit],
+    scores: &Scores,
+    root: NodeId,
+    meta: &Metadata,
+    focus: Focus,
+    reading: Reading,
+) -> Vec<Unit> {
+    let (score, count) = (&scores.score, &scores.count);
+    let box_floor = match focus {
+        Focus::Precision => 0.0,
+        Focus::Balanced => 0.0,
+        Focus::Recall => -200.0,
+    };
+    // Node ids follow document order (the parser creates nodes as it reads), which is all
+    // that is needed to tell what stands above the headline.
+    let headline_inside = meta
+        .headline_node
+        .filter(|&h| dom.ancestors(h).any(|a| a == root));
+    let mut kept: Vec<Unit> = Vec::new();
+    for u in units {
+        let path: Vec<NodeId> = std::iter::once(u.node)
+            .chain(dom.ancestors(u.node))
+            .take_while(|&a| a != root)
+            .collect();
+        let inside = u.node == root || dom.ancestors(u.node).any(|a| a == root);
+        if !inside {
+            continue;
+        }
+        if in_headline(dom, u, meta) {
+            continue;
+        }
+        if headline_inside.is_some_and(|h| u.node < h) && !matches!(u.kind, UnitKind::Image { .. }) {
+            // Above the headline: breadcrumbs, kickers, section labels.
+            continue;
+        }
+        let in_bad_box = path
+            .iter()
+            .any(|&a| count[a] >= 2 && score[a] < box_floor && a != u.node);
+        if in_bad_box {
+            continue;
+        }
+        let ld = u.link_density();
+        let max_ld = match focus {
+            Focus::Precision => 0.3,
+            Focus::Balanced => knobs::LINK_DENSE,
+            Focus::Recall => 0.7,
+        };
+        let teaser = reading == Reading::Listing && u.chars >= knobs::TEASER_MIN_CHARS;
+        if ld >= max_ld && !teaser && !matches!(u.kind, UnitKind::Image { .. }) {
+            continue;
+        }
+        if is_furniture(u) {
+            continue;
+        }
+        kept.push(u.clone());
+    }
+    if focus != Focus::Recall {
+        trim_edges(&mut kept);
+    }
+    kept
+}
+
+/// A short unit without sentence punctuation: a byline, a date, a label, a button.
+fn is_label(u: &Unit) -> bool {
+    u.chars < knobs::EDGE_LABEL_CHARS && !has_sentence_punct(&u.text)
+}
+
+fn trim_edges(kept: &mut Vec<Unit>) {
+    let lead = kept
+        .iter()
+        .take_while(|u| is_label(u) && !is_heading(u))
+        .count();
+    kept.drain(..lead);
+    while kept
+        .last()
+        .is_some_and(|u| is_label(u) || matches!(u.kind, UnitKind::Image { .. }))
+    {
+        kept.pop();
+    }
+}
+
+/// The page calls itself an article (JSON-LD or OpenGraph type).
+fn declares_article(meta: &Metadata) -> bool {
+    meta.declared_type.as_deref().is_some_and(|t| {
+        let t = t.to_ascii_lowercase();
+        t.contains("article") || t.contains("posting") || t == "report"
+    })
+}
+
+fn page_type(all: &[Unit], chosen: &Chosen, meta: &Metadata) -> PageType {
+    if let Some(t) = meta.declared_type.as_deref() {
+        let t = t.to_ascii_lowercase();
+        if t == "product" {
+            return PageType::Product;
+        }
+        if t.contains("article") || t.contains("posting") || t == "report" {
+            return PageType::Article;
+        }
+        if t.contains("discussionforum") || t.contains("qapage") {
+            return PageType::Forum;
+        }
+    }
+    let link_chars: usize = all.iter().map(|u| u.link_chars).sum();
+    let chars: usize = all.iter().map(|u| u.chars).sum::<usize>().max(1);
+    if prose_chars(&chosen.units) >= knobs::LISTING_MAX_PROSE_CHARS {
+        PageType::Article
+    } else if link_chars * 2 > chars {
+        PageType::Listing
+    } else {
+        PageType::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean;
+    use crate::dom::parse;
+    use crate::options::Limits;
+
+    fn chosen_texts(html: &str) -> Vec<String> {
+        let (dom, _) = parse(html, &Limits::default());
+        let cleaned = clean(&dom);
+        let meta = crate::metadata::extract(&dom, &Options::default());
+        select(&dom, &cleaned, &meta, &Options::default())
+            .units
+            .into_iter()
+            .map(|u| u.text)
+            .collect()
+    }
+
+    const P1: &str = "The council voted on Tuesday to rebuild the old harbour wall, which has \
+        protected the fishing quarter since the storms of the last century.";
+    const P2: &str = "Residents had asked for the work for years, and the mayor said the money \
+        would come from the regional budget rather than from new local taxes.";
+
+    #[test]
+    fn picks_the_article_over_navigation_and_related_links() {
+        let html = format!(
+            "<body><ul><li><a href=/a>Home</a></li><li><a href=/b>World</a></li></ul>\
+             <h1>Harbour wall to be rebuilt</h1>\
+             <div class=content><p>{P1}</p><p>{P2}</p>\
+             <div class=box><h3>More</h3><ul><li><a href=/x>Another story about the harbour</a></li>\
+             <li><a href=/y>Yet another story about the council</a></li></ul></div></div>\
+             <div><a href=/z>Privacy</a> <a href=/w>Contact us</a></div></body>"
+        );
+        assert_eq!(chosen_texts(&html), vec![P1, P2]);
+    }
+
+    #[test]
+    fn drops_read_also_lines_and_ad_labels() {
+        let html = format!(
+            "<article><p>{P1}</p><p>Baca juga: Dermaga Baru Dibuka</p>\
+             <div>Advertisement</div><p>{P2}</p></article>"
+        );
+        assert_eq!(chosen_texts(&html), vec![P1, P2]);
+    }
+
+    #[test]
+    fn falls_back_to_json_ld_body() {
+        let body = format!("{P1} {P2} {P1}");
+        let html = format!(
+            "<script type='application/ld+json'>{{\"@type\":\"NewsArticle\",\
+             \"articleBody\":\"{body}\"}}</script><body><div>Short teaser.</div></body>"
+        );
+        let (dom, _) = parse(&html, &Limits::default());
+        let cleaned = clean(&dom);
+        let meta = crate::metadata::extract(&dom, &Options::default());
+        let chosen = select(&dom, &cleaned, &meta, &Options::default());
+        assert_eq!(chosen.fallback, Some("json-ld articleBody"));
+        assert_eq!(chosen.from_article_body.as_deref(), Some(body.as_str()));
+    }
+}

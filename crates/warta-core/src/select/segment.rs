@@ -1,0 +1,419 @@
+//! Cuts the cleaned tree into text units: each maximal run of inline content inside one block
+//! element, with the structure around it (heading, list, table cell, quote, figure) recorded so
+//! that the blocks stage can rebuild lists and tables from the units it keeps.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use html5ever::{local_name, LocalName};
+
+use crate::clean::Cleaned;
+use crate::dom::{Dom, NodeData, NodeId};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    Text,
+    Heading(u8),
+    ListItem {
+        list: NodeId,
+        ordered: bool,
+    },
+    Cell {
+        table: NodeId,
+        row: NodeId,
+        header: bool,
+    },
+    Code,
+    Caption {
+        figure: NodeId,
+    },
+    Image {
+        figure: Option<NodeId>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// The block element that holds the run (the `img` for images).
+    pub node: NodeId,
+    pub kind: UnitKind,
+    /// The enclosing `blockquote`, if any.
+    pub quote: Option<NodeId>,
+    /// Whitespace-collapsed text (for images: the `src`).
+    pub text: String,
+    /// Non-whitespace characters of `text`.
+    pub chars: usize,
+    /// Non-whitespace characters inside links.
+    pub link_chars: usize,
+}
+
+impl Unit {
+    pub fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Ctx {
+    block: NodeId,
+    kind: UnitKind,
+    quote: Option<NodeId>,
+    figure: Option<NodeId>,
+    in_link: bool,
+    pre: bool,
+}
+
+/// Elements that start a new block of text.
+const BLOCK_TAGS: &[LocalName] = &[
+    local_name!("p"),
+    local_name!("div"),
+    local_name!("section"),
+    local_name!("article"),
+    local_name!("main"),
+    local_name!("header"),
+    local_name!("footer"),
+    local_name!("aside"),
+    local_name!("h1"),
+    local_name!("h2"),
+    local_name!("h3"),
+    local_name!("h4"),
+    local_name!("h5"),
+    local_name!("h6"),
+    local_name!("ul"),
+    local_name!("ol"),
+    local_name!("li"),
+    local_name!("dl"),
+    local_name!("dt"),
+    local_name!("dd"),
+    local_name!("table"),
+    local_name!("thead"),
+    local_name!("tbody"),
+    local_name!("tfoot"),
+    local_name!("tr"),
+    local_name!("td"),
+    local_name!("th"),
+    local_name!("caption"),
+    local_name!("blockquote"),
+    local_name!("pre"),
+    local_name!("figure"),
+    local_name!("figcaption"),
+    local_name!("address"),
+    local_name!("hr"),
+    local_name!("details"),
+    local_name!("summary"),
+    local_name!("center"),
+    local_name!("form"),
+    local_name!("fieldset"),
+    local_name!("body"),
+];
+
+pub fn is_block(tag: &LocalName) -> bool {
+    BLOCK_TAGS.contains(tag)
+}
+
+struct Segmenter<'a> {
+    dom: &'a Dom,
+    cleaned: &'a Cleaned,
+    units: Vec<Unit>,
+    buf: String,
+    chars: usize,
+    link_chars: usize,
+    /// The previous `br` ended a line and nothing but whitespace followed yet.
+    after_br: bool,
+    /// Whether each table seen so far holds data (cached: asked once per cell).
+    data_tables: RefCell<HashMap<NodeId, bool>>,
+}
+
+/// Cuts the subtree under `root` into units, in document order.
+pub fn segment(dom: &Dom, cleaned: &Cleaned, root: NodeId) -> Vec<Unit> {
+    let mut s = Segmenter {
+        dom,
+        cleaned,
+        units: Vec::new(),
+        buf: String::new(),
+        chars: 0,
+        link_chars: 0,
+        after_br: false,
+        data_tables: RefCell::default(),
+    };
+    let ctx = Ctx {
+        block: root,
+        kind: UnitKind::Text,
+        quote: None,
+        figure: None,
+        in_link: false,
+        pre: false,
+    };
+    s.walk(root, ctx);
+    s.flush(ctx);
+    s.units
+}
+
+impl Segmenter<'_> {
+    fn walk(&mut self, id: NodeId, ctx: Ctx) {
+        let children: Vec<NodeId> = self.dom.children(id).collect();
+        for child in children {
+            match &self.dom.nodes[child].data {
+                NodeData::Text(t) => self.push_text(t, ctx),
+                NodeData::Element(_) if !self.cleaned.is_removed(child) => {
+                    self.element(child, ctx);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn element(&mut self, id: NodeId, ctx: Ctx) {
+        let Some(tag) = self.dom.tag(id) else { return };
+        match *tag {
+            local_name!("br") => {
+                if self.after_br {
+                    // Two line breaks in a row separate paragraphs.
+                    self.flush(ctx);
+                } else {
+                    self.buf.push('\n');
+                    self.after_br = true;
+                }
+                return;
+            }
+            local_name!("img") => {
+                self.image(id, ctx);
+                return;
+            }
+            local_name!("a") => {
+                self.walk(
+                    id,
+                    Ctx {
+                        in_link: true,
+                        ..ctx
+                    },
+                );
+                return;
+            }
+            _ => {}
+        }
+        if !is_block(tag) {
+            self.walk(id, ctx);
+            return;
+        }
+        self.flush(ctx);
+        let inner = self.block_ctx(id, tag, ctx);
+        self.walk(id, inner);
+        self.flush(inner);
+    }
+
+    fn block_ctx(&self, id: NodeId, tag: &LocalName, ctx: Ctx) -> Ctx {
+        let mut inner = Ctx { block: id, ..ctx };
+        match *tag {
+            local_name!("h1") => inner.kind = UnitKind::Heading(1),
+            local_name!("h2") => inner.kind = UnitKind::Heading(2),
+            local_name!("h3") => inner.kind = UnitKind::Heading(3),
+            local_name!("h4") => inner.kind = UnitKind::Heading(4),
+            local_name!("h5") => inner.kind = UnitKind::Heading(5),
+            local_name!("h6") => inner.kind = UnitKind::Heading(6),
+            local_name!("li") => {
+                let parent = self.dom.parent(id).unwrap_or(id);
+                let ordered = self.dom.is_tag(parent, &local_name!("ol"));
+                inner.kind = UnitKind::ListItem {
+                    list: parent,
+                    ordered,
+                };
+            }
+            local_name!("ul") | local_name!("ol") => inner.kind = UnitKind::Text,
+            local_name!("table") => {
+                inner.kind = UnitKind::Text;
+            }
+            local_name!("td") | local_name!("th") => {
+                let row = self.dom.parent(id).unwrap_or(id);
+                let table = self
+                    .dom
+                    .ancestors(id)
+                    .find(|&a| self.dom.is_tag(a, &local_name!("table")));
+                if let Some(table) = table.filter(|&t| self.is_data_table(t)) {
+                    inner.kind = UnitKind::Cell {
+                        table,
+                        row,
+                        header: *tag == local_name!("th"),
+                    };
+                } else {
+                    inner.kind = UnitKind::Text;
+                }
+            }
+            local_name!("pre") => {
+                inner.kind = UnitKind::Code;
+                inner.pre = true;
+            }
+            local_name!("blockquote") => inner.quote = Some(id),
+            local_name!("figure") => inner.figure = Some(id),
+            local_name!("figcaption") => {
+                if let Some(figure) = ctx.figure {
+                    inner.kind = UnitKind::Caption { figure };
+                }
+            }
+            _ => {
+                // A plain block inside a list item or cell stays part of it.
+            }
+        }
+        inner
+    }
+
+    fn is_data_table(&self, table: NodeId) -> bool {
+        *self
+            .data_tables
+            .borrow_mut()
+            .entry(table)
+            .or_insert_with(|| is_data_table(self.dom, table))
+    }
+
+    fn image(&mut self, id: NodeId, ctx: Ctx) {
+        let dom = self.dom;
+        let src = ["src", "data-src", "data-lazy-src", "data-original"]
+            .iter()
+            .filter_map(|a| dom.attr(id, a))
+            .find(|s| !s.trim().is_empty() && !s.starts_with("data:"));
+        let Some(src) = src else { return };
+        let tiny = ["width", "height"].iter().any(|a| {
+            dom.attr(id, a)
+                .and_then(|v| v.trim_end_matches("px").parse::<u32>().ok())
+                .is_some_and(|v| v < 50)
+        });
+        if tiny || ctx.in_link && ctx.figure.is_none() {
+            return;
+        }
+        self.flush(ctx);
+        self.units.push(Unit {
+            node: id,
+            kind: UnitKind::Image { figure: ctx.figure },
+            quote: ctx.quote,
+            text: src.trim().to_string(),
+            chars: 0,
+            link_chars: 0,
+        });
+    }
+
+    fn push_text(&mut self, text: &str, ctx: Ctx) {
+        if ctx.pre {
+            self.buf.push_str(text);
+            let n = text.chars().filter(|c| !c.is_whitespace()).count();
+            self.chars += n;
+            if ctx.in_link {
+                self.link_chars += n;
+            }
+            return;
+        }
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if !self.buf.is_empty() && !self.buf.ends_with([' ', '\n']) {
+                    self.buf.push(' ');
+                }
+            } else {
+                self.after_br = false;
+                self.buf.push(c);
+                self.chars += 1;
+                if ctx.in_link {
+                    self.link_chars += 1;
+                }
+            }
+        }
+    }
+
+    fn flush(&mut self, ctx: Ctx) {
+        self.after_br = false;
+        if self.chars == 0 {
+            self.buf.clear();
+            return;
+        }
+        let text = if ctx.pre {
+            self.buf.trim_matches('\n').trim_end().to_string()
+        } else {
+            self.buf
+                .split('\n')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        self.buf.clear();
+        self.units.push(Unit {
+            node: ctx.block,
+            kind: ctx.kind,
+            quote: ctx.quote,
+            text,
+            chars: std::mem::take(&mut self.chars),
+            link_chars: std::mem::take(&mut self.link_chars),
+        });
+    }
+}
+
+/// A table of data rather than one used for page layout: no nested tables, and cells short
+/// on average.
+fn is_data_table(dom: &Dom, table: NodeId) -> bool {
+    let (mut cells, mut chars) = (0usize, 0usize);
+    for n in dom.descendants(table) {
+        match &dom.nodes[n].data {
+            NodeData::Text(t) => chars += t.len(),
+            NodeData::Element(e) => match e.name.local {
+                local_name!("table") => return false,
+                local_name!("td") | local_name!("th") => cells += 1,
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    cells > 1 && chars / cells < MAX_MEAN_DATA_CELL_BYTES
+}
+
+/// Cells of data tables hold figures and short labels, not paragraphs.
+const MAX_MEAN_DATA_CELL_BYTES: usize = 150;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean;
+    use crate::dom::{parse, DOCUMENT};
+    use crate::options::Limits;
+
+    fn units(html: &str) -> Vec<(UnitKind, String)> {
+        let (dom, _) = parse(html, &Limits::default());
+        let cleaned = clean(&dom);
+        segment(&dom, &cleaned, DOCUMENT)
+            .into_iter()
+            .map(|u| (u.kind, u.text))
+            .collect()
+    }
+
+    #[test]
+    fn inline_runs_and_blocks() {
+        let u = units("<div>Lead <b>bold</b><p>Para <a href=x>link</a>.</p>tail</div>");
+        let texts: Vec<_> = u.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, vec!["Lead bold", "Para link.", "tail"]);
+    }
+
+    #[test]
+    fn double_br_splits_paragraphs() {
+        let u = units("<div>one<br>two<br><br>three</div>");
+        let texts: Vec<_> = u.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, vec!["one\ntwo", "three"]);
+    }
+
+    #[test]
+    fn lists_and_headings_keep_their_kind() {
+        let u = units("<h2>Sub</h2><ol><li>a</li><li>b</li></ol>");
+        assert_eq!(u[0].0, UnitKind::Heading(2));
+        assert!(matches!(u[1].0, UnitKind::ListItem { ordered: true, .. }));
+        assert_eq!(u.len(), 3);
+    }
+
+    #[test]
+    fn link_density_counts_link_text() {
+        let (dom, _) = parse("<p>abcd <a href=x>efgh</a></p>", &Limits::default());
+        let cleaned = clean(&dom);
+        let u = segment(&dom, &cleaned, DOCUMENT);
+        assert_eq!(u[0].chars, 8);
+        assert_eq!(u[0].link_chars, 4);
+    }
+}
