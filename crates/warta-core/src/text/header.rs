@@ -57,6 +57,9 @@ pub(super) fn read(
         .iter()
         .find(|a| looks_like_domain(&a.name))
         .map(|a| a.name.clone());
+    if head.site_name.is_none() {
+        head.site_name = lines.iter().rev().find_map(|l| copyright_holder(&l.text));
+    }
     head.title = title(lines, kinds, first, body_start);
     head
 }
@@ -188,6 +191,24 @@ fn role_lists(b: &Bylines) -> impl Iterator<Item = (&str, Role)> {
     .flat_map(|(list, role)| list.iter().map(move |l| (l.as_str(), role)))
 }
 
+/// Longest name a copyright line may give for the site.
+const MAX_HOLDER_WORDS: usize = 5;
+
+/// "© 2024 The Harbour Courier. All rights reserved." → "The Harbour Courier".
+fn copyright_holder(line: &str) -> Option<String> {
+    let (_, after) = line.split_once('©')?;
+    let holder = after
+        .split(['.', '|', ',', '·', '–', '—'])
+        .next()?
+        .split_whitespace()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == '-'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words = holder.split_whitespace().count();
+    let capitalised = holder.chars().next().is_some_and(char::is_uppercase);
+    ((1..=MAX_HOLDER_WORDS).contains(&words) && capitalised).then_some(holder)
+}
+
 /// "Tempo.co", "detik.com": a name that is a web address.
 fn looks_like_domain(name: &str) -> bool {
     !name.contains(' ')
@@ -228,30 +249,44 @@ pub(super) fn dateline(paragraph: &str, when: &When) -> Option<Dateline> {
         agencies.push(inner);
         lead = lead[..open].trim().to_string();
     }
-    let mut place = None;
+    let mut places: Vec<&str> = Vec::new();
     let mut site = None;
     for part in lead.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         if looks_like_domain(part) {
             site = Some(part.to_string());
-        } else if place.is_none() && is_place(part) {
-            place = Some(part.to_string());
-        } else if when.date_line(part).is_none() {
+        } else if places.len() < 2 && is_place(part) {
+            // "EASTBAY, Maine": a town and its state or country.
+            places.push(part);
+        } else if !is_date_part(part, when) {
             return None;
         }
     }
-    let place = place?;
+    let place = places
+        .iter()
+        .map(|p| tidy_place(p))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if place.is_empty() {
+        return None;
+    }
     // A bare mixed-case word before a dash could be anything; an all-caps place or one
     // credited to a site or agency is a dateline.
     let credited = site.is_some() || !agencies.is_empty();
-    if !credited && place.chars().any(char::is_lowercase) {
+    if !credited && places.iter().all(|p| p.chars().any(char::is_lowercase)) {
         return None;
     }
     Some(Dateline {
-        place: tidy_place(&place),
+        place,
         site,
         agencies,
         rest: rest.trim().to_string(),
     })
+}
+
+/// "12 апреля", "Oct 12": a date in the dateline, which may leave out the year.
+fn is_date_part(part: &str, when: &When) -> bool {
+    when.date_line(part).is_some()
+        || (part.split_whitespace().count() <= 3 && part.chars().any(|c| c.is_ascii_digit()))
 }
 
 fn is_place(part: &str) -> bool {
@@ -317,6 +352,19 @@ mod tests {
             None
         );
         assert_eq!(dateline_of("Sarah - who runs the shop - said no"), None);
+    }
+
+    #[test]
+    fn a_copyright_line_names_the_site() {
+        assert_eq!(
+            copyright_holder("© 2024 The Harbour Courier. All rights reserved.").as_deref(),
+            Some("The Harbour Courier")
+        );
+        assert_eq!(
+            copyright_holder("© Nordkurier Allgemeine 2024. Alle Rechte vorbehalten.").as_deref(),
+            Some("Nordkurier Allgemeine")
+        );
+        assert_eq!(copyright_holder("© 2024"), None);
     }
 
     #[test]
