@@ -115,14 +115,12 @@ const FURNITURE_WORDS: &[&str] = &[
     "menu",
     "navbar",
     "navigation",
-    "paywall",
     "promo",
     "recommended",
     "related",
     "share",
     "sharing",
     "sidebar",
-    "skip",
     "social",
     "sponsor",
     "sponsored",
@@ -154,26 +152,39 @@ const WRAPPER_TEXT_SHARE: f32 = 0.5;
 /// ... and so is one holding this share of the page's prose, when that is more than a blurb.
 const WRAPPER_PROSE_SHARE: f32 = 0.4;
 const WRAPPER_PROSE_CHARS: u32 = 400;
-/// Comment sections are prose too, so they are kept only when they hold nearly all of it.
-const COMMENT_PROSE_SHARE: f32 = 0.8;
+/// A comment section is the page's content (a forum thread) only when there is next to no
+/// prose outside it; otherwise it follows an article and goes.
+const THREAD_MAX_PROSE_OUTSIDE: u32 = 600;
 
-pub fn clean(dom: &Dom) -> Cleaned {
+/// What the page says about itself that cleaning needs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hints {
+    /// The page declares itself an article or blog post: a comment thread on it is never the
+    /// content, however short the article.
+    pub declares_article: bool,
+}
+
+pub fn clean(dom: &Dom, hints: Hints) -> Cleaned {
     let mut removed = vec![None; dom.nodes.len()];
     let stats = TextStats::new(dom);
     let page_text = stats.text[DOCUMENT].max(1) as f32;
     let page_prose = stats.prose[DOCUMENT].max(1) as f32;
-    let mut stack = vec![DOCUMENT];
-    while let Some(id) = stack.pop() {
+    // Each entry carries whether it lies in a comment thread that was kept because it is the
+    // page's main text (a forum thread): its posts are then content, not comments.
+    let mut stack = vec![(DOCUMENT, false)];
+    while let Some((id, in_thread)) = stack.pop() {
         let share = Share {
             text: stats.text[id] as f32 / page_text,
             prose: stats.prose[id] as f32 / page_prose,
             prose_chars: stats.prose[id],
+            prose_outside: stats.prose[DOCUMENT] - stats.prose[id],
         };
-        if let Some(reason) = judge(dom, id, share) {
+        if let Some(reason) = judge(dom, id, share, in_thread, hints) {
             removed[id] = Some(reason);
             continue;
         }
-        stack.extend(dom.children(id));
+        let in_thread = in_thread || dom.element(id).is_some_and(is_comment_section);
+        stack.extend(dom.children(id).map(|c| (c, in_thread)));
     }
     Cleaned { removed }
 }
@@ -205,7 +216,14 @@ impl TextStats {
         let (text, prose) = match &dom.nodes[id].data {
             NodeData::Text(t) => {
                 let n = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
-                (n, if !in_link && n >= PROSE_RUN_CHARS { n } else { 0 })
+                (
+                    n,
+                    if !in_link && n >= PROSE_RUN_CHARS {
+                        n
+                    } else {
+                        0
+                    },
+                )
             }
             NodeData::Element(_) if is_non_content(dom, id) => (0, 0),
             _ => {
@@ -232,6 +250,8 @@ struct Share {
     text: f32,
     prose: f32,
     prose_chars: u32,
+    /// Prose elsewhere on the page.
+    prose_outside: u32,
 }
 
 impl Share {
@@ -242,7 +262,7 @@ impl Share {
     }
 }
 
-fn judge(dom: &Dom, id: NodeId, share: Share) -> Option<Reason> {
+fn judge(dom: &Dom, id: NodeId, share: Share, in_thread: bool, hints: Hints) -> Option<Reason> {
     let el = dom.element(id)?;
     let tag = &el.name.local;
     if NON_CONTENT_TAGS.contains(tag) {
@@ -255,11 +275,18 @@ fn judge(dom: &Dom, id: NodeId, share: Share) -> Option<Reason> {
     if is_hidden(el.attr("hidden"), el.attr("aria-hidden"), el.attr("style")) && !is_wrapper {
         return Some(Reason::Hidden);
     }
-    if is_comment_section(el) && share.prose < COMMENT_PROSE_SHARE {
+    if !in_thread
+        && is_comment_section(el)
+        && (hints.declares_article || share.prose_outside > THREAD_MAX_PROSE_OUTSIDE)
+    {
         return Some(Reason::FurnitureName("comment"));
     }
     let names = [el.attr("class"), el.attr("id")];
-    let furniture = names.into_iter().flatten().find_map(furniture_name);
+    let furniture = names
+        .into_iter()
+        .flatten()
+        .find_map(furniture_name)
+        .filter(|(word, _)| !(in_thread && word.starts_with("comment")));
     if let Some((word, true)) = furniture {
         // Overlays are never the article, whatever their size, unless the headline is in them.
         let holds_headline = dom
@@ -274,7 +301,10 @@ fn judge(dom: &Dom, id: NodeId, share: Share) -> Option<Reason> {
     }
     if matches!(
         *tag,
-        local_name!("header") | local_name!("footer") | local_name!("aside") | local_name!("noscript")
+        local_name!("header")
+            | local_name!("footer")
+            | local_name!("aside")
+            | local_name!("noscript")
     ) {
         return Some(Reason::PageFrame);
     }
@@ -293,9 +323,43 @@ fn is_comment_section(el: &crate::dom::Element) -> bool {
     [el.attr("class"), el.attr("id")]
         .into_iter()
         .flatten()
-        .flat_map(str::split_ascii_whitespace)
+        .flat_map(naming_tokens)
         .flat_map(name_words)
         .any(|w| matches!(w.as_str(), "comment" | "comments" | "disqus" | "discussion"))
+}
+
+/// Responsive frameworks hide an element at small widths and show it at larger ones with a
+/// second class (`d-none d-lg-block`): such an element is visible on a desktop.
+fn shown_at_some_width(attr: &str) -> bool {
+    attr.split_ascii_whitespace().any(|t| {
+        let t = t.to_ascii_lowercase();
+        t.starts_with("d-")
+            && t != "d-none"
+            && ["block", "flex", "inline", "grid", "table"]
+                .iter()
+                .any(|d| t.ends_with(d))
+    })
+}
+
+/// First words of class tokens that describe a state or a taxonomy term of the element
+/// (`has-comments`, `no-sidebar`, `tag-social-media`, `category-ads`) rather than name it.
+const NON_NAMING_PREFIXES: &[&str] = &[
+    "has", "no", "with", "without", "is", "show", "hide", "enable", "enabled", "disable", "tag",
+    "category", "author", "format", "post", "type",
+];
+
+/// The class tokens that name what an element is. A BEM modifier (`Section--Ads`) describes
+/// a variant of the element, so only the part before `--` names it.
+fn naming_tokens(attr: &str) -> impl Iterator<Item = &str> {
+    attr.split_ascii_whitespace()
+        .map(|t| t.split("--").next().unwrap_or(t))
+        .filter(|t| !t.is_empty())
+        .filter(|t| {
+            let first = t.split(['-', '_']).next().unwrap_or("");
+            // A token with nothing after the prefix ("hide", "post") still names the element.
+            first.len() == t.len()
+                || !NON_NAMING_PREFIXES.contains(&first.to_ascii_lowercase().as_str())
+        })
 }
 
 fn is_hidden(hidden: Option<&str>, aria_hidden: Option<&str>, style: Option<&str>) -> bool {
@@ -316,10 +380,13 @@ fn is_hidden(hidden: Option<&str>, aria_hidden: Option<&str>, style: Option<&str
 /// The furniture word or name a class/id attribute carries, and whether it is one that holds
 /// even around much text.
 fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
-    for class in attr.split_ascii_whitespace() {
+    for class in naming_tokens(attr) {
         let lower = class.to_ascii_lowercase();
         if let Some(n) = HIDING_NAMES.iter().find(|n| **n == lower) {
-            return Some((n, true));
+            if !shown_at_some_width(attr) {
+                return Some((n, true));
+            }
+            continue;
         }
         if let Some(n) = FURNITURE_NAMES.iter().find(|n| **n == lower) {
             return Some((n, false));
@@ -366,7 +433,7 @@ mod tests {
 
     fn removed_texts(html: &str) -> Vec<String> {
         let (dom, _) = parse(html, &Limits::default());
-        let cleaned = clean(&dom);
+        let cleaned = clean(&dom, Hints::default());
         dom.descendants(DOCUMENT)
             .filter(|&n| cleaned.is_removed(n))
             .map(|n| dom.text_content(n).trim().to_string())
@@ -386,6 +453,11 @@ mod tests {
         assert_eq!(furniture_name("article-body"), None);
         assert_eq!(furniture_name("sr-only"), Some(("sr-only", true)));
         assert_eq!(furniture_name("cookieConsent"), Some(("cookie", true)));
+        // State and taxonomy classes describe the element, they do not name it.
+        assert_eq!(furniture_name("BlogItem has-comments tag-social"), None);
+        assert_eq!(furniture_name("d-none d-lg-block"), None);
+        assert_eq!(furniture_name("d-none"), Some(("d-none", true)));
+        assert_eq!(furniture_name("TestReport__Section--Ads"), None);
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! The charset comes, in order of trust, from a byte-order mark, the caller's HTTP header, the
 //! page's own `<meta>` declaration, and finally detection. One exception to that order: bytes
 //! that are valid UTF-8 with non-ASCII content are read as UTF-8 even when the page declares a
-//! legacy single-byte charset, because such declarations are left over from templates far more
-//! often than they are true.
+//! legacy charset. Such declarations are left over from templates or re-saved pages far more
+//! often than legacy text happens to form valid UTF-8 sequences throughout.
 
 use encoding_rs::{Encoding, UTF_8};
 
@@ -41,7 +41,7 @@ pub fn decode(bytes: &[u8], http_charset: Option<&str>) -> Decoded {
     match declared {
         Some((enc, source)) => {
             let enc = wider_equivalent(enc);
-            if enc != UTF_8 && utf8_ok && !bytes.is_ascii() && enc.is_single_byte() {
+            if enc != UTF_8 && utf8_ok && !bytes.is_ascii() {
                 finish(bytes, UTF_8, CharsetSource::Detected)
             } else {
                 finish(bytes, enc, source)
@@ -154,6 +154,21 @@ mod tests {
         let d = decode("<meta charset=iso-8859-1><p>café</p>".as_bytes(), None);
         assert_eq!(d.encoding, UTF_8);
         assert!(d.text.contains("café"));
+    }
+
+    #[test]
+    fn valid_utf8_beats_a_stale_multibyte_declaration() {
+        let d = decode("<meta charset=gb2312><p>人工智能迈上新台阶</p>".as_bytes(), None);
+        assert_eq!(d.encoding, UTF_8);
+        assert!(d.text.contains("人工智能"));
+    }
+
+    #[test]
+    fn real_gbk_bytes_follow_the_declaration() {
+        let (bytes, _, _) = encoding_rs::GBK.encode("<meta charset=gb2312><p>人工智能迈上新台阶</p>");
+        let d = decode(&bytes, None);
+        assert_eq!(d.encoding, encoding_rs::GBK);
+        assert!(d.text.contains("人工智能"));
     }
 
     #[test]

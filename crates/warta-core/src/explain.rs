@@ -10,17 +10,22 @@ use crate::options::Options;
 use crate::select::segment::segment;
 use crate::select::{best_container, score, scoring_root, Reading};
 
-/// Explains the choices made on an HTML page.
-pub fn explain_html(html: &str, opts: &Options) -> String {
+/// Explains the choices made on an HTML page, quoting up to `width` characters of each text.
+pub fn explain_html(html: &str, opts: &Options, width: usize) -> String {
     let (dom, _) = crate::dom::parse(html, &opts.limits);
     let meta = crate::metadata::extract(&dom, opts);
-    let cleaned = clean(&dom);
+    let cleaned = clean(&dom, meta.clean_hints());
     let start = scoring_root(&dom);
     let units = segment(&dom, &cleaned, start);
     let s = score(&dom, &units, &meta, Reading::Article);
     let mut out = String::new();
-    let root = best_container(&dom, &s.score, start);
-    let _ = writeln!(out, "container: {} score={:.0}", path(&dom, root), s.score[root]);
+    let (_, root) = best_container(&dom, &s.score, start);
+    let _ = writeln!(
+        out,
+        "container: {} score={:.0}",
+        path(&dom, root),
+        s.score[root]
+    );
     let mut ranked: Vec<NodeId> = dom
         .descendants(start)
         .filter(|&n| dom.element(n).is_some() && s.count[n] > 0)
@@ -35,7 +40,11 @@ pub fn explain_html(html: &str, opts: &Options) -> String {
         if let Some(reason) = cleaned.reason(n) {
             let text = dom.text_content(n);
             let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-            if chars >= 40 && dom.tag(n).is_some_and(|t| &**t != "script" && &**t != "style") {
+            if chars >= 40
+                && dom
+                    .tag(n)
+                    .is_some_and(|t| &**t != "script" && &**t != "style")
+            {
                 let _ = writeln!(out, "  {chars:>6} chars  {reason:?}  {}", path(&dom, n));
             }
         }
@@ -43,7 +52,7 @@ pub fn explain_html(html: &str, opts: &Options) -> String {
     let _ = writeln!(out, "\nunits (value, link density, text):");
     for (u, v) in units.iter().zip(&s.values) {
         let inside = u.node == root || dom.ancestors(u.node).any(|a| a == root);
-        let snippet: String = u.text.chars().take(70).collect();
+        let snippet: String = u.text.chars().take(width).collect();
         let _ = writeln!(
             out,
             "  {} {:>7.0} {:.2}  {:?}",

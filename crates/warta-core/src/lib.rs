@@ -95,7 +95,7 @@ pub fn extract_html(html: &str, opts: &Options) -> Article {
         ));
     }
     let meta = metadata::extract(&dom, opts);
-    let cleaned = clean::clean(&dom);
+    let cleaned = clean::clean(&dom, meta.clean_hints());
     let chosen = select::select(&dom, &cleaned, &meta, opts);
     article.blocks = blocks::build(&chosen, opts);
     if let Some(f) = chosen.fallback {

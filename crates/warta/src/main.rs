@@ -55,6 +55,9 @@ struct ExtractArgs {
     /// Print a trace of how the content was chosen instead of the article.
     #[arg(long)]
     explain: bool,
+    /// How many characters of each text the trace quotes.
+    #[arg(long, default_value_t = 70)]
+    explain_width: usize,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -135,7 +138,11 @@ fn extract(args: ExtractArgs) -> Result<()> {
         if args.explain {
             let bytes = read_input(job.path.as_deref())?;
             let html = warta_core::decode::decode(&bytes, base.http_charset.as_deref()).text;
-            writeln!(out, "{}", warta_core::explain::explain_html(&html, &base))?;
+            writeln!(
+                out,
+                "{}",
+                warta_core::explain::explain_html(&html, &base, args.explain_width)
+            )?;
             continue;
         }
         let article = run(&job, &base);

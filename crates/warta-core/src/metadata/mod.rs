@@ -51,6 +51,23 @@ struct Candidate<T> {
     confidence: f32,
 }
 
+impl Metadata {
+    /// The page calls itself an article or blog post (JSON-LD or OpenGraph type). Forum
+    /// posts ("DiscussionForumPosting") are not articles.
+    pub fn declares_article(&self) -> bool {
+        self.declared_type.as_deref().is_some_and(|t| {
+            let t = t.to_ascii_lowercase();
+            t.contains("article") || t == "blogposting" || t == "report"
+        })
+    }
+
+    pub fn clean_hints(&self) -> crate::clean::Hints {
+        crate::clean::Hints {
+            declares_article: self.declares_article(),
+        }
+    }
+}
+
 pub fn extract(dom: &Dom, opts: &Options) -> Metadata {
     let page = Page::read(dom, opts);
     let mut meta = Metadata {

@@ -101,6 +101,10 @@ mod knobs {
     /// A child holding at least (1 - this) of its parent's score replaces the parent as the
     /// container.
     pub const TIGHTEN_SLACK: f32 = 0.15;
+    /// A prose unit is at least this long.
+    pub const PROSE_MIN_CHARS: usize = 80;
+    /// How many siblings away from the container a companion may stand.
+    pub const COMPANION_REACH: usize = 2;
 }
 
 /// What selection decided.
@@ -131,6 +135,8 @@ pub struct Scores {
     pub values: Vec<f32>,
     pub score: Vec<f32>,
     pub count: Vec<u32>,
+    /// Characters of prose units (see [`is_prose`]) below each node.
+    pub prose: Vec<u32>,
 }
 
 /// Where scoring starts: the body, or the document when there is none.
@@ -148,7 +154,9 @@ pub fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Sc
     let hints = ClassHints::new(dom);
     let mut score = vec![0f32; dom.nodes.len()];
     let mut count = vec![0u32; dom.nodes.len()];
+    let mut prose = vec![0u32; dom.nodes.len()];
     for (u, &v) in units.iter().zip(&values) {
+        let prose_chars = if is_prose(u) { u.chars as u32 } else { 0 };
         let mut factor = 1.0;
         for a in std::iter::once(u.node).chain(dom.ancestors(u.node)) {
             factor *= hints.get(dom, a);
@@ -157,6 +165,7 @@ pub fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Sc
         for a in std::iter::once(u.node).chain(dom.ancestors(u.node)) {
             score[a] += v;
             count[a] += 1;
+            prose[a] += prose_chars;
             if a == start {
                 break;
             }
@@ -166,6 +175,7 @@ pub fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Sc
         values,
         score,
         count,
+        prose,
     }
 }
 
@@ -186,7 +196,7 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
         }
     }
     let prose = prose_chars(&chosen.units);
-    if prose < knobs::LISTING_MAX_PROSE_CHARS && !declares_article(meta) {
+    if prose < knobs::LISTING_MAX_PROSE_CHARS && !meta.declares_article() {
         let listing = choose(dom, &units, meta, opts, Reading::Listing);
         let teasers = listing
             .units
@@ -218,6 +228,19 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
             chosen.confidence *= 0.5;
         }
     }
+    if chosen.units.is_empty() {
+        // A page with only a few words still has them: the last, loosest reading.
+        chosen.units = units
+            .iter()
+            .filter(|u| u.link_density() < knobs::LINK_DENSE && !is_furniture(u))
+            .cloned()
+            .collect();
+        if !chosen.units.is_empty() {
+            chosen.root = start;
+            chosen.fallback = Some("every text on a page with almost none");
+            chosen.confidence = 0.1;
+        }
+    }
     if chosen.page_type != PageType::Listing {
         chosen.page_type = page_type(&units, &chosen, meta);
     }
@@ -227,7 +250,9 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
 /// One reading of the page: the best container and the units kept in it.
 fn choose(dom: &Dom, units: &[Unit], meta: &Metadata, opts: &Options, reading: Reading) -> Chosen {
     let s = score(dom, units, meta, reading);
-    let root = best_container(dom, &s.score, scoring_root(dom));
+    let (wide, root) = best_container(dom, &s.score, scoring_root(dom));
+    let mut roots = vec![root];
+    roots.extend(companions(dom, &s, wide, root));
     let positive_total: f32 = s.values.iter().filter(|v| **v > 0.0).sum();
     let confidence = if positive_total > 0.0 {
         (s.score[root] / positive_total).clamp(0.0, 1.0)
@@ -236,7 +261,7 @@ fn choose(dom: &Dom, units: &[Unit], meta: &Metadata, opts: &Options, reading: R
     };
     Chosen {
         root,
-        units: keep_units(dom, units, &s, root, meta, opts.focus, reading),
+        units: keep_units(dom, units, &s, &roots, meta, opts.focus, reading),
         from_article_body: None,
         fallback: None,
         page_type: PageType::Other,
@@ -248,13 +273,42 @@ fn chars_of(units: &[Unit]) -> usize {
     units.iter().map(|u| u.chars).sum()
 }
 
-/// Characters in sentence-like, link-free units: what makes a page an article.
+/// A sentence-like, link-free unit: what makes a page an article.
+fn is_prose(u: &Unit) -> bool {
+    u.chars >= knobs::PROSE_MIN_CHARS && u.link_density() < 0.2 && has_sentence_punct(&u.text)
+}
+
 fn prose_chars(units: &[Unit]) -> usize {
-    units
-        .iter()
-        .filter(|u| u.chars >= 80 && u.link_density() < 0.2 && has_sentence_punct(&u.text))
-        .map(|u| u.chars)
-        .sum()
+    units.iter().filter(|u| is_prose(u)).map(|u| u.chars).sum()
+}
+
+/// Sibling subtrees that belong with the tightened container: prose standing right before it
+/// (a standfirst, a lead paragraph), on each level between the tight container and the
+/// widest best-scoring one.
+fn companions(dom: &Dom, s: &Scores, wide: NodeId, tight: NodeId) -> Vec<NodeId> {
+    let mut found = Vec::new();
+    let mut at = tight;
+    while at != wide {
+        let Some(parent) = dom.parent(at) else { break };
+        let siblings: Vec<NodeId> = dom
+            .children(parent)
+            .filter(|&c| dom.element(c).is_some())
+            .collect();
+        let Some(pos) = siblings.iter().position(|&c| c == at) else {
+            break;
+        };
+        // Only what stands before: after the body come author boxes, teasers and comments.
+        for &sib in siblings[..pos].iter().rev().take(knobs::COMPANION_REACH) {
+            if s.score[sib] < 0.0 {
+                break;
+            }
+            if s.prose[sib] > 0 {
+                found.push(sib);
+            }
+        }
+        at = parent;
+    }
+    found
 }
 
 /// Sentence-ending punctuation in the scripts we read.
@@ -308,13 +362,15 @@ fn is_furniture(u: &Unit) -> bool {
 /// The element with the highest score, then tightened: while one child holds nearly all of
 /// its score, the child is the better answer (the parent only adds a cookie notice, a poll or
 /// a comment box).
-pub fn best_container(dom: &Dom, score: &[f32], start: NodeId) -> NodeId {
+/// Returns the widest best-scoring element and the tightened one.
+pub fn best_container(dom: &Dom, score: &[f32], start: NodeId) -> (NodeId, NodeId) {
     let mut best = start;
     for id in dom.descendants(start) {
         if dom.element(id).is_some() && score[id] > score[best] {
             best = id;
         }
     }
+    let wide = best;
     loop {
         let floor = score[best] * (1.0 - knobs::TIGHTEN_SLACK);
         let child = dom
@@ -323,7 +379,7 @@ pub fn best_container(dom: &Dom, score: &[f32], start: NodeId) -> NodeId {
             .max_by(|a, b| score[*a].total_cmp(&score[*b]));
         match child {
             Some(c) if score[c] > 0.0 && score[c] >= floor => best = c,
-            _ => return best,
+            _ => return (wide, best),
         }
     }
 }
@@ -387,11 +443,12 @@ fn keep_units(
     dom: &Dom,
     units: &[Unit],
     scores: &Scores,
-    root: NodeId,
+    roots: &[NodeId],
     meta: &Metadata,
     focus: Focus,
     reading: Reading,
 ) -> Vec<Unit> {
+    let root = roots[0];
     let (score, count) = (&scores.score, &scores.count);
     let box_floor = match focus {
         Focus::Precision => 0.0,
@@ -405,18 +462,21 @@ fn keep_units(
         .filter(|&h| dom.ancestors(h).any(|a| a == root));
     let mut kept: Vec<Unit> = Vec::new();
     for u in units {
+        let Some(unit_root) = std::iter::once(u.node)
+            .chain(dom.ancestors(u.node))
+            .find(|a| roots.contains(a))
+        else {
+            continue;
+        };
         let path: Vec<NodeId> = std::iter::once(u.node)
             .chain(dom.ancestors(u.node))
-            .take_while(|&a| a != root)
+            .take_while(|&a| a != unit_root)
             .collect();
-        let inside = u.node == root || dom.ancestors(u.node).any(|a| a == root);
-        if !inside {
-            continue;
-        }
         if in_headline(dom, u, meta) {
             continue;
         }
-        if headline_inside.is_some_and(|h| u.node < h) && !matches!(u.kind, UnitKind::Image { .. }) {
+        if headline_inside.is_some_and(|h| u.node < h) && !matches!(u.kind, UnitKind::Image { .. })
+        {
             // Above the headline: breadcrumbs, kickers, section labels.
             continue;
         }
@@ -466,14 +526,6 @@ fn trim_edges(kept: &mut Vec<Unit>) {
     }
 }
 
-/// The page calls itself an article (JSON-LD or OpenGraph type).
-fn declares_article(meta: &Metadata) -> bool {
-    meta.declared_type.as_deref().is_some_and(|t| {
-        let t = t.to_ascii_lowercase();
-        t.contains("article") || t.contains("posting") || t == "report"
-    })
-}
-
 fn page_type(all: &[Unit], chosen: &Chosen, meta: &Metadata) -> PageType {
     if let Some(t) = meta.declared_type.as_deref() {
         let t = t.to_ascii_lowercase();
@@ -507,7 +559,7 @@ mod tests {
 
     fn chosen_texts(html: &str) -> Vec<String> {
         let (dom, _) = parse(html, &Limits::default());
-        let cleaned = clean(&dom);
+        let cleaned = clean(&dom, Default::default());
         let meta = crate::metadata::extract(&dom, &Options::default());
         select(&dom, &cleaned, &meta, &Options::default())
             .units
@@ -551,7 +603,7 @@ mod tests {
              \"articleBody\":\"{body}\"}}</script><body><div>Short teaser.</div></body>"
         );
         let (dom, _) = parse(&html, &Limits::default());
-        let cleaned = clean(&dom);
+        let cleaned = clean(&dom, Default::default());
         let meta = crate::metadata::extract(&dom, &Options::default());
         let chosen = select(&dom, &cleaned, &meta, &Options::default());
         assert_eq!(chosen.fallback, Some("json-ld articleBody"));

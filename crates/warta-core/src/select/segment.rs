@@ -379,7 +379,7 @@ mod tests {
 
     fn units(html: &str) -> Vec<(UnitKind, String)> {
         let (dom, _) = parse(html, &Limits::default());
-        let cleaned = clean(&dom);
+        let cleaned = clean(&dom, Default::default());
         segment(&dom, &cleaned, DOCUMENT)
             .into_iter()
             .map(|u| (u.kind, u.text))
@@ -411,7 +411,7 @@ mod tests {
     #[test]
     fn link_density_counts_link_text() {
         let (dom, _) = parse("<p>abcd <a href=x>efgh</a></p>", &Limits::default());
-        let cleaned = clean(&dom);
+        let cleaned = clean(&dom, Default::default());
         let u = segment(&dom, &cleaned, DOCUMENT);
         assert_eq!(u[0].chars, 8);
         assert_eq!(u[0].link_chars, 4);
