@@ -18,6 +18,8 @@ use super::lines::{has_menu_separators, Line};
 const PROSE_WORDS: usize = 20;
 /// A sentence this long (ending in punctuation) is prose.
 const SENTENCE_WORDS: usize = 7;
+/// Running prose has a comma or a stop every so many words, at the least.
+const WORDS_PER_STOP: usize = 30;
 /// What a short line that is not a sentence costs.
 const SHORT_LINE_COST: f32 = 3.0;
 /// What a line of inline furniture costs.
@@ -63,7 +65,7 @@ fn weight(line: &Line, kind: &Kind, short_cost: f32) -> f32 {
                 -short_cost * 2.0
             } else if line.ends_sentence && line.words >= SENTENCE_WORDS {
                 words
-            } else if line.words >= PROSE_WORDS {
+            } else if line.words >= PROSE_WORDS && reads_like_prose(line) {
                 words * 0.6
             } else if line.ends_sentence && line.words >= 3 {
                 1.0
@@ -78,6 +80,17 @@ fn weight(line: &Line, kind: &Kind, short_cost: f32) -> f32 {
         Kind::Title | Kind::Byline | Kind::Date => -short_cost,
         Kind::Boilerplate | Kind::RelatedHeading | Kind::Related => -BARRIER_COST,
     }
+}
+
+/// A long line without a full stop at its end is prose when it has the commas and stops of
+/// sentences inside; a menu or a tag cloud flattened into one line has next to none.
+fn reads_like_prose(line: &Line) -> bool {
+    let stops = line
+        .text
+        .chars()
+        .filter(|c| matches!(c, ',' | '.' | ';' | '!' | '?' | '，' | '、' | '。' | '،'))
+        .count();
+    stops * WORDS_PER_STOP >= line.words
 }
 
 /// The stretch of lines with the largest total weight, if any stretch weighs more than

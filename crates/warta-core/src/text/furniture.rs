@@ -61,7 +61,7 @@ const MAX_POST_LINES: usize = 12;
 const MIN_ARTICLE_WORDS: usize = 30;
 
 /// Comments under an article: three or more post stamps ("May 3, 2021 at 4:47 pm") a few
-/// lines apart, after the article's prose. Each stamp, with the name line above it, becomes
+/// lines apart, after the article's prose and a line that opens the comments. Each stamp, with the name line above it, becomes
 /// boilerplate, so the comments fall apart into pieces that no longer join the body. Runs
 /// after related lists are read, whose ages would otherwise pass for stamps.
 pub(super) fn mark_comment_stamps(lines: &[Line], kinds: &mut [Kind], when: &When) {
@@ -76,6 +76,14 @@ pub(super) fn mark_comment_stamps(lines: &[Line], kinds: &mut [Kind], when: &Whe
         let prose = if line.ends_sentence { line.words } else { 0 };
         prose_before.push(prose_before.last().copied().unwrap_or(0) + prose);
     }
+    // Comments come after a line that says so ("34 Comments", "Leave a reply"), once the
+    // article has had its say; dated entries of an events page or a listing have none.
+    let Some(opened) = (0..lines.len())
+        .find(|&i| kinds[i] == Kind::Boilerplate && prose_before[i] >= MIN_ARTICLE_WORDS)
+    else {
+        return;
+    };
+    let stamps: Vec<usize> = stamps.into_iter().filter(|&s| s > opened).collect();
     let mut first = 0;
     while first < stamps.len() {
         let mut last = first;
