@@ -183,6 +183,7 @@ fn source_credit(line: &Line, phrases: &Phrases) -> Option<Vec<String>> {
 mod tests {
     use super::*;
     use crate::text::lines::segment;
+    use crate::text::when::When;
 
     fn kinds(text: &str, lang: &str) -> Vec<Kind> {
         classify(&segment(text), &Phrases::for_language(Some(lang)))
@@ -220,6 +221,40 @@ mod tests {
             got[1],
             Kind::ReadAlso(Some("Bahnstreik legt den Fernverkehr lahm".into()))
         );
+    }
+
+    const ARTICLE: &str = "The council met on Monday to agree the budget for the coming year, and \
+        members spent most of the evening on the roads. Spending on roads will rise by a tenth, \
+        the treasurer told members, while the library keeps its hours and its staff for now.\n";
+
+    fn comment_marks(text: &str) -> Vec<usize> {
+        let lines = segment(text);
+        let mut kinds = classify(&lines, &Phrases::for_language(Some("en")));
+        mark_comment_stamps(&lines, &mut kinds, &When::new(None, Some("en")));
+        (0..lines.len())
+            .filter(|&i| kinds[i] == Kind::Boilerplate)
+            .collect()
+    }
+
+    #[test]
+    fn stamps_after_a_comments_line_are_comments() {
+        let text = format!(
+            "{ARTICLE}3 Comments\nalice\nMay 3, 2021 at 4:47 pm\nI think the roads needed this money for years.\n\
+             bob\nMay 3, 2021 at 5:02 pm\nThe library should have had a share of it too.\n\
+             carol\nMay 4, 2021 at 9:15 am\nWhat about the buses on the east side of town?\n"
+        );
+        // The opener, then each name line and its stamp.
+        assert_eq!(comment_marks(&text), [1, 2, 3, 5, 6, 8, 9]);
+    }
+
+    #[test]
+    fn dated_entries_without_an_opener_stay() {
+        let text = format!(
+            "{ARTICLE}Book fair\nMay 3, 2021\nPublishers from twelve countries show their spring lists in the hall.\n\
+             Poetry night\nMay 10, 2021\nLocal poets read new work in the library garden after dark.\n\
+             Film club\nMay 17, 2021\nThe club shows a silent comedy with a live piano score.\n"
+        );
+        assert!(comment_marks(&text).is_empty());
     }
 
     #[test]
