@@ -91,6 +91,9 @@ const STRONG_FURNITURE_WORDS: &[&str] = &[
     "adsbygoogle",
 ];
 
+/// The strong words that name overlays drawn over the page.
+const OVERLAY_WORDS: &[&str] = &["modal", "popup", "cookie", "cookies", "consent", "gdpr"];
+
 /// Whole class names that hide their content from readers.
 const HIDING_NAMES: &[&str] = &[
     "sr-only",
@@ -288,11 +291,13 @@ fn judge(dom: &Dom, id: NodeId, share: Share, in_thread: bool, hints: Hints) -> 
         .find_map(furniture_name)
         .filter(|(word, _)| !(in_thread && word.starts_with("comment")));
     if let Some((word, true)) = furniture {
-        // Overlays are never the article, whatever their size, unless the headline is in them.
+        // Overlays are never the article, whatever their size, unless the headline is in them;
+        // other strong names (ad slots, pagination) yield only to most of the page's prose.
         let holds_headline = dom
             .descendants(id)
             .any(|n| dom.is_tag(n, &local_name!("h1")));
-        if !holds_headline {
+        let holds_the_prose = share.prose >= WRAPPER_TEXT_SHARE && !OVERLAY_WORDS.contains(&word);
+        if !holds_headline && !holds_the_prose {
             return Some(Reason::FurnitureName(word));
         }
     }

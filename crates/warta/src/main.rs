@@ -1,6 +1,8 @@
 //! `warta`: the command line. A thin shell over `warta-core`: it reads files, hands bytes to
 //! the library and prints what comes back.
 
+mod batch;
+
 use std::io::{self, BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -25,6 +27,8 @@ struct Cli {
 enum Command {
     /// Extract the article from HTML pages or flattened text.
     Extract(ExtractArgs),
+    /// Extract every page of WARC/WET files, directories and manifests, in parallel, to JSONL.
+    Batch(batch::BatchArgs),
 }
 
 #[derive(clap::Args)]
@@ -101,6 +105,11 @@ fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Batch(args) => match batch::run(args) {
+            Ok(0) => Ok(()),
+            Ok(code) => std::process::exit(code),
+            Err(e) => Err(e),
+        },
     };
     if let Err(e) = result {
         eprintln!("warta: {e:#}");

@@ -475,9 +475,12 @@ fn keep_units(
         if in_headline(dom, u, meta) {
             continue;
         }
-        if headline_inside.is_some_and(|h| u.node < h) && !matches!(u.kind, UnitKind::Image { .. })
+        if headline_inside.is_some_and(|h| u.node < h)
+            && !matches!(u.kind, UnitKind::Image { .. })
+            && !is_prose(u)
         {
-            // Above the headline: breadcrumbs, kickers, section labels.
+            // Above the headline: breadcrumbs, kickers, section labels. Prose stays, in case
+            // the headline found is a later story's.
             continue;
         }
         let in_bad_box = path

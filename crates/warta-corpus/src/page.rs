@@ -1,0 +1,272 @@
+//! The unit of work: a page read from some input, and what extracting it gives.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use warta_core::{Article, InputKind, Options};
+
+use crate::fetch::Fetcher;
+use crate::http::{self, split_content_type, HttpError};
+
+/// What the reader hands to the workers, in input order.
+#[derive(Debug)]
+pub enum Item {
+    Page(Page),
+    /// An input or a stretch of one that could not be read: written as an error record.
+    Failed(Box<Article>),
+    /// A record that holds no page to extract (counted by reason, not written).
+    Skipped(String),
+}
+
+impl Item {
+    /// The identity a record of this item carries in the output, for `--resume`.
+    pub fn key(&self) -> Option<&str> {
+        match self {
+            Item::Page(p) => Some(p.id.as_deref().unwrap_or(&p.input)),
+            Item::Failed(a) => record_key(a),
+            Item::Skipped(_) => None,
+        }
+    }
+
+    /// The `id` and `input` a record of this item carries.
+    pub fn identity(&self) -> (Option<String>, Option<String>) {
+        match self {
+            Item::Page(p) => (p.id.clone(), Some(p.input.clone())),
+            Item::Failed(a) => (a.id.clone(), a.input.clone()),
+            Item::Skipped(_) => (None, None),
+        }
+    }
+}
+
+/// A written record's identity: its id, else the input it came from.
+pub fn record_key(article: &Article) -> Option<&str> {
+    article.id.as_deref().or(article.input.as_deref())
+}
+
+#[derive(Debug)]
+pub struct Page {
+    /// The WARC-Record-ID, or the id a manifest gave.
+    pub id: Option<String>,
+    /// Where the page was read: a path, or `path@offset` for a record in a WARC file.
+    pub input: String,
+    pub url: Option<String>,
+    /// When the page was fetched (the WARC-Date).
+    pub fetched: Option<String>,
+    pub payload: Payload,
+    /// Problems found while reading (truncation and the like), carried into the record.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug)]
+pub enum Payload {
+    /// A document ready for the extractor.
+    Document {
+        bytes: Vec<u8>,
+        charset: Option<String>,
+        kind: InputKind,
+    },
+    /// A raw HTTP response (header and body) from a WARC `response` record.
+    HttpResponse(Vec<u8>),
+    /// Nothing yet: the worker fetches the page's `url`.
+    Fetch,
+}
+
+/// What a worker makes of a page.
+#[derive(Debug)]
+pub enum Outcome {
+    Article(Box<Article>),
+    Skipped(String),
+}
+
+/// Bodies are cut to this size before extraction (the extractor has its own, lower, limit).
+const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
+
+/// Extracts one page (fetching it first when it is a URL). Never panics and never fails: a
+/// failure is an error record.
+pub fn process(page: Page, base: &Options, fetcher: &Fetcher) -> Outcome {
+    let Page {
+        id,
+        input,
+        url,
+        fetched,
+        payload,
+        mut warnings,
+    } = page;
+    let failed = |kind: &str, message: String| {
+        let mut a = Article::failed(id.clone(), Some(input.clone()), kind, message);
+        a.url = url.clone();
+        a.fetched = fetched.clone();
+        Outcome::Article(Box::new(a))
+    };
+    // For a page fetched now: when.
+    let mut fetched_now = None;
+    let (bytes, charset, kind) = match payload {
+        Payload::Document {
+            bytes,
+            charset,
+            kind,
+        } => (bytes, charset, kind),
+        Payload::HttpResponse(block) => match http::parse_response(&block, MAX_BODY_BYTES) {
+            Ok(resp) => {
+                if !(200..300).contains(&resp.status) {
+                    return Outcome::Skipped(format!("HTTP status {}xx", resp.status / 100));
+                }
+                if !is_html(resp.mime.as_deref(), &resp.body) {
+                    return Outcome::Skipped(format!(
+                        "not HTML: {}",
+                        resp.mime.as_deref().map_or("no type".into(), reason_safe)
+                    ));
+                }
+                warnings.extend(resp.warnings);
+                (resp.body, resp.charset, InputKind::Html)
+            }
+            Err(HttpError::Malformed(m)) => return failed("bad-http", m),
+            Err(HttpError::Decoding(m)) => return failed("content-decoding", m),
+            Err(HttpError::UnsupportedCoding(m)) => return Outcome::Skipped(m),
+        },
+        Payload::Fetch => {
+            let Some(target) = url.as_deref() else {
+                return failed("fetch", "no URL to fetch".into());
+            };
+            fetched_now = Some(
+                jiff::Timestamp::now()
+                    .strftime("%Y-%m-%dT%H:%M:%SZ")
+                    .to_string(),
+            );
+            let page = match fetcher.fetch(target) {
+                Ok(p) => p,
+                Err(m) => return failed("fetch", m),
+            };
+            if !(200..300).contains(&page.status) {
+                return failed("fetch", format!("HTTP status {}", page.status));
+            }
+            let (mime, charset) = page
+                .content_type
+                .as_deref()
+                .map(split_content_type)
+                .unwrap_or_default();
+            if !is_html(mime.as_deref(), &page.body) {
+                return Outcome::Skipped(format!(
+                    "not HTML: {}",
+                    mime.as_deref().map_or("no type".into(), reason_safe)
+                ));
+            }
+            (page.body, charset, InputKind::Html)
+        }
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Outcome::Skipped("empty body".into());
+    }
+    let fetched = fetched.clone().or(fetched_now);
+    let opts = Options {
+        url: url.clone(),
+        http_charset: charset,
+        reference_time: fetched.clone(),
+        input_kind: kind,
+        ..base.clone()
+    };
+    let result = catch_unwind(AssertUnwindSafe(|| warta_core::extract(&bytes, &opts)));
+    let mut article = match result {
+        Ok(Ok(a)) => a,
+        Ok(Err(e)) => return failed(e.kind(), e.to_string()),
+        Err(_) => return failed("panic", "the extractor panicked on this page".into()),
+    };
+    article.id = id;
+    article.input = Some(input);
+    if url.is_some() {
+        article.url = url;
+    }
+    article.fetched = fetched;
+    warnings.append(&mut article.warnings);
+    article.warnings = warnings;
+    Outcome::Article(Box::new(article))
+}
+
+fn is_html(mime: Option<&str>, body: &[u8]) -> bool {
+    match mime {
+        Some("text/html" | "application/xhtml+xml") => true,
+        // Types that say nothing useful: trust the bytes.
+        None | Some("text/plain" | "application/octet-stream" | "unknown/unknown") => {
+            http::sniffs_as_html(body)
+        }
+        Some(_) => false,
+    }
+}
+
+/// A media type fit to be a summary key: short and plain.
+fn reason_safe(mime: &str) -> String {
+    let clean: String = mime
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || "/.+-_".contains(*c))
+        .take(40)
+        .collect();
+    if clean.is_empty() {
+        "odd type".into()
+    } else {
+        clean
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn http_page(block: &[u8]) -> Page {
+        Page {
+            id: Some("<urn:uuid:1>".into()),
+            input: "x.warc@0".into(),
+            url: Some("https://news.example/a".into()),
+            fetched: Some("2024-05-01T10:00:00Z".into()),
+            payload: Payload::HttpResponse(block.to_vec()),
+            warnings: vec!["WARC-Truncated: length".into()],
+        }
+    }
+
+    #[test]
+    fn html_responses_become_articles_with_their_identity() {
+        let out = process(
+            http_page(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Hello there, reader.</p></body></html>"),
+            &Options::default(),
+            &Fetcher::new(&Default::default()),
+        );
+        let Outcome::Article(a) = out else {
+            panic!("expected an article")
+        };
+        assert!(a.error.is_none());
+        assert_eq!(a.id.as_deref(), Some("<urn:uuid:1>"));
+        assert_eq!(a.url.as_deref(), Some("https://news.example/a"));
+        assert_eq!(a.fetched.as_deref(), Some("2024-05-01T10:00:00Z"));
+        assert_eq!(
+            a.warnings.first().map(String::as_str),
+            Some("WARC-Truncated: length")
+        );
+    }
+
+    #[test]
+    fn non_html_and_non_2xx_are_skipped_by_reason() {
+        let img = process(
+            http_page(b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG"),
+            &Options::default(),
+            &Fetcher::new(&Default::default()),
+        );
+        assert!(matches!(img, Outcome::Skipped(r) if r == "not HTML: image/png"));
+        let moved = process(
+            http_page(b"HTTP/1.1 301 Moved\r\nLocation: /b\r\n\r\n"),
+            &Options::default(),
+            &Fetcher::new(&Default::default()),
+        );
+        assert!(matches!(moved, Outcome::Skipped(r) if r == "HTTP status 3xx"));
+    }
+
+    #[test]
+    fn a_broken_response_is_an_error_record() {
+        let Outcome::Article(a) = process(
+            http_page(b"garbage"),
+            &Options::default(),
+            &Fetcher::new(&Default::default()),
+        ) else {
+            panic!("expected an error record")
+        };
+        assert_eq!(a.error.map(|e| e.kind).as_deref(), Some("bad-http"));
+        assert_eq!(a.id.as_deref(), Some("<urn:uuid:1>"));
+    }
+}
