@@ -49,6 +49,14 @@ pub struct Furniture {
     /// Cookie and consent banners, newsletter boxes, comment-section headings (substrings).
     #[serde(default)]
     pub boilerplate: Vec<String>,
+    /// Interface labels that make up a whole line: buttons, menu entries, pagination
+    /// ("Share", "Print", "Back to top", "Next post").
+    #[serde(default)]
+    pub buttons: Vec<String>,
+    /// Words that mark a photo credit at the end of a caption: photo labels ("foto"),
+    /// hand-over words ("via", "melalui", "handout") and picture agencies (whole words).
+    #[serde(default)]
+    pub photo_credit: Vec<String>,
 }
 
 /// Labels that introduce a credited person, by role.
@@ -290,6 +298,8 @@ mod tests {
                 .chain(&f.call_to_action)
                 .chain(&f.source_labels)
                 .chain(&f.boilerplate)
+                .chain(&f.buttons)
+                .chain(&f.photo_credit)
             {
                 assert_eq!(phrase, &phrase.to_lowercase(), "{}: {phrase}", p.code);
                 assert_eq!(phrase, phrase.trim(), "{}: {phrase}", p.code);

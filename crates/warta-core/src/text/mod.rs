@@ -1,7 +1,28 @@
-//! Flattened text → article, for pages whose HTML is already gone (crawler text, WET records).
+//! Flattened text → article, for pages whose HTML is already gone (crawler text, WET records,
+//! scraped corpora).
+//!
+//! The stages, in order:
+//! 1. [`lines`]: the text as non-empty lines with their shape (length, punctuation, case);
+//! 2. [`phrases`]: the language, and with it the packs whose furniture phrases apply;
+//! 3. [`furniture`]: lines a phrase gives away (ads, "read also", calls to action, sources);
+//! 4. [`related`]: related-story lists, by heading or by their repeated shape;
+//! 5. [`captions`]: photo captions, split from their credits;
+//! 6. [`body`]: the stretch of lines where prose outweighs everything else;
+//! 7. [`header`]: headline, byline and date above the body, dateline in its first paragraph.
 
-use crate::article::{Article, Block};
+mod body;
+mod captions;
+mod furniture;
+mod header;
+mod lines;
+mod phrases;
+mod related;
+mod when;
+
+use crate::article::{Article, Block, Link};
 use crate::options::Options;
+
+use furniture::Kind;
 
 /// True when the input is plainly HTML rather than flattened text.
 pub fn looks_like_html(s: &str) -> bool {
@@ -27,20 +48,153 @@ pub fn looks_like_html(s: &str) -> bool {
         .any(|t| head.contains(t))
 }
 
-/// Reads flattened text: each non-empty line becomes a paragraph.
-pub fn extract(text: &str, _opts: &Options) -> Article {
-    let mut article = Article {
-        blocks: text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(|l| Block::Paragraph {
-                text: l.to_string(),
-                links: Vec::new(),
-            })
-            .collect(),
-        ..Default::default()
+/// Reads flattened text: finds the body among the furniture, and the head, dateline,
+/// captions, cross-links and related stories around it.
+pub fn extract(text: &str, opts: &Options) -> Article {
+    let mut article = Article::default();
+    let text = if text.len() > opts.limits.max_input_bytes {
+        article.warnings.push(format!(
+            "input truncated to {} bytes (limit)",
+            opts.limits.max_input_bytes
+        ));
+        let mut cut = opts.limits.max_input_bytes;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        &text[..cut]
+    } else {
+        text
     };
+    let lines = lines::segment(text);
+    if lines.len() == lines::MAX_LINES {
+        article.warnings.push(format!(
+            "only the first {} lines were read (limit)",
+            lines::MAX_LINES
+        ));
+    }
+    let language = phrases::detect_language(&lines);
+    article.language = language.map(str::to_string);
+    let phrases = phrases::Phrases::for_language(language);
+
+    let when = when::When::new(opts.reference_time.as_deref(), language);
+
+    let mut kinds = furniture::classify(&lines, &phrases);
+    article.related = related::extract(&lines, &mut kinds, &when);
+    captions::mark(&lines, &mut kinds, &phrases);
+    furniture::mark_comment_stamps(&lines, &mut kinds, &when);
+
+    let Some(mut span) = body::main_span(&lines, &kinds, opts.focus) else {
+        return article;
+    };
+    // Captions just outside the prose belong to the article (a lead photo above it).
+    while span.start > 0 && matches!(kinds[span.start - 1], Kind::Caption { .. }) {
+        span.start -= 1;
+    }
+    while span.end < lines.len() && matches!(kinds[span.end], Kind::Caption { .. }) {
+        span.end += 1;
+    }
+
+    let head = header::read(&lines, &mut kinds, &phrases, span.start, span.end, &when);
+    article.title = head.title;
+    article.authors = head.authors;
+    article.published = head.published;
+    article.site_name = head.site_name;
+
+    // Cross-links and source credits sit in the body and just after it, up to the first line
+    // that ends the article.
+    let zone_end = (span.end..lines.len())
+        .find(|&i| {
+            matches!(
+                kinds[i],
+                Kind::Boilerplate | Kind::RelatedHeading | Kind::Related
+            )
+        })
+        .unwrap_or(lines.len());
+    for kind in &kinds[span.start..zone_end] {
+        match kind {
+            Kind::ReadAlso(Some(title)) => article.read_also.push(Link {
+                title: title.clone(),
+                url: None,
+            }),
+            Kind::Source(names) => push_unique(&mut article.sources, names),
+            _ => {}
+        }
+    }
+
+    article.blocks = body::blocks(&lines, &kinds, span);
+    apply_dateline(&mut article, &when);
     article.refresh_text();
     article
+}
+
+/// Moves a dateline out of the first paragraph into its own field.
+fn apply_dateline(article: &mut Article, when: &when::When) {
+    let Some(Block::Paragraph { text, .. }) = article
+        .blocks
+        .iter_mut()
+        .find(|b| matches!(b, Block::Paragraph { .. }))
+    else {
+        return;
+    };
+    let Some(found) = header::dateline(text, when) else {
+        return;
+    };
+    *text = found.rest;
+    article.dateline = Some(found.place);
+    push_unique(&mut article.sources, &found.agencies);
+    if article.site_name.is_none() {
+        article.site_name = found.site;
+    }
+}
+
+fn push_unique(into: &mut Vec<String>, names: &[String]) {
+    for name in names {
+        if !into.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            into.push(name.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics(text in any::<String>()) {
+            let _ = extract(&text, &Options::default());
+        }
+
+        #[test]
+        fn never_panics_on_page_like_text(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("Baca juga: ".to_string()),
+                    Just("Read more".to_string()),
+                    Just("Berita terkait".to_string()),
+                    Just("11 jam lalu".to_string()),
+                    Just(" - ".to_string()),
+                    Just("[Reuters]".to_string()),
+                    Just("Foto: ".to_string()),
+                    Just("\n".to_string()),
+                    Just("\n\n".to_string()),
+                    Just(". ".to_string()),
+                    "[A-Za-zÀ-ÿ一-龥 ,.:()\\[\\]/-]{0,40}",
+                ],
+                0..60,
+            )
+        ) {
+            let text = parts.concat();
+            let _ = extract(&text, &Options::default());
+        }
+    }
+
+    #[test]
+    fn input_over_the_limit_is_cut_at_a_char_boundary() {
+        let mut opts = Options::default();
+        opts.limits.max_input_bytes = 5;
+        let article = extract("ééééé", &opts);
+        assert_eq!(article.warnings.len(), 1);
+    }
 }

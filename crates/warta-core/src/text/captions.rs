@@ -1,0 +1,155 @@
+//! Photo captions. A caption gives itself away by its credit: a bracketed credit at the end
+//! ("Sergei Lavrov [Reuters]"), or a short unpunctuated tail after the last sentence that
+//! names a photo agency or a hand-over ("… 2022. Polisi Wilayah Donetsk/Handout melalui
+//! REUTERS"), or a line that opens with a photo label ("Foto: ANTARA/Aditya").
+
+use super::furniture::Kind;
+use super::lines::Line;
+use super::phrases::Phrases;
+
+/// A caption is a sentence or two, not a paragraph of reporting.
+const MAX_CAPTION_WORDS: usize = 70;
+/// A credit names a photographer and an agency, in a few words.
+const MAX_CREDIT_WORDS: usize = 10;
+
+/// Marks the lines that are captions, with their caption and credit split.
+pub(super) fn mark(lines: &[Line], kinds: &mut [Kind], phrases: &Phrases) {
+    for i in 0..lines.len() {
+        if kinds[i] != Kind::Text || lines[i].words > MAX_CAPTION_WORDS {
+            continue;
+        }
+        if let Some((caption, credit)) = split_credit(&lines[i].text, phrases) {
+            kinds[i] = Kind::Caption {
+                caption: (!caption.is_empty()).then_some(caption),
+                credit: Some(credit),
+            };
+        }
+    }
+}
+
+/// Splits a caption line into the caption and its credit, when it carries one.
+pub(super) fn split_credit(text: &str, phrases: &Phrases) -> Option<(String, String)> {
+    bracketed_credit(text, phrases)
+        .or_else(|| trailing_credit(text, phrases))
+        .or_else(|| labelled_credit(text, phrases))
+}
+
+/// "Caption [Credit]" or "Caption (Foto: Credit)".
+fn bracketed_credit(text: &str, phrases: &Phrases) -> Option<(String, String)> {
+    let close = text.chars().next_back()?;
+    let open = match close {
+        ']' => '[',
+        ')' => '(',
+        _ => return None,
+    };
+    let at = text.rfind(open)?;
+    let inner = text[at + open.len_utf8()..text.len() - close.len_utf8()].trim();
+    let caption = text[..at].trim();
+    if caption.is_empty() || !is_credit(inner, phrases) {
+        return None;
+    }
+    Some((caption.to_string(), strip_label(inner, phrases)))
+}
+
+/// "Caption sentence. Credit words" — the tail after the last full stop is a credit.
+fn trailing_credit(text: &str, phrases: &Phrases) -> Option<(String, String)> {
+    let (at, stop) = text.char_indices().rfind(|&(i, c)| {
+        matches!(c, '.' | '。' | '!' | '?')
+            && text[i + c.len_utf8()..].starts_with(|n: char| n.is_whitespace() || c == '。')
+    })?;
+    let caption = text[..at + stop.len_utf8()].trim();
+    let tail = text[at + stop.len_utf8()..].trim();
+    let starts_upper = tail.chars().next().is_some_and(|c| !c.is_lowercase());
+    if caption.split_whitespace().count() < 2
+        || !starts_upper
+        || Line::new(tail.to_string()).ends_sentence
+        || !is_credit(tail, phrases)
+    {
+        return None;
+    }
+    Some((caption.to_string(), strip_label(tail, phrases)))
+}
+
+/// "Foto: ANTARA/Aditya Pradana" on its own line: a credit with no caption.
+fn labelled_credit(text: &str, phrases: &Phrases) -> Option<(String, String)> {
+    let folded = super::lines::fold(text);
+    let label = phrases_starting(&folded, phrases)?;
+    let rest = super::lines::skip_chars(text, label).trim_start();
+    let credit = rest.strip_prefix([':', '：'])?.trim();
+    if credit.is_empty() || credit.split_whitespace().count() > MAX_CREDIT_WORDS {
+        return None;
+    }
+    Some((String::new(), credit.to_string()))
+}
+
+fn is_credit(candidate: &str, phrases: &Phrases) -> bool {
+    let words = candidate.split_whitespace().count();
+    (1..=MAX_CREDIT_WORDS).contains(&words)
+        && phrases.contains(&super::lines::fold(candidate), |f| &f.photo_credit)
+}
+
+/// The photo label word a line opens with, by its length in chars.
+fn phrases_starting(folded: &str, phrases: &Phrases) -> Option<usize> {
+    phrases
+        .packs()
+        .iter()
+        .flat_map(|p| &p.furniture.photo_credit)
+        .filter(|w| {
+            folded.starts_with(w.as_str())
+                && folded[w.len()..].trim_start().starts_with([':', '：'])
+        })
+        .map(|w| w.chars().count())
+        .max()
+}
+
+/// "Foto: ANTARA/Aditya" → "ANTARA/Aditya": the label is not part of the credit.
+fn strip_label(credit: &str, phrases: &Phrases) -> String {
+    let folded = super::lines::fold(credit);
+    match phrases_starting(&folded, phrases) {
+        Some(label) => super::lines::skip_chars(credit, label)
+            .trim_start()
+            .trim_start_matches([':', '：'])
+            .trim()
+            .to_string(),
+        None => credit.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Option<(String, String)> {
+        split_credit(text, &Phrases::for_language(Some("id")))
+    }
+
+    #[test]
+    fn splits_a_bracketed_credit() {
+        assert_eq!(
+            split("Sergei Lavrov [Reuters]"),
+            Some(("Sergei Lavrov".into(), "Reuters".into()))
+        );
+        assert_eq!(
+            split("Warga mengantre di Jakarta (Foto: ANTARA/Aditya)"),
+            Some(("Warga mengantre di Jakarta".into(), "ANTARA/Aditya".into()))
+        );
+    }
+
+    #[test]
+    fn splits_a_credit_after_the_last_sentence() {
+        assert_eq!(
+            split("Bangunan yang rusak di Bakhmut, 9 Mei 2022. Polisi Wilayah Donetsk/Handout melalui REUTERS"),
+            Some((
+                "Bangunan yang rusak di Bakhmut, 9 Mei 2022.".into(),
+                "Polisi Wilayah Donetsk/Handout melalui REUTERS".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn leaves_ordinary_sentences_alone() {
+        assert_eq!(split("Lavrov menekankan, Rusia menerima kekalahan."), None);
+        assert_eq!(split("Laporan itu dirilis pekan lalu (lihat tabel)."), None);
+        assert_eq!(split("Harga naik. Menurut data terbaru"), None);
+    }
+}

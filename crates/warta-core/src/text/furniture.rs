@@ -1,0 +1,265 @@
+//! What each line is, and the first pass that names the lines a phrase gives away: ad slots,
+//! "read also" cross-links, "read more" links, calls to action, source credits, boilerplate
+//! and the headings of related-story lists.
+
+use super::lines::{has_menu_separators, skip_chars, Line};
+use super::phrases::Phrases;
+use super::when::When;
+
+/// The role of one line in the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// Not yet explained: body text or unrecognised furniture.
+    Text,
+    Title,
+    Byline,
+    Date,
+    /// A photo caption and its credit.
+    Caption {
+        caption: Option<String>,
+        credit: Option<String>,
+    },
+    /// An inline cross-link; the title is `None` on a bare "Read also:" label.
+    ReadAlso(Option<String>),
+    ReadMore,
+    Ad,
+    CallToAction,
+    /// A source credit line ("Sumber: Reuters") and the sources it names.
+    Source(Vec<String>),
+    Boilerplate,
+    RelatedHeading,
+    /// Part of a related-story list.
+    Related,
+}
+
+/// Longest line (in words) that a call to action or a cross-link can be.
+const MAX_FURNITURE_WORDS: usize = 30;
+/// Longest line that a boilerplate phrase alone is enough to drop.
+const MAX_BOILERPLATE_WORDS: usize = 15;
+/// A source credit names a few sources, not a sentence.
+const MAX_SOURCE_WORDS: usize = 8;
+
+/// Classifies every line by the furniture phrases it carries; the rest stay [`Kind::Text`].
+pub(super) fn classify(lines: &[Line], phrases: &Phrases) -> Vec<Kind> {
+    let mut kinds: Vec<Kind> = lines.iter().map(|l| classify_line(l, phrases)).collect();
+    // A bare "Read also:" label introduces the title on the next line.
+    for i in 1..kinds.len() {
+        if kinds[i - 1] == Kind::ReadAlso(None)
+            && kinds[i] == Kind::Text
+            && lines[i].headline_shaped()
+        {
+            kinds[i] = Kind::ReadAlso(Some(lines[i].text.clone()));
+        }
+    }
+    kinds
+}
+
+/// Stamps this many lines apart or closer belong to one run of posts.
+const MAX_POST_LINES: usize = 12;
+/// Prose (in words) that must come before a run of stamps for it to be comments under an
+/// article; a thread whose posts are the page's content opens with a stamp.
+const MIN_ARTICLE_WORDS: usize = 30;
+
+/// Comments under an article: three or more post stamps ("May 3, 2021 at 4:47 pm") a few
+/// lines apart, after the article's prose and a line that opens the comments. Each stamp, with the name line above it, becomes
+/// boilerplate, so the comments fall apart into pieces that no longer join the body. Runs
+/// after related lists are read, whose ages would otherwise pass for stamps.
+pub(super) fn mark_comment_stamps(lines: &[Line], kinds: &mut [Kind], when: &When) {
+    let stamps: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            kinds[i] == Kind::Text && lines[i].words <= 12 && when.is_stamp(&lines[i].text)
+        })
+        .collect();
+    let mut prose_before = Vec::with_capacity(lines.len() + 1);
+    prose_before.push(0);
+    for line in lines {
+        let prose = if line.ends_sentence { line.words } else { 0 };
+        prose_before.push(prose_before.last().copied().unwrap_or(0) + prose);
+    }
+    // Comments come after a line that says so ("34 Comments", "Leave a reply"), once the
+    // article has had its say; dated entries of an events page or a listing have none.
+    let Some(opened) = (0..lines.len())
+        .find(|&i| kinds[i] == Kind::Boilerplate && prose_before[i] >= MIN_ARTICLE_WORDS)
+    else {
+        return;
+    };
+    let stamps: Vec<usize> = stamps.into_iter().filter(|&s| s > opened).collect();
+    let mut first = 0;
+    while first < stamps.len() {
+        let mut last = first;
+        while last + 1 < stamps.len() && stamps[last + 1] - stamps[last] <= MAX_POST_LINES {
+            last += 1;
+        }
+        // Comments say something between their stamps; a listing's stamps sit over titles.
+        let with_prose = stamps[first..=last]
+            .windows(2)
+            .filter(|w| {
+                lines[w[0] + 1..w[1]]
+                    .iter()
+                    .any(|l| l.ends_sentence && l.words >= 7)
+            })
+            .count();
+        if last - first >= 2 && with_prose * 2 >= last - first {
+            for &at in &stamps[first..=last] {
+                if prose_before[at] < MIN_ARTICLE_WORDS {
+                    continue;
+                }
+                kinds[at] = Kind::Boilerplate;
+                let above = at.wrapping_sub(1);
+                if at > 0
+                    && kinds[above] == Kind::Text
+                    && lines[above].words <= 4
+                    && !lines[above].ends_sentence
+                {
+                    kinds[above] = Kind::Boilerplate;
+                }
+            }
+        }
+        first = last + 1;
+    }
+}
+
+fn classify_line(line: &Line, phrases: &Phrases) -> Kind {
+    if phrases.whole_line(line, |f| &f.advertisement) {
+        return Kind::Ad;
+    }
+    if phrases.whole_line(line, |f| &f.read_more) {
+        return Kind::ReadMore;
+    }
+    if phrases.whole_line(line, |f| &f.related) {
+        return Kind::RelatedHeading;
+    }
+    if line.words <= MAX_FURNITURE_WORDS {
+        if let Some(len) = phrases.prefix(line, |f| &f.read_also) {
+            let title = skip_chars(&line.text, len)
+                .trim_start_matches(|c: char| c.is_whitespace() || ":-–—|»›>".contains(c))
+                .trim();
+            return Kind::ReadAlso((!title.is_empty()).then(|| title.to_string()));
+        }
+        if let Some(sources) = source_credit(line, phrases) {
+            return Kind::Source(sources);
+        }
+        if phrases.prefix(line, |f| &f.call_to_action).is_some() {
+            return Kind::CallToAction;
+        }
+    }
+    if phrases.whole_line(line, |f| &f.buttons) {
+        return Kind::CallToAction;
+    }
+    if line.words <= MAX_BOILERPLATE_WORDS && is_boilerplate(line, phrases) {
+        return Kind::Boilerplate;
+    }
+    Kind::Text
+}
+
+/// A boilerplate phrase in a short line. One word ("comments") is enough only in a label
+/// ("34 Comments", "Permalink | 10 Comments"): "His comments drew criticism." is reporting.
+fn is_boilerplate(line: &Line, phrases: &Phrases) -> bool {
+    let label_like = line.words <= 4 || has_menu_separators(&line.text);
+    phrases.phrases(|f| &f.boilerplate).any(|p| {
+        (p.contains(' ') || (label_like && !line.ends_sentence))
+            && super::phrases::contains_word(&line.folded, p)
+    })
+}
+
+/// "Sumber: Reuters", "Source: AP, AFP": a label, a colon, and a few names.
+fn source_credit(line: &Line, phrases: &Phrases) -> Option<Vec<String>> {
+    let len = phrases.prefix(line, |f| &f.source_labels)?;
+    let rest = skip_chars(&line.text, len).trim_start();
+    let names = rest.strip_prefix([':', '：'])?.trim();
+    if names.is_empty() || names.split_whitespace().count() > MAX_SOURCE_WORDS {
+        return None;
+    }
+    Some(
+        names
+            .split([',', ';', '/', '&'])
+            .map(|n| n.trim().trim_end_matches('.').trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::lines::segment;
+    use crate::text::when::When;
+
+    fn kinds(text: &str, lang: &str) -> Vec<Kind> {
+        classify(&segment(text), &Phrases::for_language(Some(lang)))
+    }
+
+    #[test]
+    fn names_the_furniture_of_an_indonesian_page() {
+        let got = kinds(
+            "Baca juga: Rusia Bombardir Kyiv\nAdvertising\nSumber: Reuters\n\
+             Ikuti berita terkini dari Tempo.co di Google News, klik di sini.\n\
+             Berita terkait\nBaca Selengkapnya\nLavrov mengatakan Rusia sudah siap.",
+            "id",
+        );
+        assert_eq!(
+            got,
+            [
+                Kind::ReadAlso(Some("Rusia Bombardir Kyiv".into())),
+                Kind::Ad,
+                Kind::Source(vec!["Reuters".into()]),
+                Kind::CallToAction,
+                Kind::RelatedHeading,
+                Kind::ReadMore,
+                Kind::Text,
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bare_label_takes_the_next_line_as_its_title() {
+        let got = kinds(
+            "Lesen Sie auch:\nBahnstreik legt den Fernverkehr lahm",
+            "de",
+        );
+        assert_eq!(
+            got[1],
+            Kind::ReadAlso(Some("Bahnstreik legt den Fernverkehr lahm".into()))
+        );
+    }
+
+    const ARTICLE: &str = "The council met on Monday to agree the budget for the coming year, and \
+        members spent most of the evening on the roads. Spending on roads will rise by a tenth, \
+        the treasurer told members, while the library keeps its hours and its staff for now.\n";
+
+    fn comment_marks(text: &str) -> Vec<usize> {
+        let lines = segment(text);
+        let mut kinds = classify(&lines, &Phrases::for_language(Some("en")));
+        mark_comment_stamps(&lines, &mut kinds, &When::new(None, Some("en")));
+        (0..lines.len())
+            .filter(|&i| kinds[i] == Kind::Boilerplate)
+            .collect()
+    }
+
+    #[test]
+    fn stamps_after_a_comments_line_are_comments() {
+        let text = format!(
+            "{ARTICLE}3 Comments\nalice\nMay 3, 2021 at 4:47 pm\nI think the roads needed this money for years.\n\
+             bob\nMay 3, 2021 at 5:02 pm\nThe library should have had a share of it too.\n\
+             carol\nMay 4, 2021 at 9:15 am\nWhat about the buses on the east side of town?\n"
+        );
+        // The opener, then each name line and its stamp.
+        assert_eq!(comment_marks(&text), [1, 2, 3, 5, 6, 8, 9]);
+    }
+
+    #[test]
+    fn dated_entries_without_an_opener_stay() {
+        let text = format!(
+            "{ARTICLE}Book fair\nMay 3, 2021\nPublishers from twelve countries show their spring lists in the hall.\n\
+             Poetry night\nMay 10, 2021\nLocal poets read new work in the library garden after dark.\n\
+             Film club\nMay 17, 2021\nThe club shows a silent comedy with a live piano score.\n"
+        );
+        assert!(comment_marks(&text).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_that_mentions_a_source_is_not_a_credit() {
+        let got = kinds("Source code for the tool was published on Monday.", "en");
+        assert_eq!(got, [Kind::Text]);
+    }
+}

@@ -1,0 +1,376 @@
+//! The article's head: headline, byline, date; and the dateline that opens the first
+//! paragraph ("TEMPO.CO, Jakarta - ", "BERLIN (dpa) – ").
+
+use crate::article::{Person, Role};
+use crate::lang::Bylines;
+
+use super::furniture::Kind;
+use super::lines::{fold, skip_chars, Line};
+use super::phrases::Phrases;
+use super::when::When;
+
+/// How many lines above the body the head may reach.
+const HEAD_REACH: usize = 12;
+/// How many lines below the body a closing byline ("Editor: …") may sit.
+const TAIL_REACH: usize = 8;
+/// A person's or organisation's name is a few words.
+const MAX_NAME_WORDS: usize = 6;
+/// A date line is short; longer lines that mention a date are sentences.
+const MAX_DATE_WORDS: usize = 12;
+
+#[derive(Debug, Default)]
+pub(super) struct Head {
+    pub title: Option<String>,
+    pub authors: Vec<Person>,
+    pub published: Option<String>,
+    pub site_name: Option<String>,
+}
+
+/// Reads the head above the body (`body_start`) and a closing byline below it (`body_end`),
+/// marking the lines it uses.
+pub(super) fn read(
+    lines: &[Line],
+    kinds: &mut [Kind],
+    phrases: &Phrases,
+    body_start: usize,
+    body_end: usize,
+    when: &When,
+) -> Head {
+    let mut head = Head::default();
+    let first = body_start.saturating_sub(HEAD_REACH);
+    let tail = body_end..(body_end + TAIL_REACH).min(lines.len());
+    for i in (first..body_start.min(lines.len())).chain(tail) {
+        if kinds[i] != Kind::Text {
+            continue;
+        }
+        if let Some(found) = byline(lines, kinds, i, phrases, when) {
+            head.authors.extend(found);
+        } else if i < body_start && head.published.is_none() && lines[i].words <= MAX_DATE_WORDS {
+            if let Some(date) = when.date_line(&lines[i].text) {
+                head.published = Some(date);
+                kinds[i] = Kind::Date;
+            }
+        }
+    }
+    head.site_name = head
+        .authors
+        .iter()
+        .find(|a| looks_like_domain(&a.name))
+        .map(|a| a.name.clone());
+    if head.site_name.is_none() {
+        head.site_name = lines.iter().rev().find_map(|l| copyright_holder(&l.text));
+    }
+    head.title = title(lines, kinds, first, body_start);
+    head
+}
+
+/// The headline: the last headline-shaped line above the byline and date (or above the body
+/// when there are none).
+fn title(lines: &[Line], kinds: &mut [Kind], first: usize, body_start: usize) -> Option<String> {
+    let end = body_start.min(lines.len());
+    let head_marks = (first..end).find(|&i| matches!(kinds[i], Kind::Byline | Kind::Date));
+    let limit = head_marks.unwrap_or(end);
+    let at = (first..limit)
+        .rev()
+        .find(|&i| kinds[i] == Kind::Text && lines[i].headline_shaped() && lines[i].words >= 3)?;
+    kinds[at] = Kind::Title;
+    // The same headline printed again in the page is not body text either.
+    for i in at + 1..kinds.len() {
+        if kinds[i] == Kind::Text && lines[i].text == lines[at].text {
+            kinds[i] = Kind::Title;
+        }
+    }
+    Some(lines[at].text.clone())
+}
+
+/// A byline at line `i`: "Reporter" over a name, or "By Jane Doe" on one line.
+fn byline(
+    lines: &[Line],
+    kinds: &mut [Kind],
+    i: usize,
+    phrases: &Phrases,
+    when: &When,
+) -> Option<Vec<Person>> {
+    let line = &lines[i];
+    let label = line.folded.trim_end_matches([':', '：']).trim();
+    if let Some(role) = role_of(label, phrases) {
+        let next = i + 1;
+        let name = lines
+            .get(next)
+            .filter(|n| kinds[next] == Kind::Text && is_name(n, when, phrases))?;
+        kinds[i] = Kind::Byline;
+        kinds[next] = Kind::Byline;
+        return Some(people(&name.text, role, phrases));
+    }
+    if line.words > MAX_NAME_WORDS + 2 {
+        return None;
+    }
+    let (len, role) = labelled(&line.folded, phrases)?;
+    let rest = skip_chars(&line.text, len)
+        .trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '：')
+        .trim();
+    if !is_name(&Line::new(rest.to_string()), when, phrases) {
+        return None;
+    }
+    kinds[i] = Kind::Byline;
+    Some(people(rest, role, phrases))
+}
+
+fn is_name(line: &Line, when: &When, phrases: &Phrases) -> bool {
+    let not_a_name = phrases
+        .packs()
+        .iter()
+        .flat_map(|p| &p.bylines.not_names)
+        .any(|n| line.folded.contains(n.as_str()));
+    !not_a_name
+        && (1..=MAX_NAME_WORDS).contains(&line.words)
+        && line.starts_capitalised()
+        && !line.ends_sentence
+        && when.date_line(&line.text).is_none()
+}
+
+/// "Jane Doe, John Roe and Ann Poe": the names a byline credits, split at commas and at the
+/// packs' joining words.
+fn people(names: &str, role: Role, phrases: &Phrases) -> Vec<Person> {
+    let joiners: Vec<&str> = phrases
+        .packs()
+        .iter()
+        .flat_map(|p| p.bylines.joiners.iter().map(String::as_str))
+        .collect();
+    let mut out = Vec::new();
+    for part in names.split([',', '&', '|', '/', ';']) {
+        let mut name: Vec<&str> = Vec::new();
+        for word in part.split_whitespace() {
+            if joiners.contains(&fold(word).as_str()) {
+                push_person(&mut out, &name, role);
+                name.clear();
+            } else {
+                name.push(word);
+            }
+        }
+        push_person(&mut out, &name, role);
+    }
+    out
+}
+
+fn push_person(out: &mut Vec<Person>, words: &[&str], role: Role) {
+    if !words.is_empty() {
+        out.push(Person {
+            name: words.join(" "),
+            role,
+        });
+    }
+}
+
+/// The role a whole-line label names ("reporter", "penulis").
+fn role_of(label: &str, phrases: &Phrases) -> Option<Role> {
+    labels(phrases).find(|(l, _)| *l == label).map(|(_, r)| r)
+}
+
+/// A label opening the line, followed by a space or colon: its length in chars and role.
+fn labelled(folded: &str, phrases: &Phrases) -> Option<(usize, Role)> {
+    labels(phrases)
+        .filter(|(l, _)| folded.starts_with(l) && folded[l.len()..].starts_with([' ', ':', '：']))
+        .max_by_key(|(l, _)| l.len())
+        .map(|(l, r)| (l.chars().count(), r))
+}
+
+fn labels<'a>(phrases: &'a Phrases) -> impl Iterator<Item = (&'a str, Role)> + 'a {
+    phrases.packs().iter().flat_map(|p| role_lists(&p.bylines))
+}
+
+fn role_lists(b: &Bylines) -> impl Iterator<Item = (&str, Role)> {
+    [
+        (&b.author, Role::Author),
+        (&b.reporter, Role::Reporter),
+        (&b.editor, Role::Editor),
+        (&b.photographer, Role::Photographer),
+        (&b.contributor, Role::Contributor),
+    ]
+    .into_iter()
+    .flat_map(|(list, role)| list.iter().map(move |l| (l.as_str(), role)))
+}
+
+/// Longest name a copyright line may give for the site.
+const MAX_HOLDER_WORDS: usize = 5;
+
+/// "© 2024 The Harbour Courier. All rights reserved." → "The Harbour Courier".
+fn copyright_holder(line: &str) -> Option<String> {
+    let (_, after) = line.split_once('©')?;
+    let holder = after
+        .split(['.', '|', ',', '·', '–', '—'])
+        .next()?
+        .split_whitespace()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == '-'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words = holder.split_whitespace().count();
+    let capitalised = holder.chars().next().is_some_and(char::is_uppercase);
+    ((1..=MAX_HOLDER_WORDS).contains(&words) && capitalised).then_some(holder)
+}
+
+/// "Tempo.co", "detik.com": a name that is a web address.
+fn looks_like_domain(name: &str) -> bool {
+    !name.contains(' ')
+        && name.rsplit_once('.').is_some_and(|(host, tld)| {
+            !host.is_empty() && (2..=6).contains(&tld.len()) && tld.chars().all(char::is_alphabetic)
+        })
+}
+
+/// The dateline opening the first paragraph: the place, the site or agency credits it
+/// carries, and the paragraph without it.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Dateline {
+    pub place: String,
+    pub site: Option<String>,
+    pub agencies: Vec<String>,
+    pub rest: String,
+}
+
+/// Longest dateline, in words, before the dash.
+const MAX_DATELINE_WORDS: usize = 8;
+
+/// "TEMPO.CO, Jakarta - …", "JAKARTA, KOMPAS.com - …", "BERLIN (dpa) – …", "LONDON — …".
+pub(super) fn dateline(paragraph: &str, when: &When) -> Option<Dateline> {
+    let (lead, rest) = [" - ", " – ", " — ", " -- "]
+        .iter()
+        .filter_map(|dash| paragraph.split_once(dash))
+        .min_by_key(|(lead, _)| lead.len())?;
+    if lead.split_whitespace().count() > MAX_DATELINE_WORDS || rest.split_whitespace().count() < 3 {
+        return None;
+    }
+    let mut agencies = Vec::new();
+    let mut lead = lead.trim().to_string();
+    while let (Some(open), true) = (lead.rfind('('), lead.ends_with(')')) {
+        let inner = lead[open + 1..lead.len() - 1].trim().to_string();
+        if inner.is_empty() || inner.split_whitespace().count() > 3 {
+            return None;
+        }
+        agencies.push(inner);
+        lead = lead[..open].trim().to_string();
+    }
+    let mut places: Vec<&str> = Vec::new();
+    let mut site = None;
+    for part in lead.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if looks_like_domain(part) {
+            site = Some(part.to_string());
+        } else if places.len() < 2 && is_place(part) {
+            // "EASTBAY, Maine": a town and its state or country.
+            places.push(part);
+        } else if !is_date_part(part, when) {
+            return None;
+        }
+    }
+    let place = places
+        .iter()
+        .map(|p| tidy_place(p))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if place.is_empty() {
+        return None;
+    }
+    // A bare mixed-case word before a dash could be anything; an all-caps place or one
+    // credited to a site or agency is a dateline.
+    let credited = site.is_some() || !agencies.is_empty();
+    if !credited && places.iter().all(|p| p.chars().any(char::is_lowercase)) {
+        return None;
+    }
+    Some(Dateline {
+        place,
+        site,
+        agencies,
+        rest: rest.trim().to_string(),
+    })
+}
+
+/// "12 апреля", "Oct 12": a date in the dateline, which may leave out the year.
+fn is_date_part(part: &str, when: &When) -> bool {
+    when.date_line(part).is_some()
+        || (part.split_whitespace().count() <= 3 && part.chars().any(|c| c.is_ascii_digit()))
+}
+
+fn is_place(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                && w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c))
+        })
+}
+
+/// "JAKARTA" → "Jakarta"; places already in mixed case stay as printed.
+fn tidy_place(place: &str) -> String {
+    if place.chars().any(char::is_lowercase) {
+        return place.to_string();
+    }
+    place
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map_or_else(String::new, |c| c.to_string() + &fold(chars.as_str()))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dateline_of(paragraph: &str) -> Option<Dateline> {
+        dateline(paragraph, &When::new(None, None))
+    }
+
+    #[test]
+    fn reads_datelines() {
+        let d = dateline_of("TEMPO.CO, Jakarta - Menteri Luar Negeri Rusia Sergei Lavrov berkata")
+            .unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.site.as_deref()),
+            ("Jakarta", Some("TEMPO.CO"))
+        );
+        assert!(d.rest.starts_with("Menteri"));
+        let d = dateline_of("BERLIN (dpa) – Die Bahn streikt wieder am Montag").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.agencies.as_slice()),
+            ("Berlin", &["dpa".to_string()][..])
+        );
+        assert_eq!(
+            dateline_of("LONDON — Prices rose again in May")
+                .unwrap()
+                .place,
+            "London"
+        );
+    }
+
+    #[test]
+    fn a_dash_in_a_sentence_is_no_dateline() {
+        assert_eq!(
+            dateline_of("Meanwhile - as expected - prices rose in May"),
+            None
+        );
+        assert_eq!(dateline_of("Sarah - who runs the shop - said no"), None);
+    }
+
+    #[test]
+    fn a_copyright_line_names_the_site() {
+        assert_eq!(
+            copyright_holder("© 2024 The Harbour Courier. All rights reserved.").as_deref(),
+            Some("The Harbour Courier")
+        );
+        assert_eq!(
+            copyright_holder("© Nordkurier Allgemeine 2024. Alle Rechte vorbehalten.").as_deref(),
+            Some("Nordkurier Allgemeine")
+        );
+        assert_eq!(copyright_holder("© 2024"), None);
+    }
+
+    #[test]
+    fn domain_names_are_told_from_names() {
+        assert!(looks_like_domain("Tempo.co"));
+        assert!(!looks_like_domain("Jane Doe"));
+        assert!(!looks_like_domain("St."));
+    }
+}
