@@ -24,28 +24,43 @@ use crate::options::Options;
 
 use furniture::Kind;
 
+/// Tags whose presence near the top marks a page as HTML. Flattened text may mention one in
+/// passing, but not two different ones.
+const HTML_MARKERS: &[&str] = &[
+    "<html",
+    "<!doctype",
+    "<head",
+    "<body",
+    "<div",
+    "<p>",
+    "<p ",
+    "<meta",
+    "<title",
+    "<?xml",
+    "<script",
+    "<style",
+    "<link",
+    "<span",
+    "<a href",
+    "<br",
+    "<table",
+    "<!--",
+    "<article",
+];
+
 /// True when the input is plainly HTML rather than flattened text.
 pub fn looks_like_html(s: &str) -> bool {
-    let head: String = s
-        .chars()
-        .take(2048)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let trimmed = head.trim_start();
-    trimmed.starts_with('<')
-        && [
-            "<html",
-            "<!doctype",
-            "<head",
-            "<body",
-            "<div",
-            "<p",
-            "<meta",
-            "<title",
-            "<?xml",
-        ]
-        .iter()
-        .any(|t| head.contains(t))
+    let mut end = s.len().min(8192);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = s[..end].to_ascii_lowercase();
+    let markers = HTML_MARKERS.iter().filter(|t| head.contains(*t)).count();
+    let starts_with_tag = head
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<');
+    markers >= 2 || starts_with_tag && markers >= 1
 }
 
 /// Reads flattened text: finds the body among the furniture, and the head, dateline,
@@ -159,6 +174,22 @@ fn push_unique(into: &mut Vec<String>, names: &[String]) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn html_is_told_from_flattened_text() {
+        assert!(looks_like_html(
+            "<!DOCTYPE html><html><body><p>x</p></body></html>"
+        ));
+        // Regression: pages opening with a style or script block were read as text.
+        assert!(looks_like_html(
+            "<style>p{}</style>\n<div class=a><p>Text</p></div>"
+        ));
+        assert!(looks_like_html("\u{feff}  <script>var a;</script><p>x"));
+        assert!(!looks_like_html("Judul berita\n\nIsi berita yang panjang."));
+        assert!(!looks_like_html(
+            "A note on the <p> tag in HTML.\n\nMore prose."
+        ));
+    }
 
     proptest! {
         #[test]
