@@ -1,0 +1,14 @@
+//! Feeds arbitrary bytes to `warta_core::extract`: any panic, overflow or hang is a bug.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use warta_core::{extract, InputKind, Options};
+
+fuzz_target!(|data: &[u8]| {
+    let opts = Options {
+        input_kind: InputKind::Auto,
+        ..Options::default()
+    };
+    // Errors are fine (empty input, binary data); only panics and crashes are findings.
+    let _ = extract(data, &opts);
+});
