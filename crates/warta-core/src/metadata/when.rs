@@ -253,9 +253,17 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
         let precise = same
             .iter()
             .filter(|c| c.value.date == best.value.date && c.confidence >= 0.5)
-            .max_by_key(|c| (c.value.offset.is_some(), c.value.time.is_some()))
+            .max_by_key(|c| (c.value.time.is_some(), c.value.offset.is_some()))
             .copied()
-            .filter(|c| c.value.time.is_some() && best.value.time.is_none());
+            .filter(|c| {
+                let adds_time = c.value.time.is_some() && best.value.time.is_none();
+                // The same clock time, with the zone the best source left out.
+                let adds_zone = c.value.offset.is_some()
+                    && best.value.offset.is_none()
+                    && best.value.time.is_some()
+                    && c.value.time == best.value.time;
+                adds_time || adds_zone
+            });
         let mut value = precise.map_or_else(|| best.value.clone(), |p| p.value.clone());
         // the same instant told in the newsroom's own zone rather than in UTC
         if value.offset.is_some_and(|o| o.seconds() == 0) {
