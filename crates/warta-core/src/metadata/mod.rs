@@ -26,7 +26,7 @@ pub(crate) use page::collapse;
 use crate::article::{Article, Block, Image};
 use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::options::Options;
-use page::{in_hidden, normalise, resolve_url, Page};
+use page::{normalise, resolve_url, Page};
 
 /// What the page says about itself, before the body is chosen.
 #[derive(Debug, Default)]
@@ -89,7 +89,7 @@ pub fn extract(dom: &Dom, opts: &Options) -> Metadata {
     // where bylines and stamps are printed: under the headline, or any first <h1>
     let anchor = headline.or_else(|| {
         dom.descendants(DOCUMENT)
-            .find(|&n| dom.is_tag(n, &local_name!("h1")) && !in_hidden(dom, n))
+            .find(|&n| dom.is_tag(n, &local_name!("h1")) && !page.in_hidden(n))
     });
     let lead = anchor
         .map(|h| page::text_after(&page, Some(h), 1500))
@@ -456,7 +456,7 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
     let h1s: Vec<(NodeId, String)> = dom
         .descendants(DOCUMENT)
         .filter(|&n| {
-            dom.is_tag(n, &local_name!("h1")) && !in_hidden(dom, n) && !page::in_comments(dom, n)
+            dom.is_tag(n, &local_name!("h1")) && !page.in_hidden(n) && !page.in_comments(n)
         })
         .map(|n| {
             let text = without_anchor_marks(&page::spaced_text(dom, n, 600));

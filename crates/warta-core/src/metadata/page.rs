@@ -26,6 +26,10 @@ pub(super) struct Page<'a> {
     /// The declared language (`<html lang>`, `content-language`, `og:locale`), ISO 639-1.
     pub declared_language: Option<String>,
     pub ctx: DateContext,
+    /// Per node: inside code the reader never sees (scripts, styles, templates, head).
+    hidden: Vec<bool>,
+    /// Per node: inside a comment thread.
+    comments: Vec<bool>,
 }
 
 impl<'a> Page<'a> {
@@ -76,7 +80,15 @@ impl<'a> Page<'a> {
             itemprops,
             declared_language: None,
             ctx: DateContext::default(),
+            hidden: vec![false; dom.nodes.len()],
+            comments: vec![false; dom.nodes.len()],
         };
+        // Parents come before their children in document order, so one pass inherits.
+        for n in dom.descendants(DOCUMENT) {
+            let parent = dom.parent(n).unwrap_or(DOCUMENT);
+            page.hidden[n] = page.hidden[parent] || is_code(dom, n);
+            page.comments[n] = page.comments[parent] || names_comment_thread(dom, n);
+        }
         page.declared_language = page.find_declared_language();
         page.ctx = DateContext {
             reference: opts
@@ -115,13 +127,23 @@ impl<'a> Page<'a> {
         self.article_ld().and_then(|v| ld_text(v.get(key)?))
     }
 
+    /// Inside code the reader never sees: scripts, styles, templates.
+    pub fn in_hidden(&self, n: NodeId) -> bool {
+        self.hidden[n]
+    }
+
+    /// Inside a comment thread.
+    pub fn in_comments(&self, n: NodeId) -> bool {
+        self.comments[n]
+    }
+
     /// Elements with this `itemprop` that are not inside comments.
     pub fn itemprop_nodes<'s>(&'s self, prop: &'s str) -> impl Iterator<Item = NodeId> + 's {
         self.itemprops
             .iter()
             .filter(move |(p, _)| p == prop)
             .map(|&(_, n)| n)
-            .filter(|&n| !in_comments(self.dom, n))
+            .filter(|&n| !self.in_comments(n))
     }
 
     fn find_declared_language(&self) -> Option<String> {
@@ -200,17 +222,16 @@ pub(super) fn ld_text(v: &Value) -> Option<String> {
 
 /// Inside a comment thread: an ancestor's class or id names comments (not merely a comment
 /// count or a "comments-open" flag on the page).
-pub(super) fn in_comments(dom: &Dom, n: NodeId) -> bool {
-    std::iter::once(n).chain(dom.ancestors(n)).any(|a| {
-        let is_root = dom
-            .tag(a)
-            .is_some_and(|t| matches!(*t, local_name!("html") | local_name!("body")));
-        !is_root
-            && ["class", "id"].iter().any(|k| {
-                dom.attr(a, k)
-                    .is_some_and(|v| v.split_whitespace().any(names_comments))
-            })
-    })
+/// The element's class or id names a comment thread.
+fn names_comment_thread(dom: &Dom, n: NodeId) -> bool {
+    let is_root = dom
+        .tag(n)
+        .is_some_and(|t| matches!(*t, local_name!("html") | local_name!("body")));
+    !is_root
+        && ["class", "id"].iter().any(|k| {
+            dom.attr(n, k)
+                .is_some_and(|v| v.split_whitespace().any(names_comments))
+        })
 }
 
 fn names_comments(token: &str) -> bool {
@@ -229,19 +250,17 @@ fn names_comments(token: &str) -> bool {
     !NOT_THREADS.iter().any(|w| t[i..].contains(w)) && !t[..i].contains("has")
 }
 
-/// Inside code the reader never sees: scripts, styles, templates.
-pub(super) fn in_hidden(dom: &Dom, n: NodeId) -> bool {
-    std::iter::once(n).chain(dom.ancestors(n)).any(|a| {
-        dom.tag(a).is_some_and(|t| {
-            matches!(
-                *t,
-                local_name!("script")
-                    | local_name!("style")
-                    | local_name!("noscript")
-                    | local_name!("template")
-                    | local_name!("head")
-            )
-        })
+/// Code the reader never sees: scripts, styles, templates, the head.
+fn is_code(dom: &Dom, n: NodeId) -> bool {
+    dom.tag(n).is_some_and(|t| {
+        matches!(
+            *t,
+            local_name!("script")
+                | local_name!("style")
+                | local_name!("noscript")
+                | local_name!("template")
+                | local_name!("head")
+        )
     })
 }
 
@@ -283,7 +302,7 @@ pub(super) fn text_after(page: &Page, h: Option<NodeId>, max: usize) -> String {
             continue;
         }
         if let Some(t) = dom.text(n) {
-            if in_hidden(dom, n) || in_comments(dom, n) {
+            if page.in_hidden(n) || page.in_comments(n) {
                 continue;
             }
             if after_element(dom, n) {

@@ -10,9 +10,7 @@ use std::sync::LazyLock;
 use html5ever::local_name;
 use serde_json::Value;
 
-use super::page::{
-    class_id, in_comments, in_hidden, ld_types, lower_aligned, normalise, spaced_text, Page,
-};
+use super::page::{class_id, ld_types, lower_aligned, normalise, spaced_text, Page};
 use super::Candidate;
 use crate::article::{Person, Role};
 use crate::dates;
@@ -157,8 +155,8 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
             .any(|t| t.contains("byline") || t.contains("author") && !t.contains("authoriz"));
         if !(is_rel || is_byline)
             || ci.contains("comment")
-            || in_hidden(dom, n)
-            || in_comments(dom, n)
+            || page.in_hidden(n)
+            || page.in_comments(n)
         {
             continue;
         }

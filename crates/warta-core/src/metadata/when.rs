@@ -10,7 +10,7 @@ use html5ever::local_name;
 use jiff::civil::Date;
 use jiff::Timestamp;
 
-use super::page::{class_id, in_comments, in_hidden, spaced_text, text_after, Page};
+use super::page::{class_id, spaced_text, text_after, Page};
 use super::Candidate;
 use crate::dates::{self, ParsedDate};
 use crate::dom::{NodeId, DOCUMENT};
@@ -99,7 +99,7 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
         if !is_time && !date_like {
             continue;
         }
-        if in_hidden(dom, n) || in_comments(dom, n) {
+        if page.in_hidden(n) || page.in_comments(n) {
             continue;
         }
         let text = spaced_text(dom, n, MAX_STAMP_TEXT * 2);
