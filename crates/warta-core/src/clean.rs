@@ -174,6 +174,7 @@ pub fn clean(dom: &Dom, hints: Hints) -> Cleaned {
     let page_prose = stats.prose[DOCUMENT].max(1) as f32;
     // Each entry carries whether it lies in a comment thread that was kept because it is the
     // page's main text (a forum thread): its posts are then content, not comments.
+    let mut names = NameCache::default();
     let mut stack = vec![(DOCUMENT, false)];
     while let Some((id, in_thread)) = stack.pop() {
         let share = Share {
@@ -182,11 +183,14 @@ pub fn clean(dom: &Dom, hints: Hints) -> Cleaned {
             prose_chars: stats.prose[id],
             prose_outside: stats.prose[DOCUMENT] - stats.prose[id],
         };
-        if let Some(reason) = judge(dom, id, share, in_thread, hints) {
+        if let Some(reason) = judge(dom, id, share, in_thread, hints, &mut names) {
             removed[id] = Some(reason);
             continue;
         }
-        let in_thread = in_thread || dom.element(id).is_some_and(is_comment_section);
+        let in_thread = in_thread
+            || dom
+                .element(id)
+                .is_some_and(|el| names.is_comment_section(el));
         stack.extend(dom.children(id).map(|c| (c, in_thread)));
     }
     Cleaned { removed }
@@ -274,7 +278,43 @@ impl Share {
     }
 }
 
-fn judge(dom: &Dom, id: NodeId, share: Share, in_thread: bool, hints: Hints) -> Option<Reason> {
+/// Pages repeat the same class attributes many times; each distinct one is judged once.
+#[derive(Default)]
+struct NameCache<'a> {
+    furniture: std::collections::HashMap<&'a str, Option<(&'static str, bool)>>,
+    comments: std::collections::HashMap<&'a str, bool>,
+}
+
+impl<'a> NameCache<'a> {
+    fn furniture(&mut self, attr: &'a str) -> Option<(&'static str, bool)> {
+        *self
+            .furniture
+            .entry(attr)
+            .or_insert_with(|| furniture_name(attr))
+    }
+
+    /// Comment sections, judged before the wrapper guard because their text is prose.
+    fn is_comment_section(&mut self, el: &'a crate::dom::Element) -> bool {
+        [el.attr("class"), el.attr("id")]
+            .into_iter()
+            .flatten()
+            .any(|a| {
+                *self
+                    .comments
+                    .entry(a)
+                    .or_insert_with(|| names_comment_section(a))
+            })
+    }
+}
+
+fn judge<'a>(
+    dom: &'a Dom,
+    id: NodeId,
+    share: Share,
+    in_thread: bool,
+    hints: Hints,
+    names: &mut NameCache<'a>,
+) -> Option<Reason> {
     let el = dom.element(id)?;
     let tag = &el.name.local;
     if NON_CONTENT_TAGS.contains(tag) {
@@ -288,16 +328,15 @@ fn judge(dom: &Dom, id: NodeId, share: Share, in_thread: bool, hints: Hints) -> 
         return Some(Reason::Hidden);
     }
     if !in_thread
-        && is_comment_section(el)
+        && names.is_comment_section(el)
         && (hints.declares_article || share.prose_outside > THREAD_MAX_PROSE_OUTSIDE)
     {
         return Some(Reason::FurnitureName("comment"));
     }
-    let names = [el.attr("class"), el.attr("id")];
-    let furniture = names
+    let furniture = [el.attr("class"), el.attr("id")]
         .into_iter()
         .flatten()
-        .find_map(furniture_name)
+        .find_map(|a| names.furniture(a))
         .filter(|(word, _)| !(in_thread && word.starts_with("comment")));
     if let Some((word, true)) = furniture {
         // Overlays are never the article, whatever their size, unless the headline is in them;
@@ -332,12 +371,8 @@ fn judge(dom: &Dom, id: NodeId, share: Share, in_thread: bool, hints: Hints) -> 
     furniture.map(|(word, _)| Reason::FurnitureName(word))
 }
 
-/// Comment sections, judged before the wrapper guard because their text is prose.
-fn is_comment_section(el: &crate::dom::Element) -> bool {
-    [el.attr("class"), el.attr("id")]
-        .into_iter()
-        .flatten()
-        .flat_map(naming_tokens)
+fn names_comment_section(attr: &str) -> bool {
+    naming_tokens(attr)
         .flat_map(name_words)
         .any(|w| matches!(w.as_str(), "comment" | "comments" | "disqus" | "discussion"))
 }

@@ -20,7 +20,7 @@ use html5ever::local_name;
 use crate::article::PageType;
 use crate::clean::{name_words, Cleaned};
 use crate::dom::{Dom, NodeId, DOCUMENT};
-use crate::lang::{furniture_kind, FurnitureKind};
+use crate::lang::FurnitureKind;
 use crate::metadata::Metadata;
 use crate::options::{Focus, Options};
 use segment::{segment, Unit, UnitKind};
@@ -358,7 +358,8 @@ fn is_heading(u: &Unit) -> bool {
 }
 
 fn is_furniture(u: &Unit) -> bool {
-    furniture_kind(&u.text).is_some_and(|k| k != FurnitureKind::Boilerplate || u.chars < 200)
+    u.furniture
+        .is_some_and(|k| k != FurnitureKind::Boilerplate || u.chars < 200)
 }
 
 /// The element with the highest score, then tightened: while one child holds nearly all of

@@ -9,6 +9,7 @@ use html5ever::{local_name, LocalName};
 
 use crate::clean::Cleaned;
 use crate::dom::{Dom, NodeData, NodeId};
+use crate::lang::{furniture_kind, FurnitureKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnitKind {
@@ -45,6 +46,9 @@ pub struct Unit {
     pub chars: usize,
     /// Non-whitespace characters inside links.
     pub link_chars: usize,
+    /// What kind of furniture the language packs say the text is, if any (asked once here,
+    /// since every reading of the page needs it).
+    pub furniture: Option<FurnitureKind>,
 }
 
 impl Unit {
@@ -292,6 +296,7 @@ impl Segmenter<'_> {
             text: src.trim().to_string(),
             chars: 0,
             link_chars: 0,
+            furniture: None,
         });
     }
 
@@ -338,10 +343,12 @@ impl Segmenter<'_> {
                 .join("\n")
         };
         self.buf.clear();
+        let furniture = furniture_kind(&text);
         self.units.push(Unit {
             node: ctx.block,
             kind: ctx.kind,
             quote: ctx.quote,
+            furniture,
             text,
             chars: std::mem::take(&mut self.chars),
             link_chars: std::mem::take(&mut self.link_chars),
