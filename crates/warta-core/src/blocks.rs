@@ -6,8 +6,10 @@ use crate::dom::NodeId;
 use crate::options::Options;
 use crate::select::segment::{Unit, UnitKind};
 use crate::select::Chosen;
+use crate::text::split_caption_credit;
 
-pub fn build(chosen: &Chosen, opts: &Options) -> Vec<Block> {
+/// Builds the body; `language` picks the phrases that tell a caption's credit.
+pub fn build(chosen: &Chosen, opts: &Options, language: Option<&str>) -> Vec<Block> {
     if let Some(body) = &chosen.from_article_body {
         return body
             .split('\n')
@@ -20,6 +22,7 @@ pub fn build(chosen: &Chosen, opts: &Options) -> Vec<Block> {
             .collect();
     }
     let mut b = Builder {
+        language,
         base: opts.url.as_deref().and_then(|u| url::Url::parse(u).ok()),
         out: Vec::new(),
         open: None,
@@ -54,7 +57,8 @@ impl Group {
     }
 }
 
-struct Builder {
+struct Builder<'a> {
+    language: Option<&'a str>,
     base: Option<url::Url>,
     out: Vec<Block>,
     /// The group of the last block, which the next unit may extend.
@@ -63,7 +67,7 @@ struct Builder {
     row: Option<NodeId>,
 }
 
-impl Builder {
+impl Builder<'_> {
     fn push(&mut self, u: &Unit) {
         let group = Group::of(u);
         if group.is_some() && group == self.open {
@@ -108,7 +112,7 @@ impl Builder {
                 language: None,
             },
             UnitKind::Caption { .. } => {
-                let (caption, credit) = split_credit(&u.text);
+                let (caption, credit) = split_caption_credit(&u.text, self.language);
                 Block::Figure {
                     src: None,
                     caption: Some(caption),
@@ -149,7 +153,7 @@ impl Builder {
             } => match u.kind {
                 UnitKind::Image { .. } if fig_src.is_none() => *fig_src = src,
                 UnitKind::Caption { .. } => {
-                    let (c, cr) = split_credit(&u.text);
+                    let (c, cr) = split_caption_credit(&u.text, self.language);
                     *caption = Some(match caption.take() {
                         Some(prev) => format!("{prev} {c}"),
                         None => c,
@@ -175,92 +179,5 @@ impl Builder {
                 .map_or_else(|_| src.to_string(), |u| u.to_string()),
             None => src.to_string(),
         }
-    }
-}
-
-/// Words that introduce a picture credit inside a caption.
-const CREDIT_LABELS: &[&str] = &[
-    "foto:",
-    "photo:",
-    "photograph:",
-    "image:",
-    "bild:",
-    "credit:",
-    "credits:",
-    "source:",
-    "sumber:",
-    "©",
-    "(c)",
-    "picture:",
-    "fotó:",
-    "фото:",
-];
-
-/// Splits a caption into its text and a trailing credit: "(Photo: X)", "Foto: X", "[X]",
-/// "X/AFP", "© X".
-pub fn split_credit(caption: &str) -> (String, Option<String>) {
-    let c = caption.trim();
-    // Bracketed credit at the end: "Sergei Lavrov [Reuters]" or "… (Photo: AP)".
-    if let Some(stripped) = c.strip_suffix(']').or_else(|| c.strip_suffix(')')) {
-        let open = if c.ends_with(']') { '[' } else { '(' };
-        if let Some(pos) = stripped.rfind(open) {
-            let inner = stripped[pos + 1..].trim();
-            let words = inner.split_whitespace().count();
-            let labelled = CREDIT_LABELS
-                .iter()
-                .find(|l| inner.to_lowercase().starts_with(*l));
-            if pos > 0 && (labelled.is_some() || (open == '[' && words <= 6)) {
-                let credit = match labelled {
-                    Some(l) => inner[l.len()..].trim().to_string(),
-                    None => inner.to_string(),
-                };
-                return (
-                    c[..pos].trim().to_string(),
-                    Some(credit).filter(|s| !s.is_empty()),
-                );
-            }
-        }
-    }
-    // Labelled credit anywhere after the text: "A fire in the hills. Photo: Jane Doe".
-    let lower = c.to_lowercase();
-    for label in CREDIT_LABELS {
-        if let Some(pos) = lower.rfind(label) {
-            if pos > 0 && c.is_char_boundary(pos) {
-                let credit = c[pos + label.len()..].trim();
-                if !credit.is_empty() && credit.split_whitespace().count() <= 8 {
-                    let text = c[..pos]
-                        .trim()
-                        .trim_end_matches(['|', '-', '–', '/'])
-                        .trim();
-                    return (text.to_string(), Some(credit.to_string()));
-                }
-            }
-        }
-    }
-    (c.to_string(), None)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn credits_split_off_captions() {
-        assert_eq!(
-            split_credit("Sergei Lavrov [Reuters]"),
-            ("Sergei Lavrov".into(), Some("Reuters".into()))
-        );
-        assert_eq!(
-            split_credit("Fire in the hills. (Photo: Jane Doe/AP)"),
-            ("Fire in the hills.".into(), Some("Jane Doe/AP".into()))
-        );
-        assert_eq!(
-            split_credit("Der Hafen am Morgen. Foto: Max Muster"),
-            ("Der Hafen am Morgen.".into(), Some("Max Muster".into()))
-        );
-        assert_eq!(
-            split_credit("A plain caption."),
-            ("A plain caption.".into(), None)
-        );
     }
 }

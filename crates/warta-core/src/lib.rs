@@ -97,7 +97,12 @@ pub fn extract_html(html: &str, opts: &Options) -> Article {
     let meta = metadata::extract(&dom, opts);
     let cleaned = clean::clean(&dom, meta.clean_hints());
     let chosen = select::select(&dom, &cleaned, &meta, opts);
-    article.blocks = blocks::build(&chosen, opts);
+    let language = meta
+        .fields
+        .language
+        .clone()
+        .or_else(|| meta.declared_language.clone());
+    article.blocks = blocks::build(&chosen, opts, language.as_deref());
     if let Some(f) = chosen.fallback {
         article.warnings.push(format!("fallback: {f}"));
     }

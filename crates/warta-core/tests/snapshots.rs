@@ -290,7 +290,6 @@ fn example_page_collects_wire_read_also_and_related() {
 }
 
 #[test]
-#[ignore = "engine gap: the photo credit stays inside the caption"]
 fn example_page_splits_caption_and_credit() {
     let a = extract_example();
     let figure = a.blocks.iter().find_map(|b| match b {

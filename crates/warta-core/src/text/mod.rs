@@ -19,6 +19,8 @@ mod phrases;
 mod related;
 mod when;
 
+pub(crate) use captions::split_caption_credit;
+
 use crate::article::{Article, Block, Link};
 use crate::options::Options;
 
