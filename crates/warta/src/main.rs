@@ -33,7 +33,8 @@ enum Command {
 
 #[derive(clap::Args)]
 struct ExtractArgs {
-    /// Input files (`.gz` is read transparently); `-` or nothing reads standard input.
+    /// Input files (`.gz` is read transparently) or http(s) URLs; `-` or nothing reads
+    /// standard input.
     files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
@@ -220,13 +221,26 @@ fn run(job: &Job, base: &Options) -> Article {
         .path
         .as_ref()
         .map_or_else(|| "-".to_string(), |p| p.display().to_string());
-    let bytes = match read_input(job.path.as_deref()) {
-        Ok(b) => b,
-        Err(e) => return Article::failed(job.id.clone(), Some(input), "read", format!("{e:#}")),
-    };
-    let opts = Options {
+    let mut opts = Options {
         url: job.url.clone(),
         ..base.clone()
+    };
+    let bytes = if is_url(&input) {
+        match fetch(&input) {
+            Ok((body, charset)) => {
+                opts.url.get_or_insert_with(|| input.clone());
+                opts.http_charset = opts.http_charset.take().or(charset);
+                body
+            }
+            Err(e) => return Article::failed(job.id.clone(), Some(input), "fetch", e),
+        }
+    } else {
+        match read_input(job.path.as_deref()) {
+            Ok(b) => b,
+            Err(e) => {
+                return Article::failed(job.id.clone(), Some(input), "read", format!("{e:#}"))
+            }
+        }
     };
     match warta_core::extract(&bytes, &opts) {
         Ok(mut a) => {
@@ -236,6 +250,23 @@ fn run(job: &Job, base: &Options) -> Article {
         }
         Err(e) => Article::failed(job.id.clone(), Some(input), e.kind(), e.to_string()),
     }
+}
+
+fn is_url(input: &str) -> bool {
+    input.starts_with("http://") || input.starts_with("https://")
+}
+
+/// Fetches one page with the batch runner's limits; returns the body and the HTTP charset.
+fn fetch(url: &str) -> Result<(Vec<u8>, Option<String>), String> {
+    let fetched = warta_corpus::fetch::Fetcher::new(&Default::default()).fetch(url)?;
+    if fetched.status >= 400 {
+        return Err(format!("HTTP status {}", fetched.status));
+    }
+    let charset = fetched
+        .content_type
+        .as_deref()
+        .and_then(|ct| warta_corpus::http::split_content_type(ct).1);
+    Ok((fetched.body, charset))
 }
 
 fn read_input(path: Option<&Path>) -> Result<Vec<u8>> {

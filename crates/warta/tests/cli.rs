@@ -177,3 +177,57 @@ fn gzip_input_is_read_transparently() {
     let article: Value = serde_json::from_str(&out).expect("valid JSON");
     assert_eq!(article["title"], HEADLINE);
 }
+
+/// Serves each of `responses` once, in order, on a loopback port; returns the base URL.
+fn serve_once(responses: Vec<Vec<u8>>) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let addr = listener.local_addr().expect("local address");
+    std::thread::spawn(move || {
+        for response in responses {
+            let Ok((mut stream, _)) = listener.accept() else {
+                return;
+            };
+            let mut request = [0u8; 4096];
+            let _ = std::io::Read::read(&mut stream, &mut request);
+            let _ = stream.write_all(&response);
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[test]
+fn a_url_is_fetched_and_its_header_charset_honoured() {
+    let body = b"<html><head><title>Ca\xe9 du port</title></head><body><h1>Ca\xe9 du port</h1>\
+        <p>Le caf\xe9 du port rouvre ses portes apr\xe8s deux ans de travaux, au grand plaisir \
+        des p\xeacheurs qui y prennent leur premier caf\xe9 avant l'aube.</p></body></html>";
+    let mut ok = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\nContent-Length: {}\r\n\
+         Connection: close\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    ok.extend_from_slice(body);
+    let missing =
+        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec();
+    let base = serve_once(vec![ok, missing]);
+
+    let page = format!("{base}/cafe");
+    let out = warta(&["extract", &page, "--format", "json"]);
+    assert!(out.status.success());
+    let article: Value = serde_json::from_str(&stdout_of(&out)).expect("one JSON article");
+    assert_eq!(article["url"], page.as_str());
+    assert!(article["text"]
+        .as_str()
+        .unwrap_or("")
+        .contains("Le café du port rouvre"));
+
+    let gone = format!("{base}/gone");
+    let out = warta(&["extract", &gone, "--format", "jsonl"]);
+    assert!(
+        out.status.success(),
+        "a failed fetch is a record, not a failed run"
+    );
+    let record: Value = serde_json::from_str(stdout_of(&out).trim()).expect("one record");
+    assert_eq!(record["error"]["kind"], "fetch");
+    assert_eq!(record["input"], gone.as_str());
+}
