@@ -175,7 +175,8 @@ const MAX_FURNITURE_LINE_CHARS: usize = 200;
 /// Calls to action are short; a long sentence starting with "Follow" is text.
 const MAX_CALL_TO_ACTION_CHARS: usize = 120;
 
-/// Classifies a line (a paragraph, list item or heading) as furniture, if it is.
+/// Classifies a line (a paragraph, list item or heading) as furniture, if it is. The specific
+/// kinds are asked of every pack before the catch-all boilerplate phrases.
 pub fn furniture_kind(line: &str) -> Option<FurnitureKind> {
     let trimmed = line.trim();
     let chars = trimmed.chars().count();
@@ -217,12 +218,19 @@ pub fn furniture_kind(line: &str) -> Option<FurnitureKind> {
         {
             return Some(FurnitureKind::SourceCredit);
         }
-        if f.boilerplate.iter().any(|p| lower.contains(p.as_str())) {
-            return Some(FurnitureKind::Boilerplate);
-        }
     }
-    None
+    BOILERPLATE
+        .is_match(lower.as_str())
+        .then_some(FurnitureKind::Boilerplate)
 }
+
+/// Every pack's boilerplate phrases in one automaton: they are looked for anywhere in a line,
+/// and one pass over the line beats a substring search per phrase.
+static BOILERPLATE: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let phrases = packs().iter().flat_map(|p| &p.furniture.boilerplate);
+    // Phrases are short literals from the packs, far below the automaton's size limits.
+    aho_corasick::AhoCorasick::new(phrases).expect("boilerplate phrases build an automaton")
+});
 
 #[cfg(test)]
 mod tests {
