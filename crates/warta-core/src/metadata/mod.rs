@@ -247,10 +247,14 @@ pub fn apply(meta: Metadata, article: &mut Article) {
     }
 }
 
+/// Trigram detection is as sure on a long paragraph as on a whole article, and its cost grows
+/// with the sample.
+const LANGUAGE_SAMPLE_CHARS: usize = 1500;
+
 /// The declared language, unless the text is plainly in another one; the detected one
 /// when nothing is declared and detection is sure.
 fn checked_language(declared: Option<&str>, text: &str) -> (Option<String>, &'static str, f32) {
-    let sample: String = text.chars().take(4000).collect();
+    let sample: String = text.chars().take(LANGUAGE_SAMPLE_CHARS).collect();
     let detected = whatlang::detect(&sample)
         .filter(|i| i.is_reliable() && sample.len() >= 100)
         .and_then(|i| iso_639_1_of(i.lang()));
