@@ -1,8 +1,12 @@
 //! Stage 5: chosen content → blocks. Rebuilds lists, tables, quotes and figures from the
 //! units selection kept, in reading order.
 
-use crate::article::Block;
+use html5ever::local_name;
+
+use crate::article::{Block, Link};
+use crate::dom::Dom;
 use crate::dom::NodeId;
+use crate::lang::FurnitureKind;
 use crate::options::Options;
 use crate::select::segment::{Unit, UnitKind};
 use crate::select::Chosen;
@@ -32,6 +36,47 @@ pub fn build(chosen: &Chosen, opts: &Options, language: Option<&str>) -> Vec<Blo
         b.push(u);
     }
     b.out
+}
+
+/// The "read also" cross-links taken out of the body: the title after the label, and the
+/// first link's target.
+pub fn read_also(dom: &Dom, chosen: &Chosen, opts: &Options) -> Vec<Link> {
+    let base = opts.url.as_deref().and_then(|u| url::Url::parse(u).ok());
+    chosen
+        .asides
+        .iter()
+        .filter(|u| u.furniture == Some(FurnitureKind::ReadAlso))
+        .filter_map(|u| {
+            let title = after_label(&u.text);
+            let href = std::iter::once(u.node)
+                .chain(dom.descendants(u.node))
+                .find(|&n| dom.is_tag(n, &local_name!("a")))
+                .and_then(|a| dom.attr(a, "href"));
+            let url = href.map(|h| match &base {
+                Some(b) => b.join(h).map_or_else(|_| h.to_string(), |u| u.to_string()),
+                None => h.to_string(),
+            });
+            (!title.is_empty()).then_some(Link { title, url })
+        })
+        .collect()
+}
+
+/// The texts of the wire-credit lines taken out of the body ("Sumber: Antara").
+pub fn credit_lines(chosen: &Chosen) -> impl Iterator<Item = &str> {
+    chosen
+        .asides
+        .iter()
+        .filter(|u| u.furniture == Some(FurnitureKind::SourceCredit))
+        .map(|u| u.text.as_str())
+}
+
+/// "Baca juga: Judul" → "Judul"; a line without a colon is all title after its first words,
+/// which the language pack matched, so it is kept whole rather than guessed at.
+fn after_label(line: &str) -> String {
+    match line.split_once([':', '：']) {
+        Some((_, title)) => title.trim().to_string(),
+        None => line.trim().to_string(),
+    }
 }
 
 /// Units that belong to one output block share a group.

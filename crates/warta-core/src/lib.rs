@@ -106,7 +106,26 @@ pub fn extract_html(html: &str, opts: &Options) -> Article {
     if let Some(f) = chosen.fallback {
         article.warnings.push(format!("fallback: {f}"));
     }
+    article.read_also = blocks::read_also(&dom, &chosen, opts);
     metadata::apply(meta, &mut article);
+    for line in blocks::credit_lines(&chosen) {
+        for source in metadata::wire_sources(line) {
+            if !article
+                .sources
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(&source))
+            {
+                article.sources.push(source);
+                article
+                    .provenance
+                    .entry("sources".into())
+                    .or_insert(article::Provenance {
+                        source: "credit-line".into(),
+                        confidence: 0.8,
+                    });
+            }
+        }
+    }
     article.page_type = Some(chosen.page_type);
     article.confidence = Some(chosen.confidence);
     article.refresh_text();

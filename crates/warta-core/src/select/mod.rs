@@ -121,6 +121,9 @@ pub struct Chosen {
     pub fallback: Option<&'static str>,
     pub page_type: PageType,
     pub confidence: f32,
+    /// Furniture lines taken out of the container that still say something: "read also"
+    /// cross-links and wire credits ("Sumber: Antara"), in document order.
+    pub asides: Vec<Unit>,
 }
 
 /// How the page is read. Articles are prose, so link text counts against a container;
@@ -246,6 +249,16 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
     if chosen.page_type != PageType::Listing {
         chosen.page_type = page_type(&units, &chosen, meta);
     }
+    chosen.asides = units
+        .iter()
+        .filter(|u| {
+            matches!(
+                u.furniture,
+                Some(FurnitureKind::ReadAlso | FurnitureKind::SourceCredit)
+            ) && (u.node == chosen.root || dom.ancestors(u.node).any(|a| a == chosen.root))
+        })
+        .cloned()
+        .collect();
     chosen
 }
 
@@ -268,6 +281,7 @@ fn choose(dom: &Dom, units: &[Unit], meta: &Metadata, opts: &Options, reading: R
         fallback: None,
         page_type: PageType::Other,
         confidence,
+        asides: Vec::new(),
     }
 }
 
