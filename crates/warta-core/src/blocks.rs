@@ -3,7 +3,9 @@
 
 use html5ever::local_name;
 
-use crate::article::{Block, Link};
+use crate::article::{Block, Link, Related};
+use crate::clean::{Cleaned, Reason};
+use crate::dates::{self, DateContext};
 use crate::dom::Dom;
 use crate::dom::NodeId;
 use crate::lang::FurnitureKind;
@@ -59,6 +61,71 @@ pub fn read_also(dom: &Dom, chosen: &Chosen, opts: &Options) -> Vec<Link> {
             (!title.is_empty()).then_some(Link { title, url })
         })
         .collect()
+}
+
+/// Related-story lists the cleaner took out (boxes named "related" or "recommended"): each
+/// item's linked headline, its target, the age as printed and, when a reference time is
+/// known, the time that age points to.
+pub fn related(
+    dom: &Dom,
+    cleaned: &Cleaned,
+    opts: &Options,
+    language: Option<&str>,
+) -> Vec<Related> {
+    let base = opts.url.as_deref().and_then(|u| url::Url::parse(u).ok());
+    let languages: Vec<&str> = language.into_iter().collect();
+    let ctx = DateContext::new(opts.reference_time.as_deref(), &languages);
+    let mut out: Vec<Related> = Vec::new();
+    let boxes = dom.descendants(crate::dom::DOCUMENT).filter(|&n| {
+        matches!(
+            cleaned.reason(n),
+            Some(Reason::FurnitureName("related" | "recommended"))
+        )
+    });
+    for b in boxes {
+        for a in dom
+            .descendants(b)
+            .filter(|&n| dom.is_tag(n, &local_name!("a")))
+        {
+            let title = collapse(&dom.text_content(a));
+            if title.chars().count() < MIN_RELATED_TITLE_CHARS
+                || out.iter().any(|r| r.title == title)
+            {
+                continue;
+            }
+            // The item is the link's nearest list item or block, where the age is printed.
+            let item = dom
+                .ancestors(a)
+                .take_while(|&p| p != b)
+                .find(|&p| {
+                    matches!(
+                        dom.tag(p),
+                        Some(&local_name!("li")) | Some(&local_name!("article"))
+                    )
+                })
+                .unwrap_or(a);
+            let rest = collapse(&dom.text_content(item)).replacen(&title, " ", 1);
+            let age = dates::parse_relative(&rest, &ctx);
+            out.push(Related {
+                url: dom.attr(a, "href").map(|h| match &base {
+                    Some(b) => b.join(h).map_or_else(|_| h.to_string(), |u| u.to_string()),
+                    None => h.to_string(),
+                }),
+                published: age.as_ref().and_then(|r| r.at).map(|t| t.to_string()),
+                age: age.map(|r| r.text),
+                teaser: None,
+                title,
+            });
+        }
+    }
+    out
+}
+
+/// Shorter linked texts in a related box are labels ("More", "Video"), not headlines.
+const MIN_RELATED_TITLE_CHARS: usize = 15;
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The texts of the wire-credit lines taken out of the body ("Sumber: Antara").

@@ -107,6 +107,7 @@ pub fn extract_html(html: &str, opts: &Options) -> Article {
         article.warnings.push(format!("fallback: {f}"));
     }
     article.read_also = blocks::read_also(&dom, &chosen, opts);
+    article.related = blocks::related(&dom, &cleaned, opts, language.as_deref());
     metadata::apply(meta, &mut article);
     for line in blocks::credit_lines(&chosen) {
         for source in metadata::wire_sources(line) {

@@ -265,7 +265,6 @@ fn deeply_nested_layout_table_yields_the_story() {
 // Ignored so the suite stays green while the lead works on them; run with `-- --ignored`.
 
 #[test]
-#[ignore = "engine gap: the related-story list is not collected from HTML yet"]
 fn example_page_collects_wire_read_also_and_related() {
     let a = extract_example();
     assert!(
