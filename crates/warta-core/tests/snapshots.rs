@@ -356,7 +356,6 @@ fn german_dateline_is_read() {
 }
 
 #[test]
-#[ignore = "engine gap: a JSON-LD articleBody comes out as one paragraph"]
 fn json_ld_article_body_keeps_its_paragraphs() {
     let a = extract_fixture("jsonld-body-only.html");
     let paragraphs = a

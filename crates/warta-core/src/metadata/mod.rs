@@ -175,7 +175,13 @@ pub fn extract(dom: &Dom, opts: &Options) -> Metadata {
         f.language = Some(l.clone());
         f.set_provenance("language", "declared", 0.7);
     }
-    meta.article_body = page.ld_str("articleBody");
+    // Kept raw: its line breaks are the only paragraph boundaries it has.
+    meta.article_body = page
+        .article_ld()
+        .and_then(|v| v.get("articleBody"))
+        .and_then(serde_json::Value::as_str)
+        .map(|b| page::decode_entities(b).trim().to_string())
+        .filter(|b| !b.is_empty());
     meta.declared_type = page.ld_str("@type").or_else(|| page.tag(&["og:type"]));
     meta
 }
