@@ -332,7 +332,7 @@ fn example_page_splits_caption_and_credit() {
 }
 
 #[test]
-#[ignore = "engine gap: news articles without JSON-LD are typed `other`, threads are not `forum`"]
+#[ignore = "engine gap: forum threads without a declared type are not typed `forum`"]
 fn page_types_of_articles_and_threads() {
     for name in ["en-news-sidebar.html", "de-artikel-anzeige.html"] {
         assert_eq!(

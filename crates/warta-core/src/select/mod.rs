@@ -98,6 +98,8 @@ mod knobs {
     pub const TEASER_MIN_CHARS: usize = 30;
     /// A listing shows at least this many teasers.
     pub const LISTING_MIN_TEASERS: usize = 5;
+    /// A dated page with this much prose is an article, however short.
+    pub const DATED_ARTICLE_PROSE_CHARS: usize = 300;
     /// A child holding at least (1 - this) of its parent's score replaces the parent as the
     /// container.
     pub const TIGHTEN_SLACK: f32 = 0.15;
@@ -570,16 +572,20 @@ fn page_type(all: &[Unit], chosen: &Chosen, meta: &Metadata) -> PageType {
         if t == "product" {
             return PageType::Product;
         }
-        if t.contains("article") || t.contains("posting") || t == "report" {
-            return PageType::Article;
-        }
+        // Before the article test: "DiscussionForumPosting" also ends in "Posting".
         if t.contains("discussionforum") || t.contains("qapage") {
             return PageType::Forum;
+        }
+        if t.contains("article") || t.contains("posting") || t == "report" {
+            return PageType::Article;
         }
     }
     let link_chars: usize = all.iter().map(|u| u.link_chars).sum();
     let chars: usize = all.iter().map(|u| u.chars).sum::<usize>().max(1);
-    if prose_chars(&chosen.units) >= knobs::LISTING_MAX_PROSE_CHARS {
+    let prose = prose_chars(&chosen.units);
+    let dated = meta.fields.published.is_some();
+    if prose >= knobs::LISTING_MAX_PROSE_CHARS || dated && prose >= knobs::DATED_ARTICLE_PROSE_CHARS
+    {
         PageType::Article
     } else if link_chars * 2 > chars {
         PageType::Listing
