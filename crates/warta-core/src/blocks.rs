@@ -9,6 +9,7 @@ use crate::dates::{self, DateContext};
 use crate::dom::Dom;
 use crate::dom::NodeId;
 use crate::lang::FurnitureKind;
+use crate::metadata::collapse;
 use crate::options::Options;
 use crate::select::segment::{Unit, UnitKind};
 use crate::select::Chosen;
@@ -54,10 +55,7 @@ pub fn read_also(dom: &Dom, chosen: &Chosen, opts: &Options) -> Vec<Link> {
                 .chain(dom.descendants(u.node))
                 .find(|&n| dom.is_tag(n, &local_name!("a")))
                 .and_then(|a| dom.attr(a, "href"));
-            let url = href.map(|h| match &base {
-                Some(b) => b.join(h).map_or_else(|_| h.to_string(), |u| u.to_string()),
-                None => h.to_string(),
-            });
+            let url = href.map(|h| resolve(base.as_ref(), h));
             (!title.is_empty()).then_some(Link { title, url })
         })
         .collect()
@@ -107,10 +105,7 @@ pub fn related(
             let rest = collapse(&dom.text_content(item)).replacen(&title, " ", 1);
             let age = dates::parse_relative(&rest, &ctx);
             out.push(Related {
-                url: dom.attr(a, "href").map(|h| match &base {
-                    Some(b) => b.join(h).map_or_else(|_| h.to_string(), |u| u.to_string()),
-                    None => h.to_string(),
-                }),
+                url: dom.attr(a, "href").map(|h| resolve(base.as_ref(), h)),
                 published: age.as_ref().and_then(|r| r.at).map(|t| t.to_string()),
                 age: age.map(|r| r.text),
                 teaser: None,
@@ -123,10 +118,6 @@ pub fn related(
 
 /// Shorter linked texts in a related box are labels ("More", "Video"), not headlines.
 const MIN_RELATED_TITLE_CHARS: usize = 15;
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// The texts of the wire-credit lines taken out of the body ("Sumber: Antara").
 pub fn credit_lines(chosen: &Chosen) -> impl Iterator<Item = &str> {
@@ -285,11 +276,16 @@ impl Builder<'_> {
     }
 
     fn resolve(&self, src: &str) -> String {
-        match &self.base {
-            Some(base) => base
-                .join(src)
-                .map_or_else(|_| src.to_string(), |u| u.to_string()),
-            None => src.to_string(),
-        }
+        resolve(self.base.as_ref(), src)
+    }
+}
+
+/// `href` made absolute against the page's URL when there is one; kept as written otherwise.
+fn resolve(base: Option<&url::Url>, href: &str) -> String {
+    match base {
+        Some(base) => base
+            .join(href)
+            .map_or_else(|_| href.to_string(), |u| u.to_string()),
+        None => href.to_string(),
     }
 }

@@ -109,23 +109,12 @@ pub fn extract_html(html: &str, opts: &Options) -> Article {
     article.read_also = blocks::read_also(&dom, &chosen, opts);
     article.related = blocks::related(&dom, &cleaned, opts, language.as_deref());
     metadata::apply(meta, &mut article);
+    let had_sources = !article.sources.is_empty();
     for line in blocks::credit_lines(&chosen) {
-        for source in metadata::wire_sources(line) {
-            if !article
-                .sources
-                .iter()
-                .any(|s| s.eq_ignore_ascii_case(&source))
-            {
-                article.sources.push(source);
-                article
-                    .provenance
-                    .entry("sources".into())
-                    .or_insert(article::Provenance {
-                        source: "credit-line".into(),
-                        confidence: 0.8,
-                    });
-            }
-        }
+        metadata::add_wire_sources(&mut article, line);
+    }
+    if !had_sources && !article.sources.is_empty() {
+        article.set_provenance("sources", "credit-line", 0.8);
     }
     article.page_type = Some(chosen.page_type);
     article.confidence = Some(chosen.confidence);

@@ -217,14 +217,17 @@ pub fn apply(meta: Metadata, article: &mut Article) {
             }
         }
     }
-    for b in &article.blocks {
-        if let Block::Paragraph { text, .. } = b {
-            for s in wire_sources(text) {
-                if !article.sources.iter().any(|o| o.eq_ignore_ascii_case(&s)) {
-                    article.sources.push(s);
-                }
-            }
-        }
+    let credited: Vec<String> = article
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { text, .. } => Some(wire_sources(text)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    for source in credited {
+        add_source(article, source);
     }
     if !article.sources.is_empty() {
         article.set_provenance("sources", "lead", 0.7);
@@ -250,6 +253,23 @@ pub fn apply(meta: Metadata, article: &mut Article) {
     article.language = language;
     if article.language.is_some() {
         article.set_provenance("language", source, confidence);
+    }
+}
+
+/// Adds the wire credits `text` names to the article's sources, once each.
+pub(crate) fn add_wire_sources(article: &mut Article, text: &str) {
+    for source in wire_sources(text) {
+        add_source(article, source);
+    }
+}
+
+fn add_source(article: &mut Article, source: String) {
+    if !article
+        .sources
+        .iter()
+        .any(|o| o.eq_ignore_ascii_case(&source))
+    {
+        article.sources.push(source);
     }
 }
 
