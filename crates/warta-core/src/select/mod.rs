@@ -96,6 +96,15 @@ mod knobs {
     /// In a listing, a linked unit this long is a teaser (a headline or summary), not a
     /// menu label.
     pub const TEASER_MIN_CHARS: usize = 30;
+    /// A card in a grid or list (a product, a job, a story) is one of at least this many
+    /// siblings of the same tag and class.
+    pub const RECORD_MIN_SIBLINGS: usize = 3;
+    /// Cards shorter than this are menu entries.
+    pub const RECORD_MIN_CHARS: u32 = 20;
+    /// Cards longer than this are page sections, not records.
+    pub const RECORD_MAX_CHARS: u32 = 1500;
+    /// How far above a text a card may start.
+    pub const RECORD_REACH: usize = 6;
     /// A listing shows at least this many teasers.
     pub const LISTING_MIN_TEASERS: usize = 5;
     /// A dated page with this much prose is an article, however short.
@@ -144,6 +153,8 @@ pub struct Scores {
     pub count: Vec<u32>,
     /// Characters of prose units (see [`is_prose`]) below each node.
     pub prose: Vec<u32>,
+    /// Per unit: a teaser of a listing (always false when reading an article).
+    pub teaser: Vec<bool>,
 }
 
 /// Where scoring starts: the body, or the document when there is none.
@@ -154,9 +165,14 @@ pub fn scoring_root(dom: &Dom) -> NodeId {
 pub fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Scores {
     let start = scoring_root(dom);
     let body_hint = meta.article_body.as_deref().map(normalise_for_match);
+    let teaser = match reading {
+        Reading::Article => vec![false; units.len()],
+        Reading::Listing => teasers(dom, units, start),
+    };
     let values: Vec<f32> = units
         .iter()
-        .map(|u| unit_value(u, body_hint.as_deref(), reading))
+        .zip(&teaser)
+        .map(|(u, &t)| unit_value(u, body_hint.as_deref(), t))
         .collect();
     let hints = ClassHints::new(dom);
     let mut score = vec![0f32; dom.nodes.len()];
@@ -183,6 +199,114 @@ pub fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Sc
         score,
         count,
         prose,
+        teaser,
+    }
+}
+
+/// Which units are teasers in a listing: linked text long enough to be a headline, or any
+/// text inside a card, however short each of its lines is. A card is one of several like
+/// siblings that links to one thing and says something about it: a product tile's name and
+/// price, a job ad's title and place. A list of links (a menu, an archive by month) is not.
+fn teasers(dom: &Dom, units: &[Unit], start: NodeId) -> Vec<bool> {
+    let mut under = vec![CardShape::default(); dom.nodes.len()];
+    for u in units {
+        let link = dom
+            .ancestors(u.node)
+            .take_while(|&a| a != start)
+            .find(|&a| {
+                dom.element(a)
+                    .is_some_and(|e| e.name.local == local_name!("a"))
+            });
+        for a in std::iter::once(u.node).chain(dom.ancestors(u.node)) {
+            under[a].add(u, link);
+            if a == start {
+                break;
+            }
+        }
+    }
+    let mut records = RecordCache::new(dom);
+    units
+        .iter()
+        .map(|u| {
+            u.chars >= knobs::TEASER_MIN_CHARS && u.link_density() >= knobs::LINK_DENSE
+                || std::iter::once(u.node)
+                    .chain(dom.ancestors(u.node))
+                    .take_while(|&a| a != start)
+                    .take(knobs::RECORD_REACH)
+                    .any(|a| under[a].is_card() && records.is_record(dom, a))
+        })
+        .collect()
+}
+
+/// What the units inside an element add up to, as far as telling a card goes.
+#[derive(Clone, Copy, Default)]
+struct CardShape {
+    chars: u32,
+    units: u32,
+    /// Units that are mostly plain text.
+    plain: u32,
+    /// The enclosing link of the linked units, while they all share one.
+    link: Option<NodeId>,
+    several_links: bool,
+}
+
+impl CardShape {
+    fn add(&mut self, u: &Unit, link: Option<NodeId>) {
+        self.chars += u.chars as u32;
+        self.units += 1;
+        if u.link_density() < knobs::LINK_DENSE {
+            self.plain += 1;
+        } else if self.link.is_none() {
+            self.link = link;
+        } else if link != self.link {
+            self.several_links = true;
+        }
+    }
+
+    fn is_card(&self) -> bool {
+        (knobs::RECORD_MIN_CHARS..=knobs::RECORD_MAX_CHARS).contains(&self.chars)
+            && (self.plain > 0 || self.units >= 2 && self.link.is_some() && !self.several_links)
+    }
+}
+
+/// Whether an element is one of several siblings with its tag and first class name,
+/// answered for all siblings at once.
+struct RecordCache {
+    known: Vec<Option<bool>>,
+}
+
+impl RecordCache {
+    fn new(dom: &Dom) -> Self {
+        RecordCache {
+            known: vec![None; dom.nodes.len()],
+        }
+    }
+
+    fn is_record(&mut self, dom: &Dom, id: NodeId) -> bool {
+        if let Some(known) = self.known[id] {
+            return known;
+        }
+        let Some(parent) = dom.parent(id) else {
+            return false;
+        };
+        let signature = |c: NodeId| {
+            dom.element(c).map(|e| {
+                let class = e.attr("class").unwrap_or("");
+                (e.name.local.clone(), class.split_ascii_whitespace().next())
+            })
+        };
+        let siblings: Vec<(NodeId, _)> = dom
+            .children(parent)
+            .filter_map(|c| signature(c).map(|s| (c, s)))
+            .collect();
+        let mut tally: std::collections::HashMap<_, usize> = Default::default();
+        for (_, s) in &siblings {
+            *tally.entry(s.clone()).or_default() += 1;
+        }
+        for (c, s) in &siblings {
+            self.known[*c] = Some(tally[s] >= knobs::RECORD_MIN_SIBLINGS);
+        }
+        self.known[id].unwrap_or(false)
     }
 }
 
@@ -278,7 +402,7 @@ fn choose(dom: &Dom, units: &[Unit], meta: &Metadata, opts: &Options, reading: R
     };
     Chosen {
         root,
-        units: keep_units(dom, units, &s, &roots, meta, opts.focus, reading),
+        units: keep_units(dom, units, &s, &roots, meta, opts.focus),
         from_article_body: None,
         fallback: None,
         page_type: PageType::Other,
@@ -334,19 +458,19 @@ fn has_sentence_punct(text: &str) -> bool {
     text.contains(['.', '!', '?', '。', '！', '？', '؟', '…', ';', ':'])
 }
 
-fn unit_value(u: &Unit, article_body: Option<&str>, reading: Reading) -> f32 {
+fn unit_value(u: &Unit, article_body: Option<&str>, teaser: bool) -> f32 {
     if matches!(u.kind, UnitKind::Image { .. }) || u.chars == 0 {
         return 0.0;
     }
-    let ld = u.link_density();
-    if ld >= knobs::LINK_DENSE {
-        return match reading {
-            Reading::Listing if u.chars >= knobs::TEASER_MIN_CHARS => u.chars as f32,
-            _ => -(u.link_chars as f32),
-        };
-    }
     if is_furniture(u) {
         return -(u.chars as f32);
+    }
+    if teaser {
+        return u.chars as f32;
+    }
+    let ld = u.link_density();
+    if ld >= knobs::LINK_DENSE {
+        return -(u.link_chars as f32);
     }
     if u.chars < knobs::SHORT_UNIT_CHARS && !has_sentence_punct(&u.text) {
         return 0.0;
@@ -465,7 +589,6 @@ fn keep_units(
     roots: &[NodeId],
     meta: &Metadata,
     focus: Focus,
-    reading: Reading,
 ) -> Vec<Unit> {
     let root = roots[0];
     let (score, count) = (&scores.score, &scores.count);
@@ -484,7 +607,7 @@ fn keep_units(
     // elsewhere on the page; a text repeated within one parent is the author's own
     // repetition, and so is a whole paragraph.
     let mut seen: std::collections::HashMap<&str, Option<NodeId>> = Default::default();
-    for u in units {
+    for (i, u) in units.iter().enumerate() {
         let Some(unit_root) = std::iter::once(u.node)
             .chain(dom.ancestors(u.node))
             .find(|a| roots.contains(a))
@@ -518,7 +641,7 @@ fn keep_units(
             Focus::Balanced => knobs::LINK_DENSE,
             Focus::Recall => 0.7,
         };
-        let teaser = reading == Reading::Listing && u.chars >= knobs::TEASER_MIN_CHARS;
+        let teaser = scores.teaser[i];
         if ld >= max_ld && !teaser && !matches!(u.kind, UnitKind::Image { .. }) {
             continue;
         }
@@ -635,6 +758,53 @@ mod tests {
         let html = format!(
             "<article><p>{P1}</p><p>Baca juga: Dermaga Baru Dibuka</p>\
              <div>Advertisement</div><p>{P2}</p></article>"
+        );
+        assert_eq!(chosen_texts(&html), vec![P1, P2]);
+    }
+
+    #[test]
+    fn reads_a_grid_of_short_product_cards_as_a_listing() {
+        let card = |name: &str, price: &str| {
+            format!(
+                "<li class='card tile'><a href=/p><span>Maker</span><h3>{name}</h3></a>\
+                 <div class=price>{price}</div></li>"
+            )
+        };
+        let cards: String = [
+            ("Cast iron skillet, 12 inch", "$49.99"),
+            ("Square grill pan with ridges", "$32.99"),
+            ("Enamelled dutch oven", "$89.00"),
+            ("Cast iron lid, 9 inch", "$31.99"),
+            ("Silicone handle holder", "$6.99"),
+        ]
+        .iter()
+        .map(|(n, p)| card(n, p))
+        .collect();
+        let html = format!(
+            "<body><ul class=menu><li><a href=/>Home</a></li><li><a href=/s>Shop</a></li>\
+             <li><a href=/c>Contact</a></li></ul><h1>Cast iron</h1><ul class=grid>{cards}</ul>\
+             <p>Only 3 left!</p></body>"
+        );
+        let kept = chosen_texts(&html);
+        assert!(kept.iter().any(|t| t == "Enamelled dutch oven"), "{kept:?}");
+        assert!(kept.iter().any(|t| t == "$6.99"), "{kept:?}");
+        assert!(!kept.iter().any(|t| t == "Contact"), "{kept:?}");
+    }
+
+    #[test]
+    fn a_list_of_links_is_not_a_grid_of_cards() {
+        let months: String = ["May", "June", "July", "August"]
+            .iter()
+            .map(|m| {
+                format!(
+                    "<ul class=year><li><a href=/a>{m} (12)</a></li><li><a href=/b>{m} (7)</a></li>\
+                     <li><a href=/c>{m} (31)</a></li></ul>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><div class=content><p>{P1}</p><p>{P2}</p></div>\
+             <div class=archive>{months}</div></body>"
         );
         assert_eq!(chosen_texts(&html), vec![P1, P2]);
     }
