@@ -155,6 +155,8 @@ const WRAPPER_TEXT_SHARE: f32 = 0.5;
 /// ... and so is one holding this share of the page's prose, when that is more than a blurb.
 const WRAPPER_PROSE_SHARE: f32 = 0.4;
 const WRAPPER_PROSE_CHARS: u32 = 400;
+/// Share of the page's prose above which a hidden element is kept (see `is_hidden_wrapper`).
+const HIDDEN_WRAPPER_PROSE_SHARE: f32 = 0.6;
 /// A comment section is the page's content (a forum thread) only when there is next to no
 /// prose outside it; otherwise it follows an article and goes.
 const THREAD_MAX_PROSE_OUTSIDE: u32 = 600;
@@ -271,6 +273,13 @@ struct Share {
 }
 
 impl Share {
+    /// A hidden element is still the article when it holds most of the page's prose: pages
+    /// that reveal their body by script. Hidden copies of the article (schema.org blocks,
+    /// print versions) hold at most half of it, the visible copy holding the rest.
+    fn is_hidden_wrapper(&self) -> bool {
+        self.text >= WRAPPER_TEXT_SHARE || self.prose >= HIDDEN_WRAPPER_PROSE_SHARE
+    }
+
     /// Holds so much of the page's text or prose that it must wrap the article.
     fn is_wrapper(&self) -> bool {
         self.text >= WRAPPER_TEXT_SHARE
@@ -324,7 +333,9 @@ fn judge<'a>(
         return None;
     }
     let is_wrapper = share.is_wrapper();
-    if is_hidden(el.attr("hidden"), el.attr("aria-hidden"), el.attr("style")) && !is_wrapper {
+    if is_hidden(el.attr("hidden"), el.attr("aria-hidden"), el.attr("style"))
+        && !share.is_hidden_wrapper()
+    {
         return Some(Reason::Hidden);
     }
     if !in_thread
@@ -523,5 +534,19 @@ mod tests {
     fn hidden_by_inline_style() {
         let html = format!("{BODY}<div style='display: none'>gone</div>");
         assert_eq!(removed_texts(&html), vec!["gone"]);
+    }
+
+    #[test]
+    fn a_hidden_copy_of_the_article_goes_but_a_hidden_body_stays() {
+        // A schema.org block repeating the article holds as much prose as the article itself.
+        let story = BODY.repeat(4);
+        let html = format!(
+            "<h1>Harbour wall to be rebuilt</h1><div class=post>{story}</div>\
+             <div style='display:none'>{story}</div>"
+        );
+        assert_eq!(removed_texts(&html).len(), 1);
+        // A body hidden until a script reveals it holds all of the prose.
+        let html = format!("<div style='display:none'>{BODY}<p>More of the same story.</p></div>");
+        assert!(removed_texts(&html).is_empty());
     }
 }
