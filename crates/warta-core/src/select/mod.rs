@@ -313,7 +313,8 @@ impl RecordCache {
 pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> Chosen {
     let start = scoring_root(dom);
     let units = segment(dom, cleaned, start);
-    let mut chosen = choose(dom, &units, meta, opts, Reading::Article);
+    let headline = headline(meta, &units);
+    let mut chosen = choose(dom, &units, meta, headline, opts, Reading::Article);
     let chosen_chars = chars_of(&chosen.units);
     if let Some(body) = meta.article_body.as_deref() {
         let body_chars = body.chars().filter(|c| !c.is_whitespace()).count();
@@ -328,7 +329,7 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
     }
     let prose = prose_chars(&chosen.units);
     if prose < knobs::LISTING_MAX_PROSE_CHARS && !meta.declares_article() {
-        let listing = choose(dom, &units, meta, opts, Reading::Listing);
+        let listing = choose(dom, &units, meta, headline, opts, Reading::Listing);
         let teasers = listing
             .units
             .iter()
@@ -348,7 +349,7 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
                 u.link_density() < knobs::LINK_DENSE
                     && (u.chars >= knobs::SHORT_UNIT_CHARS || is_heading(u))
                     && !is_furniture(u)
-                    && !in_headline(dom, u, meta)
+                    && !in_headline(dom, u, headline)
             })
             .cloned()
             .collect();
@@ -389,7 +390,14 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
 }
 
 /// One reading of the page: the best container and the units kept in it.
-fn choose(dom: &Dom, units: &[Unit], meta: &Metadata, opts: &Options, reading: Reading) -> Chosen {
+fn choose(
+    dom: &Dom,
+    units: &[Unit],
+    meta: &Metadata,
+    headline: Option<NodeId>,
+    opts: &Options,
+    reading: Reading,
+) -> Chosen {
     let s = score(dom, units, meta, reading);
     let (wide, root) = best_container(dom, &s.score, scoring_root(dom));
     let mut roots = vec![root];
@@ -402,7 +410,7 @@ fn choose(dom: &Dom, units: &[Unit], meta: &Metadata, opts: &Options, reading: R
     };
     Chosen {
         root,
-        units: keep_units(dom, units, &s, &roots, meta, opts.focus),
+        units: keep_units(dom, units, &s, &roots, headline, opts.focus),
         from_article_body: None,
         fallback: None,
         page_type: PageType::Other,
@@ -577,9 +585,20 @@ fn class_factor(dom: &Dom, id: NodeId) -> f32 {
     }
 }
 
-fn in_headline(dom: &Dom, u: &Unit, meta: &Metadata) -> bool {
-    meta.headline_node
-        .is_some_and(|h| u.node == h || dom.ancestors(u.node).any(|a| a == h))
+/// The printed headline: the one metadata found, else a heading that reads exactly as the
+/// title (sites that print the headline as an `<h2>` and keep `<h1>` for the logo).
+fn headline(meta: &Metadata, units: &[Unit]) -> Option<NodeId> {
+    meta.headline_node.or_else(|| {
+        let title = normalise_for_match(meta.fields.title.as_deref()?);
+        units
+            .iter()
+            .find(|u| is_heading(u) && normalise_for_match(&u.text) == title)
+            .map(|u| u.node)
+    })
+}
+
+fn in_headline(dom: &Dom, u: &Unit, headline: Option<NodeId>) -> bool {
+    headline.is_some_and(|h| u.node == h || dom.ancestors(u.node).any(|a| a == h))
 }
 
 fn keep_units(
@@ -587,7 +606,7 @@ fn keep_units(
     units: &[Unit],
     scores: &Scores,
     roots: &[NodeId],
-    meta: &Metadata,
+    headline: Option<NodeId>,
     focus: Focus,
 ) -> Vec<Unit> {
     let root = roots[0];
@@ -599,9 +618,7 @@ fn keep_units(
     };
     // Node ids follow document order (the parser creates nodes as it reads), which is all
     // that is needed to tell what stands above the headline.
-    let headline_inside = meta
-        .headline_node
-        .filter(|&h| dom.ancestors(h).any(|a| a == root));
+    let headline_inside = headline.filter(|&h| dom.ancestors(h).any(|a| a == root));
     let mut kept: Vec<Unit> = Vec::new();
     // Galleries, pull quotes and responsive layouts print the same caption or line again
     // elsewhere on the page; a text repeated within one parent is the author's own
@@ -618,7 +635,7 @@ fn keep_units(
             .chain(dom.ancestors(u.node))
             .take_while(|&a| a != unit_root)
             .collect();
-        if in_headline(dom, u, meta) {
+        if in_headline(dom, u, headline) {
             continue;
         }
         if headline_inside.is_some_and(|h| u.node < h)
@@ -807,6 +824,27 @@ mod tests {
              <div class=archive>{months}</div></body>"
         );
         assert_eq!(chosen_texts(&html), vec![P1, P2]);
+    }
+
+    #[test]
+    fn an_h2_headline_still_marks_where_the_story_starts() {
+        let ticker: String = (1..=4)
+            .map(|i| {
+                format!(
+                    "<li><a href=/s{i}>Ferry service number {i} resumes after the storm</a> \
+                     PORT TOWN: The operator said crossings would run on the winter timetable \
+                     from Monday, with extra sailings at the weekend.</li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<head><title>Harbour wall to be rebuilt | Daily Planet</title>\
+             <meta property=og:title content='Harbour wall to be rebuilt'>\
+             <meta property=og:site_name content='Daily Planet'></head><body>\
+             <h1><a href=/>Daily Planet</a></h1><div class=main><ul class=ticker>{ticker}</ul>\
+             <h2>Harbour wall to be rebuilt</h2><p>{P1}</p><p>{P2}</p><p>{P1}</p></div></body>"
+        );
+        assert_eq!(chosen_texts(&html), vec![P1, P2, P1]);
     }
 
     #[test]
