@@ -61,6 +61,16 @@ impl Unit {
     }
 }
 
+/// An `<a>` leads somewhere only with an `href` that is not a script hook; anchors without
+/// one (`<a name>`) and `javascript:` handlers wrap text without making it a link.
+fn is_hyperlink(href: Option<&str>) -> bool {
+    href.is_some_and(|h| {
+        let h = h.trim_start();
+        !h.get(..11)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("javascript:"))
+    })
+}
+
 #[derive(Clone, Copy)]
 struct Ctx {
     block: NodeId,
@@ -188,7 +198,7 @@ impl Segmenter<'_> {
                 self.image(id, ctx);
                 return;
             }
-            local_name!("a") => {
+            local_name!("a") if is_hyperlink(self.dom.attr(id, "href")) => {
                 self.walk(
                     id,
                     Ctx {
@@ -413,6 +423,20 @@ mod tests {
         assert_eq!(u[0].0, UnitKind::Heading(2));
         assert!(matches!(u[1].0, UnitKind::ListItem { ordered: true, .. }));
         assert_eq!(u.len(), 3);
+    }
+
+    #[test]
+    fn only_anchors_that_lead_somewhere_are_links() {
+        for (html, linked) in [
+            ("<p><a href=/x>abcd</a></p>", 4),
+            ("<p><a href='JavaScript:void(0)'>abcd</a></p>", 0),
+            ("<p><a name=top>abcd</a></p>", 0),
+        ] {
+            let (dom, _) = parse(html, &Limits::default());
+            let cleaned = clean(&dom, Default::default());
+            let u = segment(&dom, &cleaned, DOCUMENT);
+            assert_eq!(u[0].link_chars, linked, "{html}");
+        }
     }
 
     #[test]
