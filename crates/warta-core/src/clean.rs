@@ -139,6 +139,10 @@ const FURNITURE_NAMES: &[&str] = &[
     "most-read",
     "read-more",
     "readmore",
+    "more-news",
+    "more-stories",
+    "more-posts",
+    "more-articles",
     "author-bio",
     "author-box",
     "post-tags",
@@ -509,6 +513,11 @@ mod tests {
         assert_eq!(furniture_name("related-posts"), Some(("related", false)));
         assert_eq!(furniture_name("relatedPosts box"), Some(("related", false)));
         assert_eq!(furniture_name("unrelated"), None);
+        assert_eq!(
+            furniture_name("more-stories"),
+            Some(("more-stories", false))
+        );
+        assert_eq!(furniture_name("more"), None);
         assert_eq!(furniture_name("shareholders"), None);
         assert_eq!(furniture_name("article-body"), None);
         assert_eq!(furniture_name("sr-only"), Some(("sr-only", true)));
