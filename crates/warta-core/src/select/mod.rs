@@ -116,8 +116,6 @@ mod knobs {
     pub const PROSE_MIN_CHARS: usize = 80;
     /// How many siblings away from the container a companion may stand.
     pub const COMPANION_REACH: usize = 2;
-    /// Texts longer than this are paragraphs, kept even when repeated.
-    pub const MAX_DEDUP_CHARS: usize = 200;
 }
 
 /// What selection decided.
@@ -620,9 +618,9 @@ fn keep_units(
     // that is needed to tell what stands above the headline.
     let headline_inside = headline.filter(|&h| dom.ancestors(h).any(|a| a == root));
     let mut kept: Vec<Unit> = Vec::new();
-    // Galleries, pull quotes and responsive layouts print the same caption or line again
-    // elsewhere on the page; a text repeated within one parent is the author's own
-    // repetition, and so is a whole paragraph.
+    // Galleries, lightboxes, pull quotes and responsive layouts print the same caption,
+    // line or paragraph again elsewhere on the page; a text repeated within one parent is
+    // the author's own repetition.
     let mut seen: std::collections::HashMap<&str, Option<NodeId>> = Default::default();
     for (i, u) in units.iter().enumerate() {
         let Some(unit_root) = std::iter::once(u.node)
@@ -670,7 +668,7 @@ fn keep_units(
             UnitKind::ListItem { .. } | UnitKind::Cell { .. } | UnitKind::Code
         );
         let parent = dom.parent(u.node);
-        if !repeatable && (knobs::SHORT_UNIT_CHARS..knobs::MAX_DEDUP_CHARS).contains(&u.chars) {
+        if !repeatable && u.chars >= knobs::SHORT_UNIT_CHARS {
             match seen.get(u.text.as_str()) {
                 Some(first_parent) if *first_parent != parent => continue,
                 Some(_) => {}
@@ -768,6 +766,22 @@ mod tests {
              <div><a href=/z>Privacy</a> <a href=/w>Contact us</a></div></body>"
         );
         assert_eq!(chosen_texts(&html), vec![P1, P2]);
+    }
+
+    #[test]
+    fn a_long_caption_printed_again_by_a_lightbox_is_kept_once() {
+        let caption = format!("{P1} {P2}");
+        let html = format!(
+            "<article><figure><img src=a.jpg><figcaption>{caption}</figcaption></figure>\
+             <p>{P2}</p><p>{P1}</p><div class=lightbox><div class=slide><p>{caption}</p>\
+             </div></div></article>"
+        );
+        let kept = chosen_texts(&html);
+        assert_eq!(
+            kept.iter().filter(|t| **t == caption).count(),
+            1,
+            "{kept:?}"
+        );
     }
 
     #[test]
