@@ -133,6 +133,10 @@ const FURNITURE_WORDS: &[&str] = &[
     "trending",
 ];
 
+/// Words that make a name speak of embedded content, which the weak furniture words beside
+/// them (social, share) do not turn into furniture.
+const EMBED_WORDS: &[&str] = &["embed", "embedded", "embeds"];
+
 /// Whole class names (not words) that mark furniture or visually hidden text.
 const FURNITURE_NAMES: &[&str] = &[
     "most-popular",
@@ -440,9 +444,8 @@ fn is_hidden(hidden: Option<&str>, aria_hidden: Option<&str>, style: Option<&str
     })
 }
 
-/// The furniture word or name a class/id attribute carries, if any.
-/// The furniture word or name a class/id attribute carries, and whether it is one that holds
-/// even around much text.
+/// The furniture word or name a class/id attribute carries, if any, and whether it is one
+/// that holds even around much text.
 fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
     for class in naming_tokens(attr) {
         let lower = class.to_ascii_lowercase();
@@ -455,12 +458,16 @@ fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
         if let Some(n) = FURNITURE_NAMES.iter().find(|n| **n == lower) {
             return Some((n, false));
         }
+        // "social-media-embed", "embedded-tweet": a post the article quotes, not a share bar.
+        let embed = name_words(class).any(|w| EMBED_WORDS.contains(&w.as_str()));
         for word in name_words(class) {
             if let Some(w) = STRONG_FURNITURE_WORDS.iter().find(|w| **w == word) {
                 return Some((w, true));
             }
             if let Some(w) = FURNITURE_WORDS.iter().find(|w| **w == word) {
-                return Some((w, false));
+                if !embed {
+                    return Some((w, false));
+                }
             }
         }
     }
@@ -518,6 +525,8 @@ mod tests {
             Some(("more-stories", false))
         );
         assert_eq!(furniture_name("more"), None);
+        assert_eq!(furniture_name("social-media-embed"), None);
+        assert_eq!(furniture_name("social-share"), Some(("social", false)));
         assert_eq!(furniture_name("shareholders"), None);
         assert_eq!(furniture_name("article-body"), None);
         assert_eq!(furniture_name("sr-only"), Some(("sr-only", true)));
