@@ -408,7 +408,7 @@ fn choose(
     };
     Chosen {
         root,
-        units: keep_units(dom, units, &s, &roots, headline, opts.focus),
+        units: keep_units(dom, units, &s, &roots, headline, opts.focus, reading),
         from_article_body: None,
         fallback: None,
         page_type: PageType::Other,
@@ -606,6 +606,7 @@ fn keep_units(
     roots: &[NodeId],
     headline: Option<NodeId>,
     focus: Focus,
+    reading: Reading,
 ) -> Vec<Unit> {
     let root = roots[0];
     let (score, count) = (&scores.score, &scores.count);
@@ -622,6 +623,10 @@ fn keep_units(
     // line or paragraph again elsewhere on the page; a text repeated within one parent is
     // the author's own repetition.
     let mut seen: std::collections::HashMap<&str, Option<NodeId>> = Default::default();
+    // Boxes that follow a related-stories label, once some of the article has been read (a
+    // label misread at the top must not take the article with it).
+    let mut related: Vec<NodeId> = Vec::new();
+    let mut prose_kept = 0u32;
     for (i, u) in units.iter().enumerate() {
         let Some(unit_root) = std::iter::once(u.node)
             .chain(dom.ancestors(u.node))
@@ -647,7 +652,20 @@ fn keep_units(
         let in_bad_box = path
             .iter()
             .any(|&a| count[a] >= 2 && score[a] < box_floor && a != u.node);
-        if in_bad_box {
+        if in_bad_box || path.iter().any(|a| related.contains(a)) {
+            continue;
+        }
+        if u.furniture == Some(FurnitureKind::RelatedHeading) && reading == Reading::Article {
+            // "You may also like" heading a box of its own: the rest of the box is the
+            // related list. (A label standing inside the article's text heads only a list the
+            // link-density rule already drops.)
+            let label = outermost_holding_only(dom, u.node, count, unit_root);
+            let siblings: Vec<NodeId> = dom.children(dom.parent(label).unwrap_or(label)).collect();
+            let at = siblings.iter().position(|&c| c == label).unwrap_or(0);
+            let heads_its_box = siblings[..at].iter().all(|&c| count[c] == 0);
+            if heads_its_box && prose_kept >= knobs::PROSE_MIN_CHARS as u32 {
+                related.extend(&siblings[at + 1..]);
+            }
             continue;
         }
         let ld = u.link_density();
@@ -677,12 +695,28 @@ fn keep_units(
                 }
             }
         }
+        if is_prose(u) {
+            prose_kept += u.chars as u32;
+        }
         kept.push(u.clone());
     }
     if focus != Focus::Recall {
         trim_edges(&mut kept);
     }
     kept
+}
+
+/// The highest element above `node` (up to `stop`) that holds no unit but `node`'s: the
+/// label's own box, whose following siblings are what it labels.
+fn outermost_holding_only(dom: &Dom, node: NodeId, count: &[u32], stop: NodeId) -> NodeId {
+    let mut at = node;
+    while let Some(parent) = dom.parent(at) {
+        if at == stop || count[parent] != count[node] {
+            break;
+        }
+        at = parent;
+    }
+    at
 }
 
 /// A short unit without sentence punctuation: a byline, a date, a label, a button.
@@ -782,6 +816,32 @@ mod tests {
             1,
             "{kept:?}"
         );
+    }
+
+    #[test]
+    fn a_related_label_heading_its_own_box_takes_the_box_with_it() {
+        let teaser = |n: u32| {
+            format!(
+                "<article class=post><h3><a href=/t{n}>Older story number {n}</a></h3><p>An older \
+                 summary that runs long enough to read like prose, number {n}, about the town.</p>\
+                 </article>"
+            )
+        };
+        let teasers: String = (1..=4).map(teaser).collect();
+        let html = format!(
+            "<main><article class=post><p>{P1}</p><p>{P2}</p><p>{P1}</p></article>\
+             <section><h3>You may also like</h3>{teasers}</section></main>"
+        );
+        assert_eq!(chosen_texts(&html), vec![P1, P2, P1]);
+    }
+
+    #[test]
+    fn a_related_label_inside_the_text_does_not_end_the_article() {
+        let html = format!(
+            "<article><p>{P1}</p><p>{P2}</p><h4>Read next</h4><ul><li><a href=/a>Another \
+             harbour story from the same town</a></li></ul><p>{P2}</p><p>{P1}</p></article>"
+        );
+        assert_eq!(chosen_texts(&html), vec![P1, P2, P2, P1]);
     }
 
     #[test]
