@@ -508,9 +508,9 @@ fn is_furniture(u: &Unit) -> bool {
         .is_some_and(|k| k != FurnitureKind::Boilerplate || u.chars < 200)
 }
 
-/// The element with the highest score, then tightened: while one child holds nearly all of
-/// its score, the child is the better answer (the parent only adds a cookie notice, a poll or
-/// a comment box).
+/// The element with the highest score, then tightened: while one element below holds nearly
+/// all of its score, that element is the better answer (the rest only adds a cookie notice, a
+/// poll or a comment box).
 /// Returns the widest best-scoring element and the tightened one.
 pub fn best_container(dom: &Dom, score: &[f32], start: NodeId) -> (NodeId, NodeId) {
     let mut best = start;
@@ -522,13 +522,15 @@ pub fn best_container(dom: &Dom, score: &[f32], start: NodeId) -> (NodeId, NodeI
     let wide = best;
     loop {
         let floor = score[best] * (1.0 - knobs::TIGHTEN_SLACK);
-        let child = dom
-            .children(best)
-            .filter(|&c| dom.element(c).is_some())
-            .max_by(|a, b| score[*a].total_cmp(&score[*b]));
-        match child {
-            Some(c) if score[c] > 0.0 && score[c] >= floor => best = c,
-            _ => return (wide, best),
+        // Any element below, not only a child: the levels between may hold a video rail or
+        // a link list that scores below the floor while the article body lies deeper.
+        let deeper = dom
+            .descendants(best)
+            .filter(|&d| dom.element(d).is_some() && score[d] > 0.0 && score[d] >= floor)
+            .max_by(|a, b| score[*a].total_cmp(&score[*b]).then(b.cmp(a)));
+        match deeper {
+            Some(d) => best = d,
+            None => return (wide, best),
         }
     }
 }
@@ -842,6 +844,25 @@ mod tests {
              harbour story from the same town</a></li></ul><p>{P2}</p><p>{P1}</p></article>"
         );
         assert_eq!(chosen_texts(&html), vec![P1, P2, P2, P1]);
+    }
+
+    #[test]
+    fn tightens_past_a_level_that_a_link_rail_drags_down() {
+        let rail: String = (1..=2)
+            .map(|i| {
+                format!(
+                    "<li><a href=/v{i}>Video: another clip about the markets, part {i}</a></li>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<body><div class=wrapper><ul class=playlist>{rail}</ul><div class=story>\
+             <p>{P1}</p><p>{P2}</p><p>{P1}</p></div></div>\
+             <p>Market data is delayed by at least fifteen minutes, and all times shown on this \
+             page are local to the exchange that reports them.</p>\
+             </body>"
+        );
+        assert_eq!(chosen_texts(&html), vec![P1, P2, P1]);
     }
 
     #[test]
