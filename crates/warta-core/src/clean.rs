@@ -175,6 +175,8 @@ pub struct Hints {
     /// The page declares itself an article or blog post: a comment thread on it is never the
     /// content, however short the article.
     pub declares_article: bool,
+    /// The page declares itself a product: its customer reviews are not the content.
+    pub declares_product: bool,
 }
 
 pub fn clean(dom: &Dom, hints: Hints) -> Cleaned {
@@ -352,6 +354,18 @@ fn judge<'a>(
     {
         return Some(Reason::FurnitureName("comment"));
     }
+    if hints.declares_product
+        && [el.attr("class"), el.attr("id")]
+            .into_iter()
+            .flatten()
+            .any(names_review_section)
+        && !dom
+            .descendants(id)
+            .any(|n| dom.is_tag(n, &local_name!("h1")))
+    {
+        // Customer reviews are to a product page what comments are to an article.
+        return Some(Reason::FurnitureName("reviews"));
+    }
     let furniture = [el.attr("class"), el.attr("id")]
         .into_iter()
         .flatten()
@@ -388,6 +402,12 @@ fn judge<'a>(
         return Some(Reason::PageFrame);
     }
     furniture.map(|(word, _)| Reason::FurnitureName(word))
+}
+
+fn names_review_section(attr: &str) -> bool {
+    naming_tokens(attr)
+        .flat_map(name_words)
+        .any(|w| matches!(w.as_str(), "review" | "reviews"))
 }
 
 fn names_comment_section(attr: &str) -> bool {
@@ -546,6 +566,28 @@ mod tests {
         );
         let removed = removed_texts(&html);
         assert_eq!(removed, vec!["Share", "Popular", "secret", "var x"]);
+    }
+
+    #[test]
+    fn customer_reviews_go_on_a_product_page_only() {
+        let html = format!(
+            "<h1>Trail pack 25</h1>{BODY}<section id=reviews><p>Great pack, fits well.</p></section>"
+        );
+        let (dom, _) = parse(&html, &Limits::default());
+        let removed_with = |declares_product| {
+            let cleaned = clean(
+                &dom,
+                Hints {
+                    declares_product,
+                    ..Hints::default()
+                },
+            );
+            dom.descendants(DOCUMENT)
+                .any(|n| cleaned.is_removed(n) && dom.text_content(n).contains("Great pack"))
+        };
+        assert!(removed_with(true));
+        // A film review's body is the article.
+        assert!(!removed_with(false));
     }
 
     #[test]

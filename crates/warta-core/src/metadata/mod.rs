@@ -64,6 +64,10 @@ impl Metadata {
     pub fn clean_hints(&self) -> crate::clean::Hints {
         crate::clean::Hints {
             declares_article: self.declares_article(),
+            declares_product: self
+                .declared_type
+                .as_deref()
+                .is_some_and(|t| t.eq_ignore_ascii_case("product")),
         }
     }
 }
