@@ -430,13 +430,13 @@ fn prose_chars(units: &[Unit]) -> usize {
     units.iter().filter(|u| is_prose(u)).map(|u| u.chars).sum()
 }
 
-/// Sibling subtrees that belong with the tightened container: prose standing right before it
-/// (a standfirst, a lead paragraph), on each level between the tight container and the
-/// widest best-scoring one.
+/// Sibling subtrees that belong with the tightened container: prose or pictures standing right
+/// before it (a standfirst, a lead paragraph, a lead image or product gallery), on each level
+/// between the tight container and the widest best-scoring one.
 fn companions(dom: &Dom, s: &Scores, wide: NodeId, tight: NodeId) -> Vec<NodeId> {
     let mut found = Vec::new();
     let mut at = tight;
-    while at != wide {
+    loop {
         let Some(parent) = dom.parent(at) else { break };
         let siblings: Vec<NodeId> = dom
             .children(parent)
@@ -446,17 +446,35 @@ fn companions(dom: &Dom, s: &Scores, wide: NodeId, tight: NodeId) -> Vec<NodeId>
             break;
         };
         // Only what stands before: after the body come author boxes, teasers and comments.
+        // Above the widest container, only pictures: a gallery beside a product's details.
+        let outside = at == wide;
         for &sib in siblings[..pos].iter().rev().take(knobs::COMPANION_REACH) {
             if s.score[sib] < 0.0 {
                 break;
             }
-            if s.prose[sib] > 0 {
+            if s.prose[sib] > 0 && !outside || is_picture_only(dom, sib) {
                 found.push(sib);
             }
+        }
+        if outside {
+            break;
         }
         at = parent;
     }
     found
+}
+
+/// A lead image or gallery: images and no text at all.
+fn is_picture_only(dom: &Dom, id: NodeId) -> bool {
+    let mut pictures = false;
+    for d in dom.descendants(id) {
+        if dom.is_tag(d, &local_name!("img")) {
+            pictures = true;
+        } else if dom.text(d).is_some_and(|t| !t.trim().is_empty()) {
+            return false;
+        }
+    }
+    pictures
 }
 
 /// Sentence-ending punctuation in the scripts we read.
@@ -732,10 +750,11 @@ fn trim_edges(kept: &mut Vec<Unit>) {
         .take_while(|u| is_label(u) && !is_heading(u))
         .count();
     kept.drain(..lead);
-    while kept
-        .last()
-        .is_some_and(|u| is_label(u) || matches!(u.kind, UnitKind::Image { .. }))
-    {
+    // A list that ends the text is its last point, not a trailing label.
+    while kept.last().is_some_and(|u| {
+        is_label(u) && !matches!(u.kind, UnitKind::ListItem { .. })
+            || matches!(u.kind, UnitKind::Image { .. })
+    }) {
         kept.pop();
     }
 }
