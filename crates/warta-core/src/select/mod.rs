@@ -436,8 +436,7 @@ fn prose_chars(units: &[Unit]) -> usize {
 fn companions(dom: &Dom, s: &Scores, wide: NodeId, tight: NodeId) -> Vec<NodeId> {
     let mut found = Vec::new();
     let mut at = tight;
-    loop {
-        let Some(parent) = dom.parent(at) else { break };
+    while let Some(parent) = dom.parent(at) {
         let siblings: Vec<NodeId> = dom
             .children(parent)
             .filter(|&c| dom.element(c).is_some())
