@@ -168,6 +168,9 @@ const HIDDEN_WRAPPER_PROSE_SHARE: f32 = 0.6;
 /// A comment section is the page's content (a forum thread) only when there is next to no
 /// prose outside it; otherwise it follows an article and goes.
 const THREAD_MAX_PROSE_OUTSIDE: u32 = 600;
+/// A page that declares itself an article yet has less prose than this outside its comment
+/// section is a discussion of a link (an aggregator's thread): the comments are its content.
+const ARTICLE_MIN_PROSE_OUTSIDE: u32 = 150;
 
 /// What the page says about itself that cleaning needs.
 #[derive(Debug, Clone, Copy, Default)]
@@ -350,7 +353,8 @@ fn judge<'a>(
     }
     if !in_thread
         && names.is_comment_section(el)
-        && (hints.declares_article || share.prose_outside > THREAD_MAX_PROSE_OUTSIDE)
+        && (hints.declares_article && share.prose_outside >= ARTICLE_MIN_PROSE_OUTSIDE
+            || share.prose_outside > THREAD_MAX_PROSE_OUTSIDE)
     {
         return Some(Reason::FurnitureName("comment"));
     }
@@ -588,6 +592,23 @@ mod tests {
         assert!(removed_with(true));
         // A film review's body is the article.
         assert!(!removed_with(false));
+    }
+
+    #[test]
+    fn a_link_discussion_keeps_its_comments_even_when_declared_an_article() {
+        let thread = format!("<ol class=comments><li>{BODY}</li><li>{BODY}</li></ol>");
+        let removed = |outside: &str| {
+            let html = format!("<h1><a href=/x>A link worth discussing</a></h1>{outside}{thread}");
+            let (dom, _) = parse(&html, &Limits::default());
+            let hints = Hints {
+                declares_article: true,
+                ..Hints::default()
+            };
+            let cleaned = clean(&dom, hints);
+            dom.descendants(DOCUMENT).any(|n| cleaned.is_removed(n))
+        };
+        assert!(!removed(""));
+        assert!(removed(&format!("<div class=post>{BODY}{BODY}</div>")));
     }
 
     #[test]
