@@ -13,7 +13,7 @@ use html5ever::{local_name, ns, Attribute, QualName};
 /// Parses `html` into nothing; returns the number of nodes the tree builder created.
 pub fn parse(html: &str) -> usize {
     let sink = NameOnlySink {
-        names: RefCell::new(vec![None]),
+        names: RefCell::new(vec![placeholder()]),
     };
     // The same options as `dom::parse`, so both parsers build the same tree.
     let opts = html5ever::ParseOpts {
@@ -26,21 +26,24 @@ pub fn parse(html: &str) -> usize {
     html5ever::parse_document(sink, opts).one(StrTendril::from_slice(html))
 }
 
-/// Node handles index `names`; non-elements have no name.
+/// Node handles index `names`.
 struct NameOnlySink {
-    names: RefCell<Vec<Option<QualName>>>,
+    names: RefCell<Vec<QualName>>,
+}
+
+/// The name given to non-elements, which the tree builder never asks about (all its atoms are
+/// static, so cloning it costs nothing).
+fn placeholder() -> QualName {
+    QualName::new(None, ns!(html), local_name!("div"))
 }
 
 impl NameOnlySink {
-    fn push(&self, name: Option<QualName>) -> usize {
+    fn push(&self, name: QualName) -> usize {
         let mut names = self.names.borrow_mut();
         names.push(name);
         names.len() - 1
     }
 }
-
-static OTHER: std::sync::LazyLock<QualName> =
-    std::sync::LazyLock::new(|| QualName::new(None, ns!(html), local_name!("div")));
 
 impl TreeSink for NameOnlySink {
     type Handle = usize;
@@ -58,24 +61,19 @@ impl TreeSink for NameOnlySink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a usize) -> Ref<'a, QualName> {
-        Ref::map(self.names.borrow(), |names| {
-            names
-                .get(*target)
-                .and_then(Option::as_ref)
-                .unwrap_or(&OTHER)
-        })
+        Ref::map(self.names.borrow(), |names| &names[*target])
     }
 
     fn create_element(&self, name: QualName, _attrs: Vec<Attribute>, _: ElementFlags) -> usize {
-        self.push(Some(name))
+        self.push(name)
     }
 
     fn create_comment(&self, _text: StrTendril) -> usize {
-        self.push(None)
+        self.push(placeholder())
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> usize {
-        self.push(None)
+        self.push(placeholder())
     }
 
     fn append(&self, _parent: &usize, _child: NodeOrText<usize>) {}
