@@ -33,15 +33,25 @@ pub struct Fingerprints {
 impl Fingerprints {
     /// `None` for a text without words.
     pub fn of(text: &str, with_near: bool) -> Option<Fingerprints> {
-        let words: Vec<u64> = words(text).map(|w| fnv1a(w.as_bytes())).collect();
-        if words.is_empty() {
-            return None;
-        }
-        let exact = words
-            .iter()
-            .fold(0xcbf2_9ce4_8422_2325u64, |h, &w| mix(h ^ w));
-        let near = (with_near && words.len() >= MIN_WORDS_FOR_NEAR).then(|| simhash(&words));
-        Some(Fingerprints { exact, near })
+        let start = 0xcbf2_9ce4_8422_2325u64;
+        let (exact, near) = if with_near {
+            let words: Vec<u64> = word_hashes(text).collect();
+            let exact = words.iter().fold(start, |h, &w| mix(h ^ w));
+            let near = (words.len() >= MIN_WORDS_FOR_NEAR).then(|| simhash(&words));
+            (words.first().map(|_| exact), near)
+        } else {
+            // Folded as the words come: no per-page list of hashes.
+            let mut any = false;
+            let exact = word_hashes(text).fold(start, |h, w| {
+                any = true;
+                mix(h ^ w)
+            });
+            (any.then_some(exact), None)
+        };
+        Some(Fingerprints {
+            exact: exact?,
+            near,
+        })
     }
 
     /// The form written in the `fingerprint` field.
@@ -50,26 +60,54 @@ impl Fingerprints {
     }
 }
 
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// The FNV-1a hash of each word's lower-cased UTF-8 bytes, in text order. Hashes as it reads,
+/// so no word is ever built as a string.
+fn word_hashes(text: &str) -> impl Iterator<Item = u64> + '_ {
     let mut chars = text.chars().peekable();
     std::iter::from_fn(move || loop {
         let c = chars.next()?;
         if is_cjk(c) {
-            return Some(c.to_string());
+            return Some(Fnv::default().push(c).0);
         }
         if !c.is_alphanumeric() {
             continue;
         }
-        let mut word: String = c.to_lowercase().collect();
+        let mut hash = Fnv::default().push_lower(c);
         while let Some(&n) = chars.peek() {
             if !n.is_alphanumeric() || is_cjk(n) {
                 break;
             }
-            word.extend(n.to_lowercase());
+            hash = hash.push_lower(n);
             chars.next();
         }
-        return Some(word);
+        return Some(hash.0);
     })
+}
+
+/// FNV-1a, fed one character at a time.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn push(self, c: char) -> Self {
+        let mut buf = [0u8; 4];
+        let h = c.encode_utf8(&mut buf).bytes().fold(self.0, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        Fnv(h)
+    }
+
+    fn push_lower(self, c: char) -> Self {
+        if c.is_ascii() {
+            return self.push(c.to_ascii_lowercase());
+        }
+        c.to_lowercase().fold(self, Fnv::push)
+    }
 }
 
 fn is_cjk(c: char) -> bool {
@@ -97,12 +135,6 @@ fn simhash(words: &[u64]) -> u64 {
         .enumerate()
         .filter(|(_, &v)| v > 0)
         .fold(0u64, |acc, (bit, _)| acc | 1 << bit)
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 /// SplitMix64's finaliser: spreads every input bit over the whole word.
@@ -269,11 +301,42 @@ mod tests {
         assert_eq!(d.check("b", edited), None);
     }
 
+    fn fnv1a(bytes: &[u8]) -> u64 {
+        bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    }
+
     #[test]
     fn cjk_text_is_read_as_words() {
+        let expected: Vec<u64> = ["東", "京", "で", "雨", "rain"]
+            .iter()
+            .map(|w| fnv1a(w.as_bytes()))
+            .collect();
+        assert_eq!(word_hashes("東京で雨 Rain").collect::<Vec<_>>(), expected);
+    }
+
+    #[test]
+    fn words_hash_as_their_lower_cased_bytes() {
+        // 'İ' lower-cases to two characters; 'Σ' to one of two bytes.
+        let expected: Vec<u64> = ["i\u{307}stanbul", "σοφία", "x2"]
+            .iter()
+            .map(|w| fnv1a(w.as_bytes()))
+            .collect();
         assert_eq!(
-            words("東京で雨 Rain").collect::<Vec<_>>(),
-            ["東", "京", "で", "雨", "rain"]
+            word_hashes("İstanbul, ΣΟΦΊΑ -- X2!").collect::<Vec<_>>(),
+            expected
         );
+    }
+
+    #[test]
+    fn both_paths_give_the_same_exact_fingerprint() {
+        let long = long_text(3, 100);
+        for text in [STORY, "one two", long.as_str()] {
+            let plain = Fingerprints::of(text, false).unwrap();
+            let with_near = Fingerprints::of(text, true).unwrap();
+            assert_eq!(plain.exact, with_near.exact);
+        }
+        assert!(Fingerprints::of("", true).is_none());
     }
 }

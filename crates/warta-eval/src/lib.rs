@@ -5,6 +5,7 @@ pub mod c4;
 pub mod content;
 pub mod flatten;
 pub mod metadata;
+pub mod parse_floor;
 pub mod report;
 pub mod run;
 pub mod score;

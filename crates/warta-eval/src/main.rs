@@ -113,6 +113,10 @@ fn chosen<'a>(
     Ok(sel.sets.iter().map(String::as_str).collect())
 }
 
+/// The allocator the `warta` CLI ships with, so the speed figures are the CLI's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<()> {
     let cli = Cli::parse();
     let Some(bench) = cli.bench.clone().or_else(sets::default_bench_dir) else {

@@ -1,9 +1,10 @@
 //! `warta-eval speed`: single-thread throughput on pages held in memory.
 //!
-//! Three timings per page: the whole of `warta_core::extract` (decode + parse + extract),
-//! decoding alone, and html5ever parsing alone (`warta_core::dom::parse`, default limits) on the
-//! decoded string; each as wall time and as this thread's CPU time (`*_cpu`, ms/page), since on
-//! a shared machine wall time grows with the load. One warm-up pass, then `passes` timed
+//! Four timings per page: the whole of `warta_core::extract` (decode + parse + extract),
+//! decoding alone, parsing alone (`warta_core::dom::parse`, default limits) on the decoded
+//! string, and the html5ever floor under that parse ([`crate::parse_floor`]: the same parser
+//! into a sink that keeps nothing); each as wall time and as this thread's CPU time (`*_cpu`,
+//! ms/page), since on a shared machine wall time grows with the load. One warm-up pass, then `passes` timed
 //! passes; the fastest pass is kept.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -46,6 +47,7 @@ struct Pass {
     extract: Timing,
     decode: Timing,
     parse: Timing,
+    parse_floor: Timing,
     panicked: Vec<String>,
 }
 
@@ -71,10 +73,16 @@ fn one_pass(pages: &[Loaded]) -> Pass {
             std::hint::black_box(warta_core::dom::parse(&l.decoded, &limits).0.nodes.len());
         }
     });
+    let parse_floor = timed(|| {
+        for l in pages {
+            std::hint::black_box(crate::parse_floor::parse(&l.decoded));
+        }
+    });
     Pass {
         extract,
         decode,
         parse,
+        parse_floor,
         panicked,
     }
 }
@@ -199,6 +207,7 @@ fn warta_speed(set: &str, pages: Vec<Page>, passes: usize) -> Result<SetReport> 
         ("decode_cpu".into(), cpu_ms(best.decode)),
         ("parse_ms".into(), per_page_ms(best.parse.wall, n)),
         ("parse_cpu".into(), cpu_ms(best.parse)),
+        ("floor_cpu".into(), cpu_ms(best.parse_floor)),
         (
             "MB/s".into(),
             bytes_total as f64 / 1e6 / best.extract.wall.as_secs_f64().max(1e-9),

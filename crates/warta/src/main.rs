@@ -102,6 +102,11 @@ struct Job {
     url: Option<String>,
 }
 
+/// Parsing allocates and frees many small strings and vectors per page; mimalloc serves them
+/// markedly faster than the system allocator, and keeps per-thread heaps for `batch --jobs`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
