@@ -176,7 +176,9 @@ const MAX_FURNITURE_LINE_CHARS: usize = 200;
 const MAX_CALL_TO_ACTION_CHARS: usize = 120;
 
 /// Classifies a line (a paragraph, list item or heading) as furniture, if it is. The specific
-/// kinds are asked of every pack before the catch-all boilerplate phrases.
+/// kinds are asked of every pack before the catch-all boilerplate phrases; of two packs, the
+/// first in pack order decides, and within a pack the kinds are asked in the order of
+/// [`KIND_ORDER`].
 pub fn furniture_kind(line: &str) -> Option<FurnitureKind> {
     let trimmed = line.trim();
     let chars = trimmed.chars().count();
@@ -187,42 +189,114 @@ pub fn furniture_kind(line: &str) -> Option<FurnitureKind> {
     let bare = lower
         .trim_end_matches([':', '.', '!', '»', '›', '>', '→'])
         .trim();
-    let starts = |p: &str| {
-        lower.starts_with(p)
-            && lower[p.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric() || !p.is_ascii())
-    };
-    for pack in packs() {
-        let f = &pack.furniture;
-        if f.read_also.iter().any(|p| starts(p)) {
-            return Some(FurnitureKind::ReadAlso);
+    let index = &*FURNITURE_INDEX;
+    let mut best = index.whole.get(bare).copied();
+    let ends = lower
+        .char_indices()
+        .map(|(at, c)| at + c.len_utf8())
+        .take_while(|&end| end <= index.longest_prefix);
+    for end in ends {
+        let Some(found) = index.prefixes.get(&lower[..end]) else {
+            continue;
+        };
+        let rest = &lower[end..];
+        // A prefix ends at a word boundary ("read also" is not "read alsoing"); scripts
+        // without spaces have no such boundary to ask for.
+        let whole_word = rest
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric() || !lower[..end].is_ascii());
+        for &hit in found {
+            let holds = match hit.kind {
+                FurnitureKind::ReadAlso => whole_word,
+                FurnitureKind::CallToAction => whole_word && chars <= MAX_CALL_TO_ACTION_CHARS,
+                FurnitureKind::SourceCredit => {
+                    rest.trim_start().starts_with(':') && chars <= MAX_CALL_TO_ACTION_CHARS
+                }
+                _ => false,
+            };
+            if holds && best.is_none_or(|b| hit.rank() < b.rank()) {
+                best = Some(hit);
+            }
         }
-        if f.related.iter().any(|p| bare == p) {
-            return Some(FurnitureKind::RelatedHeading);
-        }
-        if f.read_more.iter().any(|p| bare == p) {
-            return Some(FurnitureKind::ReadMore);
-        }
-        if f.advertisement.iter().any(|p| bare == p) {
-            return Some(FurnitureKind::Advertisement);
-        }
-        if chars <= MAX_CALL_TO_ACTION_CHARS && f.call_to_action.iter().any(|p| starts(p)) {
-            return Some(FurnitureKind::CallToAction);
-        }
-        if f.source_labels
-            .iter()
-            .any(|p| lower.starts_with(p) && lower[p.len()..].trim_start().starts_with(':'))
-            && chars <= MAX_CALL_TO_ACTION_CHARS
-        {
-            return Some(FurnitureKind::SourceCredit);
-        }
+    }
+    if let Some(hit) = best {
+        return Some(hit.kind);
     }
     BOILERPLATE
         .is_match(lower.as_str())
         .then_some(FurnitureKind::Boilerplate)
 }
+
+/// Within one pack, the kinds in the order they are asked.
+const KIND_ORDER: [FurnitureKind; 6] = [
+    FurnitureKind::ReadAlso,
+    FurnitureKind::RelatedHeading,
+    FurnitureKind::ReadMore,
+    FurnitureKind::Advertisement,
+    FurnitureKind::CallToAction,
+    FurnitureKind::SourceCredit,
+];
+
+/// A phrase of some pack, and what it says a line is.
+#[derive(Debug, Clone, Copy)]
+struct PhraseHit {
+    pack: usize,
+    kind: FurnitureKind,
+}
+
+impl PhraseHit {
+    fn rank(&self) -> (usize, usize) {
+        let order = KIND_ORDER.iter().position(|k| *k == self.kind);
+        (self.pack, order.unwrap_or(KIND_ORDER.len()))
+    }
+}
+
+/// Every pack's furniture phrases, indexed once: whole-line phrases by their text, prefix
+/// phrases by theirs, so a line costs a few lookups instead of a scan of every list.
+struct FurnitureIndex {
+    whole: std::collections::HashMap<String, PhraseHit>,
+    prefixes: std::collections::HashMap<String, Vec<PhraseHit>>,
+    longest_prefix: usize,
+}
+
+static FURNITURE_INDEX: LazyLock<FurnitureIndex> = LazyLock::new(|| {
+    let mut index = FurnitureIndex {
+        whole: Default::default(),
+        prefixes: Default::default(),
+        longest_prefix: 0,
+    };
+    for (pack, lp) in packs().iter().enumerate() {
+        let f = &lp.furniture;
+        let whole = [
+            (&f.related, FurnitureKind::RelatedHeading),
+            (&f.read_more, FurnitureKind::ReadMore),
+            (&f.advertisement, FurnitureKind::Advertisement),
+        ];
+        for (phrases, kind) in whole {
+            for p in phrases {
+                let hit = PhraseHit { pack, kind };
+                let entry = index.whole.entry(p.clone()).or_insert(hit);
+                if hit.rank() < entry.rank() {
+                    *entry = hit;
+                }
+            }
+        }
+        let prefixes = [
+            (&f.read_also, FurnitureKind::ReadAlso),
+            (&f.call_to_action, FurnitureKind::CallToAction),
+            (&f.source_labels, FurnitureKind::SourceCredit),
+        ];
+        for (phrases, kind) in prefixes {
+            for p in phrases.iter().filter(|p| !p.is_empty()) {
+                index.longest_prefix = index.longest_prefix.max(p.len());
+                let hits = index.prefixes.entry(p.clone()).or_default();
+                hits.push(PhraseHit { pack, kind });
+            }
+        }
+    }
+    index
+});
 
 /// Every pack's boilerplate phrases in one automaton: they are looked for anywhere in a line,
 /// and one pass over the line beats a substring search per phrase.
@@ -235,6 +309,88 @@ static BOILERPLATE: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The definition the index must agree with: every pack in order, every kind in order.
+    fn furniture_kind_by_scan(line: &str) -> Option<FurnitureKind> {
+        let trimmed = line.trim();
+        let chars = trimmed.chars().count();
+        if chars == 0 || chars > MAX_FURNITURE_LINE_CHARS {
+            return None;
+        }
+        let lower = trimmed.to_lowercase();
+        let bare = lower
+            .trim_end_matches([':', '.', '!', '»', '›', '>', '→'])
+            .trim();
+        let starts = |p: &str| {
+            lower.starts_with(p)
+                && lower[p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric() || !p.is_ascii())
+        };
+        for pack in packs() {
+            let f = &pack.furniture;
+            if f.read_also.iter().any(|p| starts(p)) {
+                return Some(FurnitureKind::ReadAlso);
+            }
+            if f.related.iter().any(|p| bare == p) {
+                return Some(FurnitureKind::RelatedHeading);
+            }
+            if f.read_more.iter().any(|p| bare == p) {
+                return Some(FurnitureKind::ReadMore);
+            }
+            if f.advertisement.iter().any(|p| bare == p) {
+                return Some(FurnitureKind::Advertisement);
+            }
+            if chars <= MAX_CALL_TO_ACTION_CHARS && f.call_to_action.iter().any(|p| starts(p)) {
+                return Some(FurnitureKind::CallToAction);
+            }
+            if f.source_labels
+                .iter()
+                .any(|p| lower.starts_with(p) && lower[p.len()..].trim_start().starts_with(':'))
+                && chars <= MAX_CALL_TO_ACTION_CHARS
+            {
+                return Some(FurnitureKind::SourceCredit);
+            }
+        }
+        BOILERPLATE
+            .is_match(lower.as_str())
+            .then_some(FurnitureKind::Boilerplate)
+    }
+
+    #[test]
+    fn the_phrase_index_agrees_with_a_scan_of_every_pack() {
+        let mut lines: Vec<String> = vec![
+            "The council voted on Tuesday to rebuild the harbour wall.".into(),
+            "Readable prose that merely starts like a label".into(),
+            "相关新闻：港口".into(),
+        ];
+        for pack in packs() {
+            let f = &pack.furniture;
+            for phrase in f
+                .read_also
+                .iter()
+                .chain(&f.related)
+                .chain(&f.read_more)
+                .chain(&f.advertisement)
+                .chain(&f.call_to_action)
+                .chain(&f.source_labels)
+                .chain(&f.boilerplate)
+            {
+                lines.push(phrase.clone());
+                lines.push(format!("{phrase}: Harbour wall to be rebuilt"));
+                lines.push(format!("{phrase}x and more"));
+                lines.push(format!("{} »", phrase.to_uppercase()));
+            }
+        }
+        for line in &lines {
+            assert_eq!(
+                furniture_kind(line),
+                furniture_kind_by_scan(line),
+                "{line:?}"
+            );
+        }
+    }
 
     #[test]
     fn every_pack_parses_and_matches_its_file_name() {
