@@ -28,6 +28,9 @@ use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::options::Options;
 use page::{normalise, resolve_url, Page};
 
+/// How much text after the headline is searched for bylines and written dates.
+const MAX_LEAD_TEXT: usize = 1500;
+
 /// What the page says about itself, before the body is chosen.
 #[derive(Debug, Default)]
 pub struct Metadata {
@@ -92,12 +95,12 @@ pub fn extract(dom: &Dom, opts: &Options) -> Metadata {
             .find(|&n| dom.is_tag(n, &local_name!("h1")) && !page.in_hidden(n))
     });
     let lead = anchor
-        .map(|h| page::text_after(&page, Some(h), 1500))
+        .map(|h| page::text_after(&page, Some(h), MAX_LEAD_TEXT))
         .unwrap_or_default();
     if let Some(people) = people::find(&page, &brands, &lead) {
         set(f, "authors", people, |f, v| f.authors = v);
     }
-    let dates = when::find(&page, anchor);
+    let dates = when::find(&page, anchor, &lead);
     if let Some(d) = dates.published {
         let d = Candidate {
             value: d.value.to_rfc3339(),

@@ -143,21 +143,17 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
         if dom.tag(n).is_none() {
             continue;
         }
-        let ci = class_id(dom, n);
         let is_rel = dom.is_tag(n, &local_name!("a"))
             && dom.attr(n, "rel").is_some_and(|r| {
                 r.split_whitespace()
                     .any(|r| r.eq_ignore_ascii_case("author"))
             });
-        // "byline", "author-name", "post-author"; not "authorization"
-        let is_byline = ci
-            .split_whitespace()
-            .any(|t| t.contains("byline") || t.contains("author") && !t.contains("authoriz"));
-        if !(is_rel || is_byline)
-            || ci.contains("comment")
-            || page.in_hidden(n)
-            || page.in_comments(n)
-        {
+        let is_byline = page.byline_class(n);
+        if !(is_rel || is_byline) || page.in_hidden(n) || page.in_comments(n) {
+            continue;
+        }
+        let ci = class_id(dom, n);
+        if ci.contains("comment") {
             continue;
         }
         let text = spaced_text(dom, n, MAX_BYLINE_TEXT + 1);
@@ -333,6 +329,10 @@ struct Words {
     not_names: Vec<String>,
     /// The date packs' publication and update labels: never names.
     stamp_labels: Vec<String>,
+    /// Each label followed by a colon, as `split_labels` looks for them.
+    colon_labels: Vec<String>,
+    /// One-word labels that may follow a short prefix ("Recipe by").
+    inner_labels: Vec<(String, Role)>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -342,6 +342,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         job_titles: Vec::new(),
         not_names: Vec::new(),
         stamp_labels: Vec::new(),
+        colon_labels: Vec::new(),
+        inner_labels: Vec::new(),
     };
     for p in lang::packs() {
         let b = &p.bylines;
@@ -369,6 +371,13 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         );
     }
     w.labels.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
+    w.colon_labels = w.labels.iter().map(|(l, _)| format!("{l}:")).collect();
+    w.inner_labels = w
+        .labels
+        .iter()
+        .filter(|(l, _)| !l.contains(' ') && l.chars().count() >= 2)
+        .cloned()
+        .collect();
     w.job_titles.sort_by_key(|l| std::cmp::Reverse(l.len()));
     w
 });
@@ -432,13 +441,15 @@ impl Words {
 
     /// Splits "Penulis: A Editor: B" before every "<label>:".
     fn split_labels<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        if !text.contains(':') {
+            return vec![text];
+        }
         let Some(lower) = lower_aligned(text) else {
             return vec![text];
         };
         let mut cuts = vec![0];
-        for (l, _) in &self.labels {
-            let pat = format!("{l}:");
-            for (i, _) in lower.match_indices(&pat) {
+        for pat in &self.colon_labels {
+            for (i, _) in lower.match_indices(pat.as_str()) {
                 if i > 0 && lower[..i].ends_with(' ') && !cuts.contains(&i) {
                     cuts.push(i);
                 }
@@ -554,11 +565,16 @@ impl Words {
 
     /// "Recipe by Jane Doe" → "Jane Doe": a one-word author label after a short prefix.
     fn after_inner_label<'t>(&self, text: &'t str, role: &mut Role) -> &'t str {
+        // the label is the second or third word
+        if text.split_whitespace().nth(1).is_none() {
+            return text;
+        }
         let Some(lower) = lower_aligned(text) else {
             return text;
         };
-        for (l, r) in &self.labels {
-            if l.contains(' ') || l.chars().count() < 2 {
+        let second_third: Vec<&str> = lower.split_whitespace().skip(1).take(2).collect();
+        for (l, r) in &self.inner_labels {
+            if !second_third.contains(&l.as_str()) {
                 continue;
             }
             if let Some(i) = find_word(&lower, l) {

@@ -6,6 +6,8 @@
 //! comment threads, dates labelled as updates taken for the publication, dates after the
 //! reference time (refused by [`crate::dates`]).
 
+use std::sync::LazyLock;
+
 use html5ever::local_name;
 use jiff::civil::Date;
 use jiff::Timestamp;
@@ -31,12 +33,11 @@ pub(super) struct Dates {
 
 /// Elements with a date-like class are read only while their text is this short.
 const MAX_STAMP_TEXT: usize = 160;
-/// How much text after the headline is searched for a written date.
-const MAX_LEAD_TEXT: usize = 1500;
 /// How much of the page is searched when nothing else gives a date.
 const MAX_PAGE_TEXT: usize = 30_000;
 
-pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
+/// `lead` is the text under the headline (see [`text_after`]), when there is a headline.
+pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
     let mut found: Vec<(Stamp, Candidate<ParsedDate>)> = Vec::new();
     let mut push = |stamp: Stamp, value: Option<ParsedDate>, source: String, confidence: f32| {
         if let Some(value) = value {
@@ -87,18 +88,18 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
         }
     }
 
-    let labels = Labels::new();
+    let labels = &*LABELS;
     let dom = page.dom;
     let mut seen_time = 0;
     let mut seen_stamps = 0;
     for n in dom.descendants(DOCUMENT) {
         let Some(tag) = dom.tag(n) else { continue };
         let is_time = *tag == local_name!("time");
-        let ci = class_id(dom, n);
-        let date_like = !is_time && seen_stamps < 30 && is_date_class(&ci);
+        let date_like = !is_time && seen_stamps < 30 && page.date_class(n);
         if !is_time && !date_like {
             continue;
         }
+        let ci = class_id(dom, n);
         if page.in_hidden(n) || page.in_comments(n) {
             continue;
         }
@@ -166,8 +167,7 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
     }
 
     // The lines under the headline, where bylines and stamps are printed.
-    if let Some(h) = headline {
-        let lead = text_after(page, Some(h), MAX_LEAD_TEXT);
+    if headline.is_some() {
         let lead: Vec<&str> = lead.lines().filter(|l| !is_copyright(l)).collect();
         let lead = lead.join("\n");
         for (k, (label, d)) in read_written_dates(&lead, page)
@@ -377,15 +377,6 @@ fn meta_stamp(key: &str) -> Option<(Stamp, f32)> {
     None
 }
 
-fn is_date_class(ci: &str) -> bool {
-    [
-        "date", "time", "publish", "posted", "byline", "meta", "stamp", "dateline",
-    ]
-    .iter()
-    .any(|k| ci.contains(k))
-        && !ci.contains("comment")
-}
-
 fn is_copyright(text: &str) -> bool {
     let t = text.to_lowercase();
     t.contains('©') || t.contains("copyright") || t.contains("(c) ")
@@ -423,7 +414,7 @@ fn read_written_dates(text: &str, page: &Page) -> Vec<(Option<Stamp>, ParsedDate
     if is_copyright(text) {
         return Vec::new();
     }
-    let labels = Labels::new();
+    let labels = &*LABELS;
     dates::parse_all(text, &page.ctx)
         .into_iter()
         .map(|d| (labels.stamp_before(text, d.span.start), d))
@@ -466,6 +457,8 @@ fn url_date(url: &str, page: &Page) -> Option<ParsedDate> {
 }
 
 /// The packs' publication and update labels, to tell "Updated: 12 Oct" from "12 Oct".
+static LABELS: LazyLock<Labels> = LazyLock::new(Labels::new);
+
 struct Labels {
     published: Vec<String>,
     modified: Vec<String>,
