@@ -98,8 +98,9 @@ impl<'a> Page<'a> {
                     .find_map(|k| el.attr(k));
                 if let (Some(k), Some(v)) = (key, el.attr("content")) {
                     let v = collapse(&decode_entities(v));
-                    if !v.is_empty() {
-                        tags.push((k.trim().to_ascii_lowercase(), v));
+                    // property="og:title twitter:title": one value under several keys
+                    for k in k.split_whitespace().filter(|_| !v.is_empty()) {
+                        tags.push((k.to_ascii_lowercase(), v.clone()));
                     }
                 }
             } else if *tag == local_name!("script") {

@@ -40,16 +40,7 @@ const MAX_PAGE_TEXT: usize = 30_000;
 pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
     let mut found: Vec<(Stamp, Candidate<ParsedDate>)> = Vec::new();
     let mut push = |stamp: Stamp, value: Option<ParsedDate>, source: String, confidence: f32| {
-        if let Some(value) = value {
-            found.push((
-                stamp,
-                Candidate {
-                    value,
-                    source,
-                    confidence,
-                },
-            ));
-        }
+        add(&mut found, stamp, value, source, confidence);
     };
     let parse = |s: &str| read_machine_date(s, page);
 
@@ -78,7 +69,14 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
         ("datecreated", Stamp::Published, 0.85),
         ("datemodified", Stamp::Modified, 0.9),
     ] {
-        for n in page.itemprop_nodes(prop) {
+        let nodes: Vec<NodeId> = page.itemprop_nodes(prop).collect();
+        // many posts marked up: a thread or a listing, whose first post is the page's own
+        let (nodes, confidence) = if nodes.len() > 2 {
+            (&nodes[..1], 0.6)
+        } else {
+            (&nodes[..], confidence)
+        };
+        for &n in nodes {
             let dom = page.dom;
             let value = match dom.attr(n, "datetime").or_else(|| dom.attr(n, "content")) {
                 Some(s) => parse(s),
@@ -87,6 +85,10 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
             push(stamp, value, "microdata".into(), confidence);
         }
     }
+    let declared = Declared::of(&found);
+    let mut push = |stamp: Stamp, value: Option<ParsedDate>, source: String, confidence: f32| {
+        add(&mut found, stamp, value, source, confidence);
+    };
 
     let labels = &*LABELS;
     let dom = page.dom;
@@ -128,7 +130,9 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
                 Some((label, d)) => (label, Some(d)),
                 None => (labels.stamp_before(&text, text.len()), None),
             };
-            let stamp = label.or(class_stamp).unwrap_or(Stamp::Published);
+            let stamp = label
+                .or(class_stamp)
+                .unwrap_or_else(|| declared.stamp_of(machine.as_ref().or(written.as_ref())));
             let mut confidence = if dom.attr(n, "pubdate").is_some() || class_stamp.is_some() {
                 0.85
             } else if seen_time == 1 {
@@ -155,7 +159,9 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
                 push(stamp, tooltip, "byline-text".into(), confidence - placement);
             }
             for (label, d) in read_written_dates(&text, page) {
-                let stamp = label.or(class_stamp).unwrap_or(Stamp::Published);
+                let stamp = label
+                    .or(class_stamp)
+                    .unwrap_or_else(|| declared.stamp_of(Some(&d)));
                 let confidence = if label.is_some() || class_stamp.is_some() {
                     0.75
                 } else {
@@ -175,7 +181,8 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
             .take(3)
             .enumerate()
         {
-            let stamp = label.unwrap_or(Stamp::Published);
+            let d = declared.reading_of(d, &lead);
+            let stamp = label.unwrap_or_else(|| declared.stamp_of(Some(&d)));
             // a stamp stands on a short line of its own; a date inside a sentence is news
             let line_start = lead[..d.span.start].rfind('\n').map_or(0, |i| i + 1);
             let line_end = lead[d.span.end..]
@@ -296,6 +303,84 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
     Dates {
         published,
         modified,
+    }
+}
+
+fn add(
+    found: &mut Vec<(Stamp, Candidate<ParsedDate>)>,
+    stamp: Stamp,
+    value: Option<ParsedDate>,
+    source: String,
+    confidence: f32,
+) {
+    if let Some(value) = value {
+        found.push((
+            stamp,
+            Candidate {
+                value,
+                source,
+                confidence,
+            },
+        ));
+    }
+}
+
+/// The days the page's markup (JSON-LD, meta tags, microdata) gives for publication and
+/// update, to read printed dates by.
+struct Declared {
+    published: Vec<Date>,
+    modified: Vec<Date>,
+}
+
+impl Declared {
+    fn of(found: &[(Stamp, Candidate<ParsedDate>)]) -> Self {
+        let days = |want: Stamp| {
+            found
+                .iter()
+                .filter(|(s, c)| *s == want && c.confidence >= 0.75)
+                .map(|(_, c)| c.value.date)
+                .collect()
+        };
+        Declared {
+            published: days(Stamp::Published),
+            modified: days(Stamp::Modified),
+        }
+    }
+
+    /// The stamp of an unlabelled printed date: an update when it is a bare day (no clock
+    /// time, which newsrooms print on the stamp of a story's release) that the markup says
+    /// the page was modified on (a day either way, for zones) while the markup dates the
+    /// publication well before; else a publication.
+    fn stamp_of(&self, printed: Option<&ParsedDate>) -> Stamp {
+        let Some(day) = printed.filter(|d| d.time.is_none()).map(|d| d.date) else {
+            return Stamp::Published;
+        };
+        let near = |a: Date, b: Date| a.since(b).is_ok_and(|s| s.get_days().abs() <= 1);
+        let updated = self.modified.iter().any(|&m| near(m, day))
+            && self.published.iter().any(|&p| p < day && !near(p, day));
+        if updated {
+            Stamp::Modified
+        } else {
+            Stamp::Published
+        }
+    }
+
+    /// An all-numeric date whose day and month could swap ("09.10.2024"), read the way
+    /// the markup's publication day agrees with.
+    fn reading_of(&self, d: ParsedDate, text: &str) -> ParsedDate {
+        let written = text.get(d.span.clone()).unwrap_or("");
+        let numeric = written
+            .chars()
+            .all(|c| c.is_ascii_digit() || "./-".contains(c))
+            && written.find(['.', '/', '-']).is_some_and(|i| i <= 2);
+        if !numeric || self.published.contains(&d.date) {
+            return d;
+        }
+        let swapped = Date::new(d.date.year(), d.date.day(), d.date.month());
+        match swapped {
+            Ok(s) if self.published.contains(&s) => ParsedDate { date: s, ..d },
+            _ => d,
+        }
     }
 }
 
@@ -482,7 +567,27 @@ impl Labels {
     /// within a few words).
     fn stamp_before(&self, text: &str, at: usize) -> Option<Stamp> {
         let before = text.get(..at)?;
-        let line = before.rsplit('\n').next().unwrap_or(before);
+        let mut lines = before.rsplit('\n');
+        let line = lines.next().unwrap_or(before);
+        // "Last Updated:" on a line of its own, the date on the next
+        if !line.chars().any(char::is_alphanumeric) {
+            let previous = lines
+                .next()?
+                .trim_end_matches(|c: char| c == ':' || c.is_whitespace());
+            let previous = previous.to_lowercase();
+            let ends_with = |labels: &[String]| {
+                labels
+                    .iter()
+                    .any(|l| previous.ends_with(l.as_str()) && find_word(&previous, l).is_some())
+            };
+            return if ends_with(&self.modified) {
+                Some(Stamp::Modified)
+            } else if ends_with(&self.published) {
+                Some(Stamp::Published)
+            } else {
+                None
+            };
+        }
         let start = line.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
         let window = line[start..].to_lowercase();
         let last = |labels: &[String]| labels.iter().filter_map(|l| find_word(&window, l)).max();
