@@ -342,11 +342,12 @@ fn class_marks(ci: &str, class_and_id: usize, is_root: bool) -> u8 {
     if found & 0b111_1111 != 0 {
         mark |= DATE_CLASS;
     }
-    // "byline", "author-name", "post-author"; not "authorization"
+    // "byline", "author-name", "post-author"; not "authorization" or "authority-control"
     let byline = (has("byline") || has("author"))
-        && ci
-            .split_whitespace()
-            .any(|t| t.contains("byline") || t.contains("author") && !t.contains("authoriz"));
+        && ci.split_whitespace().any(|t| {
+            t.contains("byline")
+                || t.contains("author") && !t.contains("authoriz") && !t.contains("authorit")
+        });
     if byline {
         mark |= BYLINE_CLASS;
     }
@@ -637,6 +638,7 @@ mod tests {
         assert_eq!(marks("post-author "), BYLINE_CLASS);
         assert_eq!(marks("byline "), DATE_CLASS | BYLINE_CLASS);
         assert_eq!(marks("authorization-form "), 0);
+        assert_eq!(marks("authority-control "), 0);
         assert_eq!(marks("comment-list "), COMMENTS);
         // a comment counter is not a thread, and still no date or byline
         assert_eq!(marks("comment-count date "), 0);

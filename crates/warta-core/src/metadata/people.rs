@@ -66,11 +66,13 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
         push(credits, "json-ld", 0.9);
     }
     for key in [
+        // Dublin Core is set by hand where it is set at all
+        "dc:creator",
+        "dc.creator",
+        "dcterms.creator",
         "author",
         "article:author",
         "og:article:author",
-        "dc.creator",
-        "dcterms.creator",
         "sailthru.author",
         "parsely-author",
         "byl",
@@ -79,7 +81,10 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
         let credits: Vec<Credit> = page
             .tags_all(key)
             .flat_map(|v| {
-                if matches!(key, "citation_author" | "dc.creator" | "dcterms.creator") {
+                if matches!(
+                    key,
+                    "citation_author" | "dc:creator" | "dc.creator" | "dcterms.creator"
+                ) {
                     // one person per tag, often "Last, First"
                     words.parse(&surname_last(v), Role::Author, Trust::Structured)
                 } else {
@@ -87,7 +92,7 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
                 }
             })
             .collect();
-        push(credits, &format!("meta:{key}"), 0.8);
+        push(dedup(credits), &format!("meta:{key}"), 0.8);
     }
     // "twitter:label1 = Written by", "twitter:data1 = <name>"
     for (key, label) in &page.tags {
@@ -221,6 +226,18 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
                 .filter(|c| !c.organisation)
                 .map(|c| c.person.clone())
                 .collect();
+            // "JEFFREY GETTLEMAN" as another source writes it: "Jeffrey Gettleman"
+            for p in &mut people {
+                if !p.name.chars().any(char::is_lowercase) {
+                    let written = found.iter().flat_map(|c| &c.value).find(|c| {
+                        same_name(&c.person.name, &p.name)
+                            && c.person.name.chars().any(char::is_lowercase)
+                    });
+                    if let Some(w) = written {
+                        p.name = w.person.name.clone();
+                    }
+                }
+            }
             // roles other than the writer's, named only by labels elsewhere
             for c in found.iter().flat_map(|c| &c.value) {
                 let extra = matches!(
@@ -419,7 +436,12 @@ impl Words {
                 for part in self.split_labels(piece) {
                     piece = part.trim();
                     let mut names = piece;
-                    if let Some((r, rest)) = self.starts_with_label(piece) {
+                    // "Contributors to Wikimedia projects" as a structured name: the label
+                    // word opens a phrase
+                    let label = self
+                        .starts_with_label(piece)
+                        .filter(|(_, rest)| trust == Trust::Text || !opens_phrase(rest));
+                    if let Some((r, rest)) = label {
                         role = r;
                         names = rest;
                     }
@@ -591,6 +613,15 @@ impl Words {
         }
         text
     }
+}
+
+/// Text after a label that goes on as a phrase ("to Wikimedia projects") rather than naming
+/// someone: a lower-case word and more after it.
+fn opens_phrase(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    let first = words.next().filter(|w| !w.starts_with(':'));
+    first.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+        && words.next().is_some()
 }
 
 /// A label must end at a word boundary: "By Jane", "Foto:", but not "Byron".

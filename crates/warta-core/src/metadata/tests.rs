@@ -351,3 +351,43 @@ fn a_title_that_is_only_the_site_name_is_skipped() {
     );
     assert_eq!(a.title.as_deref(), Some("Electronic Gadgets"));
 }
+
+#[test]
+fn dublin_core_creator_comes_first_and_repeated_tags_count_once() {
+    let a = meta(
+        r#"<html><head><meta name="author" content="Site Desk">
+        <meta property="x:creator dc:creator" content="Jane Roe"></head>
+        <body><h1>Heading</h1><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(people(&a), [("Jane Roe", Role::Author)]);
+    let b = meta(
+        r#"<html><head><meta name="author" content="Jane Roe"><meta name="author" content="Jane Roe">
+        </head><body><h1>Heading</h1><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(people(&b), [("Jane Roe", Role::Author)]);
+}
+
+#[test]
+fn a_name_in_capitals_takes_the_case_another_source_gives() {
+    let a = meta(
+        r#"<html><head><meta name="author" content="Jane Roe"></head><body><h1>Heading</h1>
+        <div itemprop="author" itemscope><span itemprop="name">JANE ROE</span></div>
+        <p>Text.</p></body></html>"#,
+    );
+    assert_eq!(people(&a), [("Jane Roe", Role::Author)]);
+}
+
+#[test]
+fn a_label_word_that_opens_a_phrase_is_part_of_the_name() {
+    let a = meta(
+        r#"<html><head><script type="application/ld+json">
+        {"@type":"Article","headline":"Heading",
+         "author":{"@type":"Organization","name":"Contributors to Open Atlas projects"}}
+        </script></head><body><h1>Heading</h1>
+        <div class="authority-control">Authority control</div><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(
+        people(&a),
+        [("Contributors to Open Atlas projects", Role::Reporter)]
+    );
+}
