@@ -110,7 +110,7 @@ impl<'a> Page<'a> {
                 if is_ld {
                     let src = dom.text_content(n);
                     if src.len() <= MAX_LD_BYTES {
-                        if let Ok(v) = serde_json::from_str::<Value>(src.trim()) {
+                        if let Ok(v) = serde_json::from_str::<Value>(without_cdata(&src)) {
                             flatten_ld(v, &mut ld, 0);
                         }
                     }
@@ -216,6 +216,19 @@ impl<'a> Page<'a> {
             .or_else(|| self.ld_str("inLanguage"))
             .and_then(|l| iso_639_1(&l))
     }
+}
+
+/// Script text without the `<![CDATA[ ... ]]>` wrapper (and its `//` comment marks) that
+/// XHTML-minded pages put around JSON-LD.
+fn without_cdata(src: &str) -> &str {
+    let s = src.trim();
+    let s = s.strip_prefix("//").map_or(s, str::trim_start);
+    let Some(inner) = s.strip_prefix("<![CDATA[") else {
+        return s;
+    };
+    let inner = inner.trim_end();
+    let inner = inner.strip_suffix("]]>").unwrap_or(inner).trim_end();
+    inner.strip_suffix("//").unwrap_or(inner).trim()
 }
 
 /// "en-US", "pt_BR", "EN" → "en".
@@ -645,6 +658,16 @@ mod tests {
         assert_eq!(marks("respond "), COMMENTS);
         // the page's own root is never a thread
         assert_eq!(class_marks("comments ", 9, true), 0);
+    }
+
+    #[test]
+    fn json_ld_inside_cdata_is_read() {
+        assert_eq!(
+            without_cdata("\n <![CDATA[\n {\"a\":1}\n ]]>\n"),
+            "{\"a\":1}"
+        );
+        assert_eq!(without_cdata("//<![CDATA[\n{}\n//]]>"), "{}");
+        assert_eq!(without_cdata(" {} "), "{}");
     }
 
     #[test]
