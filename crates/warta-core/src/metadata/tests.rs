@@ -391,3 +391,26 @@ fn a_label_word_that_opens_a_phrase_is_part_of_the_name() {
         [("Contributors to Open Atlas projects", Role::Reporter)]
     );
 }
+
+#[test]
+fn a_meta_date_repeated_for_every_post_dates_the_thread_by_its_first() {
+    let posts: String = ["2024-01-03T11:23:42-05:00", "2024-01-15T01:13:51-05:00"]
+        .iter()
+        .chain(&["2024-09-26T01:50:27-04:00"])
+        .map(|d| format!(r#"<div class="post"><meta itemprop="datePublished" content="{d}"><p>Reply.</p></div>"#))
+        .collect();
+    let a = meta(&format!(
+        r#"<html><body><h1>Projector recommendations</h1>{posts}</body></html>"#
+    ));
+    assert_eq!(a.published.as_deref(), Some("2024-01-03T11:23:42-05:00"));
+}
+
+#[test]
+fn a_printed_date_after_the_last_change_is_not_the_publication() {
+    let a = meta(
+        r#"<html><head><meta itemprop="dateModified" content="2023-12-11T09:31:35+00:00">
+        </head><body><h1>Hybrid computing</h1><div>5 March 2026</div>
+        <div class="post-date">9 March 2023</div><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2023-03-09"));
+}

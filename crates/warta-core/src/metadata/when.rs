@@ -59,8 +59,16 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
             }
         }
     }
+    let mut repeated: Vec<&str> = Vec::new();
     for (key, value) in &page.tags {
         if let Some((stamp, confidence)) = meta_stamp(key) {
+            // one per post (itemprop metas in a thread): the first post's is the page's
+            if repeated.contains(&key.as_str()) {
+                continue;
+            }
+            if page.tags.iter().filter(|(k, _)| k == key).count() > 2 {
+                repeated.push(key);
+            }
             push(stamp, parse(value), format!("meta:{key}"), confidence);
         }
     }
@@ -226,6 +234,22 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
         }
     }
 
+    // Nothing is printed as published after the markup says the page last changed: such a
+    // date is a later post's or another story's, unless nothing else is left.
+    if let Some(&last_change) = declared.modified.iter().max() {
+        let plausible = |(s, c): &(Stamp, Candidate<ParsedDate>)| {
+            *s != Stamp::Published
+                || is_declared(&c.source)
+                || c.value.date <= last_change.tomorrow().unwrap_or(last_change)
+        };
+        let any_left = found
+            .iter()
+            .any(|f| f.0 == Stamp::Published && plausible(f));
+        if any_left {
+            found.retain(plausible);
+        }
+    }
+
     // Trusted sources of other kinds that agree on the day are worth more than one alone;
     // teasers and nested copies of one stamp are not agreement.
     let votes: Vec<(Stamp, Date, String)> = found
@@ -323,6 +347,14 @@ fn add(
             },
         ));
     }
+}
+
+/// A source in the page's markup (or its address) rather than its printed text.
+fn is_declared(source: &str) -> bool {
+    source.starts_with("json-ld")
+        || source.starts_with("meta:")
+        || source == "microdata"
+        || source == "url"
 }
 
 /// The days the page's markup (JSON-LD, meta tags, microdata) gives for publication and
