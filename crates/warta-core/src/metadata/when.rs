@@ -495,8 +495,12 @@ fn meta_stamp(key: &str) -> Option<(Stamp, f32)> {
 }
 
 fn is_copyright(text: &str) -> bool {
-    let t = text.to_lowercase();
-    t.contains('©') || t.contains("copyright") || t.contains("(c) ")
+    let has = |word: &[u8]| {
+        text.as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    text.contains('©') || has(b"copyright") || has(b"(c) ")
 }
 
 /// Class and id of the three nearest ancestors.
