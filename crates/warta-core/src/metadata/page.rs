@@ -376,7 +376,7 @@ pub(super) fn spaced_text(dom: &Dom, id: NodeId, max: usize) -> String {
             break;
         }
         if let Some(t) = dom.text(n) {
-            if after_element(dom, n) {
+            if after_element(dom, n) && !t.starts_with(CLOSING_PUNCTUATION) {
                 out.push(' ');
             }
             if !dom.ancestors(n).take(4).any(|a| {
@@ -408,7 +408,7 @@ pub(super) fn text_after(page: &Page, h: Option<NodeId>, max: usize) -> String {
             if page.in_hidden(n) || page.in_comments(n) {
                 continue;
             }
-            if after_element(dom, n) {
+            if after_element(dom, n) && !t.starts_with(CLOSING_PUNCTUATION) {
                 out.push(' ');
             }
             out.push_str(t);
@@ -426,6 +426,11 @@ pub(super) fn text_after(page: &Page, h: Option<NodeId>, max: usize) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Punctuation that clings to the word before it: "<em>Metroid</em>, One" reads
+/// "Metroid, One". Not the full stop, which byline cleaning reads as a break
+/// ("Jane Doe</span>. Reviewed by ...").
+const CLOSING_PUNCTUATION: [char; 9] = [',', ';', ':', '!', '?', ')', ']', '”', '’'];
 
 /// True when the node follows an element that has just closed ("<span>06</span>2018").
 fn after_element(dom: &Dom, n: NodeId) -> bool {
@@ -668,6 +673,19 @@ mod tests {
         );
         assert_eq!(without_cdata("//<![CDATA[\n{}\n//]]>"), "{}");
         assert_eq!(without_cdata(" {} "), "{}");
+    }
+
+    #[test]
+    fn punctuation_after_an_element_clings_to_it() {
+        let (dom, _) = crate::dom::parse(
+            "<h1><em>Metroid</em>, One Of <b>Gaming</b>’s <i>Richest</i> Universes</h1>",
+            &crate::options::Limits::default(),
+        );
+        let h1 = dom.find_tag(&local_name!("h1")).expect("an h1");
+        assert_eq!(
+            spaced_text(&dom, h1, 200),
+            "Metroid, One Of Gaming’s Richest Universes"
+        );
     }
 
     #[test]
