@@ -128,6 +128,9 @@ pub struct Relative {
 
 /// Finds the first plausible date in `text` and reads it, with its time and zone when given.
 pub fn parse(text: &str, ctx: &DateContext) -> Option<ParsedDate> {
+    if !has_digit(text) {
+        return None;
+    }
     let toks = tokenize(text);
     let lex = &*LEXICON;
     let reader = Reader { t: &toks, lex, ctx };
@@ -136,6 +139,9 @@ pub fn parse(text: &str, ctx: &DateContext) -> Option<ParsedDate> {
 
 /// Every plausible date in `text`, in order, none overlapping.
 pub fn parse_all(text: &str, ctx: &DateContext) -> Vec<ParsedDate> {
+    if !has_digit(text) {
+        return Vec::new();
+    }
     let toks = tokenize(text);
     let reader = Reader {
         t: &toks,
@@ -195,6 +201,12 @@ impl Token {
             .then(|| self.text.parse().ok())
             .flatten()
     }
+}
+
+/// Every date the reader knows has a day or a year in digits: text without one holds none,
+/// and is not worth tokenizing.
+fn has_digit(text: &str) -> bool {
+    text.chars().any(|c| ascii_digit(c).is_some())
 }
 
 fn ascii_digit(c: char) -> Option<char> {
@@ -937,6 +949,17 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(rfc(text, &c).as_deref(), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn text_without_digits_holds_no_date() {
+        let ctx = DateContext::default();
+        assert!(parse_all("Tuesday, the twelfth of October", &ctx).is_empty());
+        // digits of other scripts still count
+        assert_eq!(
+            parse("١٢/١٠/٢٠٢٢", &ctx).map(|d| d.date.to_string()),
+            Some("2022-10-12".into())
+        );
     }
 
     #[test]

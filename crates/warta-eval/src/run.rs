@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use serde::Deserialize;
-use warta_core::{Article, InputKind, Options};
+use warta_core::{Article, InputKind, Options, Person, Role};
 
 use crate::sets::Page;
 
@@ -76,7 +76,7 @@ impl Prediction {
             outcome: Outcome::Ok,
             text: a.text,
             title: a.title,
-            authors: a.authors.into_iter().map(|p| p.name).collect(),
+            authors: writers(a.authors),
             published: a.published,
             site_name: a.site_name,
             ms: Some(ms),
@@ -270,9 +270,34 @@ impl Predictor {
     }
 }
 
+/// The names the benchmarks' author and byline fields mean: the people who wrote the piece.
+/// Editors and photographers that warta credits with their roles are not its authors.
+fn writers(people: Vec<Person>) -> Vec<String> {
+    people
+        .into_iter()
+        .filter(|p| !matches!(p.role, Role::Editor | Role::Photographer))
+        .map(|p| p.name)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_writers_are_scored_as_authors() {
+        let person = |name: &str, role| Person {
+            name: name.into(),
+            role,
+        };
+        let people = vec![
+            person("Jane Roe", Role::Author),
+            person("Sam Lens", Role::Photographer),
+            person("Ed Desk", Role::Editor),
+            person("Wire Desk", Role::Reporter),
+        ];
+        assert_eq!(writers(people), ["Jane Roe", "Wire Desk"]);
+    }
 
     #[test]
     fn panics_are_caught_and_counted() {

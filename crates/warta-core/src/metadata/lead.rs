@@ -4,6 +4,7 @@
 
 use crate::dates::{self, DateContext};
 use crate::lang;
+use std::sync::LazyLock;
 
 /// A dateline is at most this long (characters before the separator).
 const MAX_DATELINE_CHARS: usize = 70;
@@ -18,6 +19,14 @@ pub fn split_dateline(first_paragraph: &str) -> Option<(String, String)> {
     let place = place_of(head)?;
     Some((place, rest.trim_start().to_string()))
 }
+
+/// The packs' source labels ("Sumber", "Source"), lower-cased.
+static SOURCE_LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    lang::packs()
+        .iter()
+        .flat_map(|p| p.furniture.source_labels.iter().map(|l| l.to_lowercase()))
+        .collect()
+});
 
 /// Wire and source credits in a text: "(Reuters)" or "(AP) -" in a dateline, "Sumber:
 /// Reuters", "Source: AP, AFP" on a line of their own or closing a paragraph.
@@ -34,10 +43,7 @@ pub fn wire_sources(text: &str) -> Vec<String> {
             inner.split(['/', ',', '&']).for_each(&mut add);
         }
     }
-    let labels: Vec<String> = lang::packs()
-        .iter()
-        .flat_map(|p| p.furniture.source_labels.iter().map(|l| l.to_lowercase()))
-        .collect();
+    let labels = &*SOURCE_LABELS;
     for line in text.lines() {
         // a credit closing a paragraph sits in brackets: "... (Sumber: Reuters)"
         let candidates =
@@ -45,11 +51,12 @@ pub fn wire_sources(text: &str) -> Vec<String> {
                 line.trim_end().ends_with(&format!("{p})"))
                     || line.trim_end().ends_with(&format!("{p}]"))
             }));
-        for c in candidates {
+        // every credit is "<label>: <source>"
+        for c in candidates.filter(|c| c.contains([':', '：'])) {
             let Some(lower) = super::page::lower_aligned(c) else {
                 continue;
             };
-            for l in &labels {
+            for l in labels {
                 let Some(rest) = lower.strip_prefix(l.as_str()) else {
                     continue;
                 };

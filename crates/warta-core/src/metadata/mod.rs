@@ -28,6 +28,9 @@ use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::options::Options;
 use page::{normalise, resolve_url, Page};
 
+/// How much text after the headline is searched for bylines and written dates.
+const MAX_LEAD_TEXT: usize = 1500;
+
 /// What the page says about itself, before the body is chosen.
 #[derive(Debug, Default)]
 pub struct Metadata {
@@ -96,12 +99,12 @@ pub fn extract(dom: &Dom, opts: &Options) -> Metadata {
             .find(|&n| dom.is_tag(n, &local_name!("h1")) && !page.in_hidden(n))
     });
     let lead = anchor
-        .map(|h| page::text_after(&page, Some(h), 1500))
+        .map(|h| page::text_after(&page, Some(h), MAX_LEAD_TEXT))
         .unwrap_or_default();
     if let Some(people) = people::find(&page, &brands, &lead) {
         set(f, "authors", people, |f, v| f.authors = v);
     }
-    let dates = when::find(&page, anchor);
+    let dates = when::find(&page, anchor, &lead);
     if let Some(d) = dates.published {
         let d = Candidate {
             value: d.value.to_rfc3339(),
@@ -418,9 +421,20 @@ fn site_name(page: &Page) -> Option<Candidate<String>> {
 
 /// Every name the site goes by: og:site_name, publishers, the WebSite's name, the domain.
 fn brand_names(page: &Page) -> Vec<String> {
-    let mut names: Vec<String> = ["og:site_name", "application-name", "twitter:site"]
+    // a misfilled "application-name" that repeats the article's title is no brand
+    let titles: Vec<String> = ["og:title", "twitter:title"]
         .iter()
         .filter_map(|k| page.tag(&[k]))
+        .chain(page.ld_str("headline"))
+        .map(|t| squash(&t))
+        .collect();
+    let app_name = page
+        .tag(&["application-name"])
+        .filter(|a| !titles.contains(&squash(a)));
+    let mut names: Vec<String> = ["og:site_name", "twitter:site"]
+        .iter()
+        .filter_map(|k| page.tag(&[k]))
+        .chain(app_name)
         .map(|s| s.trim_start_matches('@').to_string())
         .collect();
     for v in &page.ld {
@@ -460,9 +474,12 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
         declared.push(cand(h, "json-ld", 0.85));
     }
     for (key, confidence) in [
+        // Dublin Core is set by hand where it is set at all
+        ("dc:title", 0.82),
+        ("dc.title", 0.82),
+        ("dcterms.title", 0.82),
         ("og:title", 0.8),
         ("twitter:title", 0.75),
-        ("dc.title", 0.75),
         ("sailthru.title", 0.7),
         ("parsely-title", 0.7),
     ] {
@@ -533,6 +550,52 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
             .filter(|w| declared_words.iter().any(|d| d == w))
             .count()
     };
+    // Words of the printed headline found in the declared titles: at least half, when the
+    // page declares a title at all ("Lorem" or a section's name is not "Base URL test").
+    let title_words = |s: &str| -> Vec<String> {
+        normalise(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let declared_titles: Vec<&Candidate<String>> = declared
+        .iter()
+        .filter(|d| !brands.iter().any(|b| squash(b) == squash(&d.value)))
+        .collect();
+    let known: Vec<String> = declared_titles
+        .iter()
+        .flat_map(|d| title_words(&d.value))
+        .collect();
+    let agrees = |text: &str| {
+        let words = title_words(text);
+        let shared = words.iter().filter(|w| known.contains(w)).count();
+        known.is_empty() || shared * 2 >= words.len()
+    };
+    // "Silicon Exposed" printed as the h1 of "Silicon Exposed: Open Verilog flow..." whose
+    // og:title is "Open Verilog flow...": the site's name, which one declared title carries
+    // as a prefix or suffix of what another declares
+    let names_the_site = |text: &str| {
+        let t = normalise(text);
+        let separators: &[char] = &[':', '|', '-', '–', '—', '·', '»'];
+        let bare: Vec<String> = declared_titles
+            .iter()
+            .map(|d| normalise(&d.value))
+            .collect();
+        let is_declared = |rest: &str| {
+            let rest = rest.trim_matches(|c: char| c.is_whitespace() || separators.contains(&c));
+            !rest.is_empty() && bare.iter().any(|b| b == rest)
+        };
+        bare.iter().any(|d| {
+            let after = d
+                .strip_prefix(t.as_str())
+                .filter(|r| r.trim_start().starts_with(separators));
+            let before = d
+                .strip_suffix(t.as_str())
+                .filter(|r| r.trim_end().ends_with(separators));
+            after.or(before).is_some_and(is_declared)
+        })
+    };
     let printed = h1s
         .iter()
         .filter(|(n, text)| {
@@ -545,6 +608,8 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
                     .collect::<String>()
             );
             !brands.iter().any(|b| squash(b) == squash(text))
+                && agrees(text)
+                && !names_the_site(text)
                 && !["logo", "brand", "site-title", "sitename", "site-name"]
                     .iter()
                     .any(|k| ci.contains(k))
@@ -563,12 +628,14 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
     let best = declared
         .into_iter()
         .map(|mut d| {
-            d.value = strip_site_affix(&d.value, site, brands);
+            // "| Site": a title whose own part the CMS left empty
+            let bare = strip_site_affix(&d.value, site, brands);
+            d.value = bare
+                .trim_matches(|c: char| c.is_whitespace() || "|-–—·»:".contains(c))
+                .to_string();
             d
         })
-        .filter(|d| {
-            !d.value.is_empty() && !brands.iter().any(|b| normalise(b) == normalise(&d.value))
-        })
+        .filter(|d| !d.value.is_empty() && !brands.iter().any(|b| squash(b) == squash(&d.value)))
         .fold(None::<Candidate<String>>, |b, c| match b {
             Some(b) if b.confidence >= c.confidence => Some(b),
             _ => Some(c),
@@ -665,8 +732,11 @@ fn without_anchor_marks(s: &str) -> String {
     s.to_string()
 }
 
+/// Letters and digits only, lower-cased, "&" read as "and": "Nuts & Volts" and "NUTS AND
+/// VOLTS" compare equal.
 fn squash(s: &str) -> String {
-    s.chars()
+    s.replace('&', "and")
+        .chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()

@@ -1,6 +1,9 @@
 //! What a page says about itself in machine-readable form: `<meta>` tags, JSON-LD (including
 //! `@graph`), microdata `itemprop`s, and a few DOM helpers the field readers share.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use html5ever::local_name;
 use serde_json::Value;
 
@@ -26,10 +29,23 @@ pub(super) struct Page<'a> {
     /// The declared language (`<html lang>`, `content-language`, `og:locale`), ISO 639-1.
     pub declared_language: Option<String>,
     pub ctx: DateContext,
-    /// Per node: inside code the reader never sees (scripts, styles, templates, head).
-    hidden: Vec<bool>,
-    /// Per node: inside a comment thread.
-    comments: Vec<bool>,
+    /// Per node: what its place and its class say ([`HIDDEN`], [`COMMENTS`], ...).
+    marks: Vec<u8>,
+}
+
+/// Inside code the reader never sees (scripts, styles, templates, head).
+const HIDDEN: u8 = 1;
+/// Inside a comment thread.
+const COMMENTS: u8 = 2;
+/// Its class, id or itemprop names a date or a stamp.
+const DATE_CLASS: u8 = 4;
+/// Its class, id or itemprop names a byline or an author.
+const BYLINE_CLASS: u8 = 8;
+
+/// Appends `value` lower-cased, and a space.
+fn push_lower(out: &mut String, value: &str) {
+    out.extend(value.chars().map(|c| c.to_ascii_lowercase()));
+    out.push(' ');
 }
 
 impl<'a> Page<'a> {
@@ -37,31 +53,69 @@ impl<'a> Page<'a> {
         let mut tags = Vec::new();
         let mut ld = Vec::new();
         let mut itemprops = Vec::new();
+        let mut marks = vec![0u8; dom.nodes.len()];
+        // class, id, itemprop and rel of the current element, lower-cased; one buffer for all
+        let mut ci = String::new();
+        // Parents come before their children in document order, so one pass inherits.
         for n in dom.descendants(DOCUMENT) {
-            let Some(tag) = dom.tag(n) else { continue };
+            let inherited = marks[dom.parent(n).unwrap_or(DOCUMENT)] & (HIDDEN | COMMENTS);
+            let Some(el) = dom.element(n) else {
+                marks[n] = inherited;
+                continue;
+            };
+            let tag = &el.name.local;
+            ci.clear();
+            let mut itemprop = None;
+            for a in &el.attrs {
+                let name = &a.name.local;
+                if *name == local_name!("class") || *name == local_name!("id") {
+                    push_lower(&mut ci, &a.value);
+                }
+                if *name == local_name!("itemprop") {
+                    itemprop = Some(&*a.value);
+                }
+            }
+            let class_and_id = ci.len();
+            for a in &el.attrs {
+                let name = &a.name.local;
+                if *name == local_name!("itemprop") || *name == local_name!("rel") {
+                    push_lower(&mut ci, &a.value);
+                }
+            }
+            let is_root = matches!(*tag, local_name!("html") | local_name!("body"));
+            let mut mark = inherited;
+            if is_code(tag) {
+                mark |= HIDDEN;
+            }
+            if !ci.is_empty() {
+                mark |= class_marks(&ci, class_and_id, is_root);
+            }
+            marks[n] = mark;
+
             if *tag == local_name!("meta") {
                 let key = ["property", "name", "itemprop", "http-equiv"]
                     .iter()
-                    .find_map(|k| dom.attr(n, k));
-                if let (Some(k), Some(v)) = (key, dom.attr(n, "content")) {
+                    .find_map(|k| el.attr(k));
+                if let (Some(k), Some(v)) = (key, el.attr("content")) {
                     let v = collapse(&decode_entities(v));
-                    if !v.is_empty() {
-                        tags.push((k.trim().to_ascii_lowercase(), v));
+                    // property="og:title twitter:title": one value under several keys
+                    for k in k.split_whitespace().filter(|_| !v.is_empty()) {
+                        tags.push((k.to_ascii_lowercase(), v.clone()));
                     }
                 }
             } else if *tag == local_name!("script") {
-                let is_ld = dom
-                    .attr(n, "type")
+                let is_ld = el
+                    .attr("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                 if is_ld {
                     let src = dom.text_content(n);
                     if src.len() <= MAX_LD_BYTES {
-                        if let Ok(v) = serde_json::from_str::<Value>(src.trim()) {
+                        if let Ok(v) = serde_json::from_str::<Value>(without_cdata(&src)) {
                             flatten_ld(v, &mut ld, 0);
                         }
                     }
                 }
-            } else if let Some(p) = dom.attr(n, "itemprop") {
+            } else if let Some(p) = itemprop {
                 for prop in p.split_whitespace() {
                     itemprops.push((prop.to_ascii_lowercase(), n));
                 }
@@ -80,15 +134,8 @@ impl<'a> Page<'a> {
             itemprops,
             declared_language: None,
             ctx: DateContext::default(),
-            hidden: vec![false; dom.nodes.len()],
-            comments: vec![false; dom.nodes.len()],
+            marks,
         };
-        // Parents come before their children in document order, so one pass inherits.
-        for n in dom.descendants(DOCUMENT) {
-            let parent = dom.parent(n).unwrap_or(DOCUMENT);
-            page.hidden[n] = page.hidden[parent] || is_code(dom, n);
-            page.comments[n] = page.comments[parent] || names_comment_thread(dom, n);
-        }
         page.declared_language = page.find_declared_language();
         page.ctx = DateContext {
             reference: opts
@@ -129,12 +176,23 @@ impl<'a> Page<'a> {
 
     /// Inside code the reader never sees: scripts, styles, templates.
     pub fn in_hidden(&self, n: NodeId) -> bool {
-        self.hidden[n]
+        self.marks[n] & HIDDEN != 0
     }
 
     /// Inside a comment thread.
     pub fn in_comments(&self, n: NodeId) -> bool {
-        self.comments[n]
+        self.marks[n] & COMMENTS != 0
+    }
+
+    /// Its class, id or itemprop names a date or a stamp ("date", "posted", "byline", ...),
+    /// and not a comment.
+    pub fn date_class(&self, n: NodeId) -> bool {
+        self.marks[n] & DATE_CLASS != 0
+    }
+
+    /// Its class, id or itemprop names a byline or an author, and not a comment.
+    pub fn byline_class(&self, n: NodeId) -> bool {
+        self.marks[n] & BYLINE_CLASS != 0
     }
 
     /// Elements with this `itemprop` that are not inside comments.
@@ -158,6 +216,19 @@ impl<'a> Page<'a> {
             .or_else(|| self.ld_str("inLanguage"))
             .and_then(|l| iso_639_1(&l))
     }
+}
+
+/// Script text without the `<![CDATA[ ... ]]>` wrapper (and its `//` comment marks) that
+/// XHTML-minded pages put around JSON-LD.
+fn without_cdata(src: &str) -> &str {
+    let s = src.trim();
+    let s = s.strip_prefix("//").map_or(s, str::trim_start);
+    let Some(inner) = s.strip_prefix("<![CDATA[") else {
+        return s;
+    };
+    let inner = inner.trim_end();
+    let inner = inner.strip_suffix("]]>").unwrap_or(inner).trim_end();
+    inner.strip_suffix("//").unwrap_or(inner).trim()
 }
 
 /// "en-US", "pt_BR", "EN" → "en".
@@ -220,26 +291,14 @@ pub(super) fn ld_text(v: &Value) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-/// Inside a comment thread: an ancestor's class or id names comments (not merely a comment
-/// count or a "comments-open" flag on the page).
-/// The element's class or id names a comment thread.
-fn names_comment_thread(dom: &Dom, n: NodeId) -> bool {
-    let is_root = dom
-        .tag(n)
-        .is_some_and(|t| matches!(*t, local_name!("html") | local_name!("body")));
-    !is_root
-        && ["class", "id"].iter().any(|k| {
-            dom.attr(n, k)
-                .is_some_and(|v| v.split_whitespace().any(names_comments))
-        })
-}
-
+/// A lower-cased class or id token that names a comment thread (not merely a comment count
+/// or a "comments-open" flag on the page).
 fn names_comments(token: &str) -> bool {
     const NOT_THREADS: [&str; 14] = [
         "count", "link", "open", "closed", "number", "num", "icon", "button", "btn", "page",
         "enabled", "disabled", "allowed", "bubble",
     ];
-    let t = token.to_ascii_lowercase();
+    let t = token;
     if t.contains("disqus") || t == "respond" {
         return true;
     }
@@ -251,17 +310,61 @@ fn names_comments(token: &str) -> bool {
 }
 
 /// Code the reader never sees: scripts, styles, templates, the head.
-fn is_code(dom: &Dom, n: NodeId) -> bool {
-    dom.tag(n).is_some_and(|t| {
-        matches!(
-            *t,
-            local_name!("script")
-                | local_name!("style")
-                | local_name!("noscript")
-                | local_name!("template")
-                | local_name!("head")
-        )
-    })
+fn is_code(tag: &html5ever::LocalName) -> bool {
+    matches!(
+        *tag,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("noscript")
+            | local_name!("template")
+            | local_name!("head")
+    )
+}
+
+/// Words looked for in class names, found in one scan.
+const CLASS_WORDS: [&str; 11] = [
+    "date", "time", "publish", "posted", "byline", "meta", "stamp",  // a date or a stamp
+    "author", // a byline ("byline" too)
+    "comment", "disqus", "respond", // a comment thread
+];
+static CLASS_WORDS_FINDER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(CLASS_WORDS).expect("class words build an automaton"));
+
+/// The marks a lower-cased class string earns: [`COMMENTS`] when its first `class_and_id`
+/// bytes (class and id) name a comment thread, [`DATE_CLASS`] and [`BYLINE_CLASS`] when it
+/// names a date or a byline and no comment.
+fn class_marks(ci: &str, class_and_id: usize, is_root: bool) -> u8 {
+    let mut found = 0u16;
+    for m in CLASS_WORDS_FINDER.find_overlapping_iter(ci) {
+        found |= 1 << m.pattern().as_usize();
+    }
+    let has = |w: &str| {
+        CLASS_WORDS
+            .iter()
+            .position(|c| *c == w)
+            .is_some_and(|i| found & (1 << i) != 0)
+    };
+    let mut mark = 0;
+    let thread_words = has("comment") || has("disqus") || has("respond");
+    if thread_words && !is_root && ci[..class_and_id].split_whitespace().any(names_comments) {
+        mark |= COMMENTS;
+    }
+    if has("comment") {
+        return mark;
+    }
+    if found & 0b111_1111 != 0 {
+        mark |= DATE_CLASS;
+    }
+    // "byline", "author-name", "post-author"; not "authorization" or "authority-control"
+    let byline = (has("byline") || has("author"))
+        && ci.split_whitespace().any(|t| {
+            t.contains("byline")
+                || t.contains("author") && !t.contains("authoriz") && !t.contains("authorit")
+        });
+    if byline {
+        mark |= BYLINE_CLASS;
+    }
+    mark
 }
 
 /// Visible text of a node with spaces where elements meet, so "Jane Doe</a><span>12 Oct"
@@ -273,7 +376,7 @@ pub(super) fn spaced_text(dom: &Dom, id: NodeId, max: usize) -> String {
             break;
         }
         if let Some(t) = dom.text(n) {
-            if after_element(dom, n) {
+            if after_element(dom, n) && !t.starts_with(CLOSING_PUNCTUATION) {
                 out.push(' ');
             }
             if !dom.ancestors(n).take(4).any(|a| {
@@ -305,7 +408,7 @@ pub(super) fn text_after(page: &Page, h: Option<NodeId>, max: usize) -> String {
             if page.in_hidden(n) || page.in_comments(n) {
                 continue;
             }
-            if after_element(dom, n) {
+            if after_element(dom, n) && !t.starts_with(CLOSING_PUNCTUATION) {
                 out.push(' ');
             }
             out.push_str(t);
@@ -323,6 +426,11 @@ pub(super) fn text_after(page: &Page, h: Option<NodeId>, max: usize) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Punctuation that clings to the word before it: "<em>Metroid</em>, One" reads
+/// "Metroid, One". Not the full stop, which byline cleaning reads as a break
+/// ("Jane Doe</span>. Reviewed by ...").
+const CLOSING_PUNCTUATION: [char; 9] = [',', ';', ':', '!', '?', ')', ']', '”', '’'];
 
 /// True when the node follows an element that has just closed ("<span>06</span>2018").
 fn after_element(dom: &Dom, n: NodeId) -> bool {
@@ -539,6 +647,45 @@ mod tests {
         fn entity_decoding_never_panics(s in "[&#x;a-z0-9》，凭 ]{0,40}") {
             let _ = decode_entities(&s);
         }
+    }
+
+    #[test]
+    fn class_marks_name_dates_bylines_and_threads() {
+        let marks = |ci: &str| class_marks(ci, ci.len(), false);
+        assert_eq!(marks("entry-date published "), DATE_CLASS);
+        assert_eq!(marks("post-author "), BYLINE_CLASS);
+        assert_eq!(marks("byline "), DATE_CLASS | BYLINE_CLASS);
+        assert_eq!(marks("authorization-form "), 0);
+        assert_eq!(marks("authority-control "), 0);
+        assert_eq!(marks("comment-list "), COMMENTS);
+        // a comment counter is not a thread, and still no date or byline
+        assert_eq!(marks("comment-count date "), 0);
+        assert_eq!(marks("respond "), COMMENTS);
+        // the page's own root is never a thread
+        assert_eq!(class_marks("comments ", 9, true), 0);
+    }
+
+    #[test]
+    fn json_ld_inside_cdata_is_read() {
+        assert_eq!(
+            without_cdata("\n <![CDATA[\n {\"a\":1}\n ]]>\n"),
+            "{\"a\":1}"
+        );
+        assert_eq!(without_cdata("//<![CDATA[\n{}\n//]]>"), "{}");
+        assert_eq!(without_cdata(" {} "), "{}");
+    }
+
+    #[test]
+    fn punctuation_after_an_element_clings_to_it() {
+        let (dom, _) = crate::dom::parse(
+            "<h1><em>Metroid</em>, One Of <b>Gaming</b>’s <i>Richest</i> Universes</h1>",
+            &crate::options::Limits::default(),
+        );
+        let h1 = dom.find_tag(&local_name!("h1")).expect("an h1");
+        assert_eq!(
+            spaced_text(&dom, h1, 200),
+            "Metroid, One Of Gaming’s Richest Universes"
+        );
     }
 
     #[test]

@@ -66,11 +66,13 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
         push(credits, "json-ld", 0.9);
     }
     for key in [
+        // Dublin Core is set by hand where it is set at all
+        "dc:creator",
+        "dc.creator",
+        "dcterms.creator",
         "author",
         "article:author",
         "og:article:author",
-        "dc.creator",
-        "dcterms.creator",
         "sailthru.author",
         "parsely-author",
         "byl",
@@ -79,7 +81,10 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
         let credits: Vec<Credit> = page
             .tags_all(key)
             .flat_map(|v| {
-                if matches!(key, "citation_author" | "dc.creator" | "dcterms.creator") {
+                if matches!(
+                    key,
+                    "citation_author" | "dc:creator" | "dc.creator" | "dcterms.creator"
+                ) {
                     // one person per tag, often "Last, First"
                     words.parse(&surname_last(v), Role::Author, Trust::Structured)
                 } else {
@@ -87,7 +92,7 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
                 }
             })
             .collect();
-        push(credits, &format!("meta:{key}"), 0.8);
+        push(dedup(credits), &format!("meta:{key}"), 0.8);
     }
     // "twitter:label1 = Written by", "twitter:data1 = <name>"
     for (key, label) in &page.tags {
@@ -143,21 +148,17 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
         if dom.tag(n).is_none() {
             continue;
         }
-        let ci = class_id(dom, n);
         let is_rel = dom.is_tag(n, &local_name!("a"))
             && dom.attr(n, "rel").is_some_and(|r| {
                 r.split_whitespace()
                     .any(|r| r.eq_ignore_ascii_case("author"))
             });
-        // "byline", "author-name", "post-author"; not "authorization"
-        let is_byline = ci
-            .split_whitespace()
-            .any(|t| t.contains("byline") || t.contains("author") && !t.contains("authoriz"));
-        if !(is_rel || is_byline)
-            || ci.contains("comment")
-            || page.in_hidden(n)
-            || page.in_comments(n)
-        {
+        let is_byline = page.byline_class(n);
+        if !(is_rel || is_byline) || page.in_hidden(n) || page.in_comments(n) {
+            continue;
+        }
+        let ci = class_id(dom, n);
+        if ci.contains("comment") {
             continue;
         }
         let text = spaced_text(dom, n, MAX_BYLINE_TEXT + 1);
@@ -225,6 +226,18 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
                 .filter(|c| !c.organisation)
                 .map(|c| c.person.clone())
                 .collect();
+            // "JEFFREY GETTLEMAN" as another source writes it: "Jeffrey Gettleman"
+            for p in &mut people {
+                if !p.name.chars().any(char::is_lowercase) {
+                    let written = found.iter().flat_map(|c| &c.value).find(|c| {
+                        same_name(&c.person.name, &p.name)
+                            && c.person.name.chars().any(char::is_lowercase)
+                    });
+                    if let Some(w) = written {
+                        p.name = w.person.name.clone();
+                    }
+                }
+            }
             // roles other than the writer's, named only by labels elsewhere
             for c in found.iter().flat_map(|c| &c.value) {
                 let extra = matches!(
@@ -333,6 +346,10 @@ struct Words {
     not_names: Vec<String>,
     /// The date packs' publication and update labels: never names.
     stamp_labels: Vec<String>,
+    /// Each label followed by a colon, as `split_labels` looks for them.
+    colon_labels: Vec<String>,
+    /// One-word labels that may follow a short prefix ("Recipe by").
+    inner_labels: Vec<(String, Role)>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -342,6 +359,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         job_titles: Vec::new(),
         not_names: Vec::new(),
         stamp_labels: Vec::new(),
+        colon_labels: Vec::new(),
+        inner_labels: Vec::new(),
     };
     for p in lang::packs() {
         let b = &p.bylines;
@@ -369,6 +388,13 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         );
     }
     w.labels.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
+    w.colon_labels = w.labels.iter().map(|(l, _)| format!("{l}:")).collect();
+    w.inner_labels = w
+        .labels
+        .iter()
+        .filter(|(l, _)| !l.contains(' ') && l.chars().count() >= 2)
+        .cloned()
+        .collect();
     w.job_titles.sort_by_key(|l| std::cmp::Reverse(l.len()));
     w
 });
@@ -410,7 +436,12 @@ impl Words {
                 for part in self.split_labels(piece) {
                     piece = part.trim();
                     let mut names = piece;
-                    if let Some((r, rest)) = self.starts_with_label(piece) {
+                    // "Contributors to Wikimedia projects" as a structured name: the label
+                    // word opens a phrase
+                    let label = self
+                        .starts_with_label(piece)
+                        .filter(|(_, rest)| trust == Trust::Text || !opens_phrase(rest));
+                    if let Some((r, rest)) = label {
                         role = r;
                         names = rest;
                     }
@@ -432,13 +463,15 @@ impl Words {
 
     /// Splits "Penulis: A Editor: B" before every "<label>:".
     fn split_labels<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        if !text.contains(':') {
+            return vec![text];
+        }
         let Some(lower) = lower_aligned(text) else {
             return vec![text];
         };
         let mut cuts = vec![0];
-        for (l, _) in &self.labels {
-            let pat = format!("{l}:");
-            for (i, _) in lower.match_indices(&pat) {
+        for pat in &self.colon_labels {
+            for (i, _) in lower.match_indices(pat.as_str()) {
                 if i > 0 && lower[..i].ends_with(' ') && !cuts.contains(&i) {
                     cuts.push(i);
                 }
@@ -554,11 +587,16 @@ impl Words {
 
     /// "Recipe by Jane Doe" → "Jane Doe": a one-word author label after a short prefix.
     fn after_inner_label<'t>(&self, text: &'t str, role: &mut Role) -> &'t str {
+        // the label is the second or third word
+        if text.split_whitespace().nth(1).is_none() {
+            return text;
+        }
         let Some(lower) = lower_aligned(text) else {
             return text;
         };
-        for (l, r) in &self.labels {
-            if l.contains(' ') || l.chars().count() < 2 {
+        let second_third: Vec<&str> = lower.split_whitespace().skip(1).take(2).collect();
+        for (l, r) in &self.inner_labels {
+            if !second_third.contains(&l.as_str()) {
                 continue;
             }
             if let Some(i) = find_word(&lower, l) {
@@ -575,6 +613,15 @@ impl Words {
         }
         text
     }
+}
+
+/// Text after a label that goes on as a phrase ("to Wikimedia projects") rather than naming
+/// someone: a lower-case word and more after it.
+fn opens_phrase(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    let first = words.next().filter(|w| !w.starts_with(':'));
+    first.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+        && words.next().is_some()
 }
 
 /// A label must end at a word boundary: "By Jane", "Foto:", but not "Byron".

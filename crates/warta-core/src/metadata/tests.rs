@@ -90,6 +90,66 @@ fn update_stamps_are_not_publication_dates() {
 }
 
 #[test]
+fn an_update_label_on_its_own_line_names_the_date_below() {
+    let a = meta(
+        r#"<html><head><meta property="article:published_time" content="2016-02-25T23:48:16+00:00">
+        </head><body><h1>Best camping hammocks</h1>
+        <div><span>Last Updated:</span></div><div><span>April 1, 2025</span></div>
+        <div>By <a href="/a">Jane Roe</a></div><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2016-02-25T23:48:16+00:00"));
+    assert_eq!(a.modified.as_deref(), Some("2025-04-01"));
+}
+
+#[test]
+fn a_printed_day_the_markup_calls_the_update_is_not_the_publication() {
+    let a = meta(
+        r#"<html><head>
+        <meta property="article:published_time" content="2022-01-03T16:52:00+00:00">
+        <meta property="article:modified_time" content="2025-11-03T06:10:53+00:00">
+        </head><body><h1>Tips for working from home</h1>
+        <div>3 November 2025</div><div>Written by Jane Roe</div><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2022-01-03T16:52:00+00:00"));
+    // with its clock time, a printed stamp is the newsroom's own release time
+    let b = meta(
+        r#"<html><head>
+        <meta property="article:published_time" content="2021-12-14T15:41:07+01:00">
+        <meta property="article:modified_time" content="2022-02-04T15:33:00+01:00">
+        </head><body><h1>Chip shortage goes on</h1>
+        <div>04.02.2022, 15:33 Uhr</div><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(b.published.as_deref().map(|d| &d[..10]), Some("2022-02-04"));
+}
+
+#[test]
+fn a_thread_is_dated_by_its_first_post() {
+    let posts: String = ["2019-01-21", "2020-05-02", "2021-04-08"]
+        .iter()
+        .map(|d| {
+            format!(r#"<div class="answer"><time itemprop="datePublished" datetime="{d}T10:00:00Z">x</time></div>"#)
+        })
+        .collect();
+    let a = meta(&format!(
+        r#"<html><body><h1>Why is a bare except bad?</h1>
+        <div>Asked <time itemprop="dateCreated" datetime="2014-02-04T13:02:51Z">12 years ago</time></div>
+        {posts}</body></html>"#
+    ));
+    assert_eq!(a.published.as_deref().map(|d| &d[..10]), Some("2014-02-04"));
+}
+
+#[test]
+fn an_ambiguous_numeric_date_is_read_the_way_the_markup_agrees() {
+    let a = meta(
+        r#"<html lang="en"><head><script type="application/ld+json">
+        {"@type":"Article","headline":"Renovation phases","datePublished":"2024-09-10T16:07:00Z"}
+        </script></head><body><h1>Renovation phases</h1>
+        <div>By Jane Roe</div><div>09.10.2024</div><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref().map(|d| &d[..10]), Some("2024-09-10"));
+}
+
+#[test]
 fn reads_byline_and_stamp_under_the_headline() {
     let a = meta(
         r#"<html lang="id"><body><h1>Perang Ukraina, Lavrov Ingatkan Lagi</h1>
@@ -234,4 +294,123 @@ fn reads_the_stamp_behind_a_printed_age() {
         <p>Text.</p></body></html>"#,
     );
     assert_eq!(a.published.as_deref(), Some("2020-09-20T14:20:02+00:00"));
+}
+
+#[test]
+fn a_heading_unrelated_to_the_declared_title_is_not_the_headline() {
+    let a = meta(
+        r#"<html><head><title>Base URL test</title></head><body>
+        <h1>Lorem</h1><p>Lorem ipsum dolor sit amet.</p></body></html>"#,
+    );
+    assert_eq!(a.title.as_deref(), Some("Base URL test"));
+}
+
+#[test]
+fn a_heading_that_is_the_title_prefix_is_the_site_name() {
+    let a = meta(
+        r#"<html><head><title>Quiet Circuits: Open flow for small logic chips</title>
+        <meta property="og:title" content="Open flow for small logic chips"></head><body>
+        <h1>Quiet Circuits</h1><h2>Open flow for small logic chips</h2><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.title.as_deref(), Some("Open flow for small logic chips"));
+    // a page titled "Heading — Site" keeps its heading
+    let b = meta(
+        r#"<html><head><title>Quickstart — Kettle Documentation (3.1.x)</title></head><body>
+        <h1>Quickstart</h1><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(b.title.as_deref(), Some("Quickstart"));
+}
+
+#[test]
+fn reads_space_separated_meta_properties_and_dublin_core_first() {
+    let a = meta(
+        r#"<html><head><title>Title Element</title>
+        <meta property="x:title dc:title" content="Declared title"></head><body>
+        <h1>Test document heading</h1><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.title.as_deref(), Some("Declared title"));
+}
+
+#[test]
+fn an_application_name_that_repeats_the_title_is_no_brand() {
+    let a = meta(
+        r#"<html><head><title>Harbour reopens after storm</title>
+        <meta name="application-name" content="Harbour reopens after storm">
+        <meta property="og:title" content="Harbour reopens after storm"></head><body>
+        <h1>Morning Show</h1><h1>Harbour reopens after storm</h1><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.title.as_deref(), Some("Harbour reopens after storm"));
+}
+
+#[test]
+fn a_title_that_is_only_the_site_name_is_skipped() {
+    let a = meta(
+        r#"<html><head><title>| Nuts &amp; Bolts Magazine</title>
+        <meta property="og:site_name" content="Nuts and Bolts Magazine"></head><body>
+        <h1>Electronic Gadgets</h1><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.title.as_deref(), Some("Electronic Gadgets"));
+}
+
+#[test]
+fn dublin_core_creator_comes_first_and_repeated_tags_count_once() {
+    let a = meta(
+        r#"<html><head><meta name="author" content="Site Desk">
+        <meta property="x:creator dc:creator" content="Jane Roe"></head>
+        <body><h1>Heading</h1><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(people(&a), [("Jane Roe", Role::Author)]);
+    let b = meta(
+        r#"<html><head><meta name="author" content="Jane Roe"><meta name="author" content="Jane Roe">
+        </head><body><h1>Heading</h1><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(people(&b), [("Jane Roe", Role::Author)]);
+}
+
+#[test]
+fn a_name_in_capitals_takes_the_case_another_source_gives() {
+    let a = meta(
+        r#"<html><head><meta name="author" content="Jane Roe"></head><body><h1>Heading</h1>
+        <div itemprop="author" itemscope><span itemprop="name">JANE ROE</span></div>
+        <p>Text.</p></body></html>"#,
+    );
+    assert_eq!(people(&a), [("Jane Roe", Role::Author)]);
+}
+
+#[test]
+fn a_label_word_that_opens_a_phrase_is_part_of_the_name() {
+    let a = meta(
+        r#"<html><head><script type="application/ld+json">
+        {"@type":"Article","headline":"Heading",
+         "author":{"@type":"Organization","name":"Contributors to Open Atlas projects"}}
+        </script></head><body><h1>Heading</h1>
+        <div class="authority-control">Authority control</div><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(
+        people(&a),
+        [("Contributors to Open Atlas projects", Role::Reporter)]
+    );
+}
+
+#[test]
+fn a_meta_date_repeated_for_every_post_dates_the_thread_by_its_first() {
+    let posts: String = ["2024-01-03T11:23:42-05:00", "2024-01-15T01:13:51-05:00"]
+        .iter()
+        .chain(&["2024-09-26T01:50:27-04:00"])
+        .map(|d| format!(r#"<div class="post"><meta itemprop="datePublished" content="{d}"><p>Reply.</p></div>"#))
+        .collect();
+    let a = meta(&format!(
+        r#"<html><body><h1>Projector recommendations</h1>{posts}</body></html>"#
+    ));
+    assert_eq!(a.published.as_deref(), Some("2024-01-03T11:23:42-05:00"));
+}
+
+#[test]
+fn a_printed_date_after_the_last_change_is_not_the_publication() {
+    let a = meta(
+        r#"<html><head><meta itemprop="dateModified" content="2023-12-11T09:31:35+00:00">
+        </head><body><h1>Hybrid computing</h1><div>5 March 2026</div>
+        <div class="post-date">9 March 2023</div><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2023-03-09"));
 }

@@ -6,6 +6,8 @@
 //! comment threads, dates labelled as updates taken for the publication, dates after the
 //! reference time (refused by [`crate::dates`]).
 
+use std::sync::LazyLock;
+
 use html5ever::local_name;
 use jiff::civil::Date;
 use jiff::Timestamp;
@@ -31,24 +33,14 @@ pub(super) struct Dates {
 
 /// Elements with a date-like class are read only while their text is this short.
 const MAX_STAMP_TEXT: usize = 160;
-/// How much text after the headline is searched for a written date.
-const MAX_LEAD_TEXT: usize = 1500;
 /// How much of the page is searched when nothing else gives a date.
 const MAX_PAGE_TEXT: usize = 30_000;
 
-pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
+/// `lead` is the text under the headline (see [`text_after`]), when there is a headline.
+pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
     let mut found: Vec<(Stamp, Candidate<ParsedDate>)> = Vec::new();
     let mut push = |stamp: Stamp, value: Option<ParsedDate>, source: String, confidence: f32| {
-        if let Some(value) = value {
-            found.push((
-                stamp,
-                Candidate {
-                    value,
-                    source,
-                    confidence,
-                },
-            ));
-        }
+        add(&mut found, stamp, value, source, confidence);
     };
     let parse = |s: &str| read_machine_date(s, page);
 
@@ -67,8 +59,16 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
             }
         }
     }
+    let mut repeated: Vec<&str> = Vec::new();
     for (key, value) in &page.tags {
         if let Some((stamp, confidence)) = meta_stamp(key) {
+            // one per post (itemprop metas in a thread): the first post's is the page's
+            if repeated.contains(&key.as_str()) {
+                continue;
+            }
+            if page.tags.iter().filter(|(k, _)| k == key).count() > 2 {
+                repeated.push(key);
+            }
             push(stamp, parse(value), format!("meta:{key}"), confidence);
         }
     }
@@ -77,7 +77,14 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
         ("datecreated", Stamp::Published, 0.85),
         ("datemodified", Stamp::Modified, 0.9),
     ] {
-        for n in page.itemprop_nodes(prop) {
+        let nodes: Vec<NodeId> = page.itemprop_nodes(prop).collect();
+        // many posts marked up: a thread or a listing, whose first post is the page's own
+        let (nodes, confidence) = if nodes.len() > 2 {
+            (&nodes[..1], 0.6)
+        } else {
+            (&nodes[..], confidence)
+        };
+        for &n in nodes {
             let dom = page.dom;
             let value = match dom.attr(n, "datetime").or_else(|| dom.attr(n, "content")) {
                 Some(s) => parse(s),
@@ -86,19 +93,23 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
             push(stamp, value, "microdata".into(), confidence);
         }
     }
+    let declared = Declared::of(&found);
+    let mut push = |stamp: Stamp, value: Option<ParsedDate>, source: String, confidence: f32| {
+        add(&mut found, stamp, value, source, confidence);
+    };
 
-    let labels = Labels::new();
+    let labels = &*LABELS;
     let dom = page.dom;
     let mut seen_time = 0;
     let mut seen_stamps = 0;
     for n in dom.descendants(DOCUMENT) {
         let Some(tag) = dom.tag(n) else { continue };
         let is_time = *tag == local_name!("time");
-        let ci = class_id(dom, n);
-        let date_like = !is_time && seen_stamps < 30 && is_date_class(&ci);
+        let date_like = !is_time && seen_stamps < 30 && page.date_class(n);
         if !is_time && !date_like {
             continue;
         }
+        let ci = class_id(dom, n);
         if page.in_hidden(n) || page.in_comments(n) {
             continue;
         }
@@ -127,7 +138,9 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
                 Some((label, d)) => (label, Some(d)),
                 None => (labels.stamp_before(&text, text.len()), None),
             };
-            let stamp = label.or(class_stamp).unwrap_or(Stamp::Published);
+            let stamp = label
+                .or(class_stamp)
+                .unwrap_or_else(|| declared.stamp_of(machine.as_ref().or(written.as_ref())));
             let mut confidence = if dom.attr(n, "pubdate").is_some() || class_stamp.is_some() {
                 0.85
             } else if seen_time == 1 {
@@ -154,7 +167,9 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
                 push(stamp, tooltip, "byline-text".into(), confidence - placement);
             }
             for (label, d) in read_written_dates(&text, page) {
-                let stamp = label.or(class_stamp).unwrap_or(Stamp::Published);
+                let stamp = label
+                    .or(class_stamp)
+                    .unwrap_or_else(|| declared.stamp_of(Some(&d)));
                 let confidence = if label.is_some() || class_stamp.is_some() {
                     0.75
                 } else {
@@ -166,8 +181,7 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
     }
 
     // The lines under the headline, where bylines and stamps are printed.
-    if let Some(h) = headline {
-        let lead = text_after(page, Some(h), MAX_LEAD_TEXT);
+    if headline.is_some() {
         let lead: Vec<&str> = lead.lines().filter(|l| !is_copyright(l)).collect();
         let lead = lead.join("\n");
         for (k, (label, d)) in read_written_dates(&lead, page)
@@ -175,7 +189,8 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
             .take(3)
             .enumerate()
         {
-            let stamp = label.unwrap_or(Stamp::Published);
+            let d = declared.reading_of(d, &lead);
+            let stamp = label.unwrap_or_else(|| declared.stamp_of(Some(&d)));
             // a stamp stands on a short line of its own; a date inside a sentence is news
             let line_start = lead[..d.span.start].rfind('\n').map_or(0, |i| i + 1);
             let line_end = lead[d.span.end..]
@@ -216,6 +231,22 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
                 };
                 found.push((want, candidate));
             }
+        }
+    }
+
+    // Nothing is printed as published after the markup says the page last changed: such a
+    // date is a later post's or another story's, unless nothing else is left.
+    if let Some(&last_change) = declared.modified.iter().max() {
+        let plausible = |(s, c): &(Stamp, Candidate<ParsedDate>)| {
+            *s != Stamp::Published
+                || is_declared(&c.source)
+                || c.value.date <= last_change.tomorrow().unwrap_or(last_change)
+        };
+        let any_left = found
+            .iter()
+            .any(|f| f.0 == Stamp::Published && plausible(f));
+        if any_left {
+            found.retain(plausible);
         }
     }
 
@@ -299,6 +330,92 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>) -> Dates {
     }
 }
 
+fn add(
+    found: &mut Vec<(Stamp, Candidate<ParsedDate>)>,
+    stamp: Stamp,
+    value: Option<ParsedDate>,
+    source: String,
+    confidence: f32,
+) {
+    if let Some(value) = value {
+        found.push((
+            stamp,
+            Candidate {
+                value,
+                source,
+                confidence,
+            },
+        ));
+    }
+}
+
+/// A source in the page's markup (or its address) rather than its printed text.
+fn is_declared(source: &str) -> bool {
+    source.starts_with("json-ld")
+        || source.starts_with("meta:")
+        || source == "microdata"
+        || source == "url"
+}
+
+/// The days the page's markup (JSON-LD, meta tags, microdata) gives for publication and
+/// update, to read printed dates by.
+struct Declared {
+    published: Vec<Date>,
+    modified: Vec<Date>,
+}
+
+impl Declared {
+    fn of(found: &[(Stamp, Candidate<ParsedDate>)]) -> Self {
+        let days = |want: Stamp| {
+            found
+                .iter()
+                .filter(|(s, c)| *s == want && c.confidence >= 0.75)
+                .map(|(_, c)| c.value.date)
+                .collect()
+        };
+        Declared {
+            published: days(Stamp::Published),
+            modified: days(Stamp::Modified),
+        }
+    }
+
+    /// The stamp of an unlabelled printed date: an update when it is a bare day (no clock
+    /// time, which newsrooms print on the stamp of a story's release) that the markup says
+    /// the page was modified on (a day either way, for zones) while the markup dates the
+    /// publication well before; else a publication.
+    fn stamp_of(&self, printed: Option<&ParsedDate>) -> Stamp {
+        let Some(day) = printed.filter(|d| d.time.is_none()).map(|d| d.date) else {
+            return Stamp::Published;
+        };
+        let near = |a: Date, b: Date| a.since(b).is_ok_and(|s| s.get_days().abs() <= 1);
+        let updated = self.modified.iter().any(|&m| near(m, day))
+            && self.published.iter().any(|&p| p < day && !near(p, day));
+        if updated {
+            Stamp::Modified
+        } else {
+            Stamp::Published
+        }
+    }
+
+    /// An all-numeric date whose day and month could swap ("09.10.2024"), read the way
+    /// the markup's publication day agrees with.
+    fn reading_of(&self, d: ParsedDate, text: &str) -> ParsedDate {
+        let written = text.get(d.span.clone()).unwrap_or("");
+        let numeric = written
+            .chars()
+            .all(|c| c.is_ascii_digit() || "./-".contains(c))
+            && written.find(['.', '/', '-']).is_some_and(|i| i <= 2);
+        if !numeric || self.published.contains(&d.date) {
+            return d;
+        }
+        let swapped = Date::new(d.date.year(), d.date.day(), d.date.month());
+        match swapped {
+            Ok(s) if self.published.contains(&s) => ParsedDate { date: s, ..d },
+            _ => d,
+        }
+    }
+}
+
 /// More confident wins; between equals, the one found first.
 fn better(a: &Candidate<ParsedDate>, b: &Candidate<ParsedDate>) -> bool {
     a.confidence > b.confidence + 0.001
@@ -377,18 +494,13 @@ fn meta_stamp(key: &str) -> Option<(Stamp, f32)> {
     None
 }
 
-fn is_date_class(ci: &str) -> bool {
-    [
-        "date", "time", "publish", "posted", "byline", "meta", "stamp", "dateline",
-    ]
-    .iter()
-    .any(|k| ci.contains(k))
-        && !ci.contains("comment")
-}
-
 fn is_copyright(text: &str) -> bool {
-    let t = text.to_lowercase();
-    t.contains('©') || t.contains("copyright") || t.contains("(c) ")
+    let has = |word: &[u8]| {
+        text.as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    text.contains('©') || has(b"copyright") || has(b"(c) ")
 }
 
 /// Class and id of the three nearest ancestors.
@@ -423,7 +535,7 @@ fn read_written_dates(text: &str, page: &Page) -> Vec<(Option<Stamp>, ParsedDate
     if is_copyright(text) {
         return Vec::new();
     }
-    let labels = Labels::new();
+    let labels = &*LABELS;
     dates::parse_all(text, &page.ctx)
         .into_iter()
         .map(|d| (labels.stamp_before(text, d.span.start), d))
@@ -466,6 +578,8 @@ fn url_date(url: &str, page: &Page) -> Option<ParsedDate> {
 }
 
 /// The packs' publication and update labels, to tell "Updated: 12 Oct" from "12 Oct".
+static LABELS: LazyLock<Labels> = LazyLock::new(Labels::new);
+
 struct Labels {
     published: Vec<String>,
     modified: Vec<String>,
@@ -489,7 +603,27 @@ impl Labels {
     /// within a few words).
     fn stamp_before(&self, text: &str, at: usize) -> Option<Stamp> {
         let before = text.get(..at)?;
-        let line = before.rsplit('\n').next().unwrap_or(before);
+        let mut lines = before.rsplit('\n');
+        let line = lines.next().unwrap_or(before);
+        // "Last Updated:" on a line of its own, the date on the next
+        if !line.chars().any(char::is_alphanumeric) {
+            let previous = lines
+                .next()?
+                .trim_end_matches(|c: char| c == ':' || c.is_whitespace());
+            let previous = previous.to_lowercase();
+            let ends_with = |labels: &[String]| {
+                labels
+                    .iter()
+                    .any(|l| previous.ends_with(l.as_str()) && find_word(&previous, l).is_some())
+            };
+            return if ends_with(&self.modified) {
+                Some(Stamp::Modified)
+            } else if ends_with(&self.published) {
+                Some(Stamp::Published)
+            } else {
+                None
+            };
+        }
         let start = line.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
         let window = line[start..].to_lowercase();
         let last = |labels: &[String]| labels.iter().filter_map(|l| find_word(&window, l)).max();
