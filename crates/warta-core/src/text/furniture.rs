@@ -119,7 +119,14 @@ pub(super) fn mark_comment_stamps(lines: &[Line], kinds: &mut [Kind], when: &Whe
     }
 }
 
+/// Longest line that a consent phrase marks as a banner; longer is an essay on privacy.
+const MAX_CONSENT_WORDS: usize = 150;
+
 fn classify_line(line: &Line, phrases: &Phrases) -> Kind {
+    // Consent banners talk in sentences, so length alone does not tell them from prose.
+    if line.words <= MAX_CONSENT_WORDS && phrases.contains(&line.folded, |f| &f.consent) {
+        return Kind::Boilerplate;
+    }
     if phrases.whole_line(line, |f| &f.advertisement) {
         return Kind::Ad;
     }
@@ -255,6 +262,19 @@ mod tests {
              Film club\nMay 17, 2021\nThe club shows a silent comedy with a live piano score.\n"
         );
         assert!(comment_marks(&text).is_empty());
+    }
+
+    #[test]
+    fn a_consent_banner_is_boilerplate_however_long() {
+        // Regression: long consent sentences passed for the article's prose.
+        let got = kinds(
+            "We and our partners use cookies to improve your experience, measure how the site is \
+             used and show you adverts that suit you; you can change your choice at any time \
+             in the settings, where each purpose is explained in full.\n\
+             Transfer the cookies to a wire rack and let them cool for ten minutes before serving.",
+            "en",
+        );
+        assert_eq!(got, [Kind::Boilerplate, Kind::Text]);
     }
 
     #[test]
