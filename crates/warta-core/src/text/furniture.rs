@@ -57,8 +57,9 @@ pub(super) fn classify(lines: &[Line], phrases: &Phrases) -> Vec<Kind> {
 /// Stamps this many lines apart or closer belong to one run of posts.
 const MAX_POST_LINES: usize = 12;
 /// Prose (in words) that must come before a run of stamps for it to be comments under an
-/// article; a thread whose posts are the page's content opens with a stamp.
-const MIN_ARTICLE_WORDS: usize = 30;
+/// article; a thread whose posts are the page's content opens with a stamp, and a question
+/// (a Q&A page) is shorter than an article.
+const MIN_ARTICLE_WORDS: usize = 200;
 
 /// Comments under an article: three or more post stamps ("May 3, 2021 at 4:47 pm") a few
 /// lines apart, after the article's prose and a line that opens the comments. Each stamp, with the name line above it, becomes
@@ -232,7 +233,18 @@ mod tests {
 
     const ARTICLE: &str = "The council met on Monday to agree the budget for the coming year, and \
         members spent most of the evening on the roads. Spending on roads will rise by a tenth, \
-        the treasurer told members, while the library keeps its hours and its staff for now.\n";
+        the treasurer told members, while the library keeps its hours and its staff for now. \
+        The opposition said the rise was too small to repair the worst streets before winter, \
+        and asked for a second vote in the spring, when the state grant for the year is known. \
+        The treasurer answered that the grant had fallen in each of the last four years and \
+        that the council could not spend money it did not yet have, however bad the potholes. \
+        Residents who came to watch the meeting from the public gallery were allowed to speak \
+        for three minutes each; most of them spoke about the bridge on the east side of town, \
+        which has been closed to lorries since a survey found cracks in two of its supports. \
+        The council will ask engineers for a repair plan and a price before the summer recess, \
+        and the leader promised that the bridge would be the first call on any money left over \
+        once the roads budget has been spent, though she would not say how much that might be. \
+        A final vote on the whole budget is due at the next full meeting at the end of March.\n";
 
     fn comment_marks(text: &str) -> Vec<usize> {
         let lines = segment(text);
@@ -252,6 +264,22 @@ mod tests {
         );
         // The opener, then each name line and its stamp.
         assert_eq!(comment_marks(&text), [1, 2, 3, 5, 6, 8, 9]);
+    }
+
+    #[test]
+    fn answers_under_a_short_question_are_not_comments() {
+        // Regression: on Q&A pages the answers, each with its stamp, were cut as comments
+        // under the question.
+        let text = "How do I back up a whole system to an external disk each night?\n\
+            I have a server with two disks in a mirror and want a copy that survives a fire.\n\
+            Add a comment\n\
+            A mirror guards against one disk failing, not against deleting a file by mistake.\n\
+            answered May 2, 2009 at 0:09\nkevin\n\
+            Use a tool that keeps versions, so that yesterday's copy is still there next week.\n\
+            answered May 2, 2009 at 0:41\nsam\n\
+            Keep one copy in another building, or the fire takes the backup with the server.\n\
+            answered May 3, 2009 at 21:22\nlee\n";
+        assert_eq!(comment_marks(text), [2]);
     }
 
     #[test]
