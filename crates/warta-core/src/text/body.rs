@@ -99,17 +99,26 @@ fn isolated_teasers(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
         .zip(kinds)
         .map(|(l, k)| is_prose(l, k))
         .collect();
-    let neighbour_is_prose = |mut at: Box<dyn Iterator<Item = usize>>| {
-        at.find(|&j| !is_inline(&kinds[j]))
-            .is_some_and(|j| prose[j])
-    };
+    // Whether the nearest line before (then after) each line, past inline furniture, is
+    // prose: one pass each way, so long runs of furniture cost no more than short ones.
+    let mut prose_before = vec![false; lines.len()];
+    let mut last = false;
+    for i in 0..lines.len() {
+        prose_before[i] = last;
+        if !is_inline(&kinds[i]) {
+            last = prose[i];
+        }
+    }
+    let mut prose_after = vec![false; lines.len()];
+    last = false;
+    for i in (0..lines.len()).rev() {
+        prose_after[i] = last;
+        if !is_inline(&kinds[i]) {
+            last = prose[i];
+        }
+    }
     (0..lines.len())
-        .map(|i| {
-            prose[i]
-                && lines[i].words < TEASER_WORDS
-                && !neighbour_is_prose(Box::new((0..i).rev()))
-                && !neighbour_is_prose(Box::new(i + 1..lines.len()))
-        })
+        .map(|i| prose[i] && lines[i].words < TEASER_WORDS && !prose_before[i] && !prose_after[i])
         .collect()
 }
 
@@ -453,6 +462,22 @@ mod tests {
         }
         let (_, span) = span_of(&text);
         assert_eq!(span, Some(1..7));
+    }
+
+    #[test]
+    fn a_blurb_between_short_lines_is_a_teaser_and_a_paragraph_run_is_not() {
+        let text = format!(
+            "Port strike ends after two weeks\n\
+             Dockers return to work at dawn after a pay deal was reached.\n\
+             Jane Doe\n{PARAGRAPHS}"
+        );
+        let lines = segment(&text);
+        let mut kinds = vec![Kind::Text; lines.len()];
+        // Inline furniture between two paragraphs does not make either of them alone.
+        kinds[4] = Kind::Ad;
+        let isolated = isolated_teasers(&lines, &kinds);
+        assert!(isolated[1]);
+        assert!(!isolated[3] && !isolated[5]);
     }
 
     #[test]
