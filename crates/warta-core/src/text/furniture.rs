@@ -134,7 +134,7 @@ fn classify_line(line: &Line, phrases: &Phrases) -> Kind {
     if phrases.whole_line(line, |f| &f.read_more) {
         return Kind::ReadMore;
     }
-    if phrases.whole_line(line, |f| &f.related) {
+    if phrases.whole_line(line, |f| &f.related) || related_heading_with_a_name(line, phrases) {
         return Kind::RelatedHeading;
     }
     if line.words <= MAX_FURNITURE_WORDS {
@@ -158,6 +158,22 @@ fn classify_line(line: &Line, phrases: &Phrases) -> Kind {
         return Kind::Boilerplate;
     }
     Kind::Text
+}
+
+/// Longest related heading that names its section or site ("More from The Courier").
+const MAX_NAMED_HEADING_WORDS: usize = 6;
+
+/// "More from The Courier", "Related stories from Politics": a related heading of two or
+/// more words followed by a name. A one-word heading ("Related") must be the whole line,
+/// or "Related charges were dropped" would end an article.
+fn related_heading_with_a_name(line: &Line, phrases: &Phrases) -> bool {
+    line.words <= MAX_NAMED_HEADING_WORDS
+        && !line.ends_sentence
+        && line.starts_capitalised()
+        && phrases
+            .phrases(|f| &f.related)
+            .filter(|p| p.contains(' '))
+            .any(|p| line.folded.starts_with(p) && line.folded[p.len()..].starts_with([' ', ':']))
 }
 
 /// A boilerplate phrase in a short line. One word ("comments") is enough only in a label
@@ -290,6 +306,26 @@ mod tests {
              Film club\nMay 17, 2021\nThe club shows a silent comedy with a live piano score.\n"
         );
         assert!(comment_marks(&text).is_empty());
+    }
+
+    #[test]
+    fn a_related_heading_may_name_its_section() {
+        // Regression: "More from …" headings were missed, so the teasers under them joined
+        // the article.
+        let got = kinds(
+            "More from The Harbour Courier\nRelated stories: Politics\n\
+             Related charges were dropped\nMore from the council is expected on Monday.",
+            "en",
+        );
+        assert_eq!(
+            got,
+            [
+                Kind::RelatedHeading,
+                Kind::RelatedHeading,
+                Kind::Text,
+                Kind::Text
+            ]
+        );
     }
 
     #[test]
