@@ -53,6 +53,10 @@ pub struct Furniture {
     /// ("Share", "Print", "Back to top", "Next post").
     #[serde(default)]
     pub buttons: Vec<String>,
+    /// Phrases that only a cookie or consent banner says, whatever the length of its line
+    /// ("we use cookies to improve", "strictly necessary cookies").
+    #[serde(default)]
+    pub consent: Vec<String>,
     /// Words that mark a photo credit at the end of a caption: photo labels ("foto"),
     /// hand-over words ("via", "melalui", "handout") and picture agencies (whole words).
     #[serde(default)]
@@ -463,6 +467,7 @@ mod tests {
                 .chain(&f.source_labels)
                 .chain(&f.boilerplate)
                 .chain(&f.buttons)
+                .chain(&f.consent)
                 .chain(&f.photo_credit)
             {
                 assert_eq!(phrase, &phrase.to_lowercase(), "{}: {phrase}", p.code);

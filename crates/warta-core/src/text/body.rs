@@ -21,7 +21,7 @@ const SENTENCE_WORDS: usize = 7;
 /// Running prose has a comma or a stop every so many words, at the least.
 const WORDS_PER_STOP: usize = 30;
 /// What a short line that is not a sentence costs.
-const SHORT_LINE_COST: f32 = 3.0;
+const SHORT_LINE_COST: f32 = 1.5;
 /// What a line of inline furniture costs.
 const INLINE_FURNITURE_COST: f32 = 1.0;
 /// What a line that ends an article costs (related heading, boilerplate, list entry).
@@ -35,9 +35,10 @@ const ARTICLE_WORDS_BEFORE_END: usize = 150;
 /// What prose after the article's end still counts: comments and teasers rarely outweigh it.
 const AFTER_END_SHARE: f32 = 0.3;
 
-/// What a short line costs on this page. Where prose is scarce (product pages, listings)
-/// the short lines are the content, and cost less.
-fn short_line_cost(lines: &[Line], kinds: &[Kind], focus: Focus) -> f32 {
+/// What a short line costs on this page, and the page's prose share (from
+/// [`MIN_SHORT_LINE_SHARE`] to 1) that sets it. Where prose is scarce (product pages,
+/// listings) the short lines are the content, and cost less.
+fn short_line_cost(lines: &[Line], kinds: &[Kind], focus: Focus) -> (f32, f32) {
     let dial = match focus {
         Focus::Precision => 1.5,
         Focus::Balanced => 1.0,
@@ -54,7 +55,142 @@ fn short_line_cost(lines: &[Line], kinds: &[Kind], focus: Focus) -> f32 {
     }
     let ratio = prose as f32 / all.max(1) as f32;
     let scarcity = (ratio / PROSE_SHARE_OF_AN_ARTICLE).clamp(MIN_SHORT_LINE_SHARE, 1.0);
-    SHORT_LINE_COST * dial * scarcity
+    (SHORT_LINE_COST * dial * scarcity, scarcity)
+}
+
+/// Prose (in words) that makes the heaviest stretch an article; with less, the page may be
+/// a list of records.
+const ARTICLE_PROSE_WORDS: usize = 300;
+/// The least a line in a run of records weighs on a page without prose; less as the page's
+/// share of prose grows.
+const RECORD_WEIGHT: f32 = 1.0;
+/// A sentence line shorter than this, with no prose on either side, reads like a teaser.
+const TEASER_WORDS: usize = 30;
+/// What an isolated short sentence line (a teaser, a card's blurb) counts, as a share.
+const ISOLATED_SHARE: f32 = 0.5;
+
+/// A line that reads as running prose on its own.
+fn is_prose(line: &Line, kind: &Kind) -> bool {
+    *kind == Kind::Text
+        && !has_menu_separators(&line.text)
+        && ((line.ends_sentence && line.words >= SENTENCE_WORDS)
+            || (line.words >= PROSE_WORDS && reads_like_prose(line)))
+}
+
+/// Inline furniture and captions sit inside an article without breaking its prose.
+fn is_inline(kind: &Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Caption { .. }
+            | Kind::Ad
+            | Kind::ReadAlso(_)
+            | Kind::ReadMore
+            | Kind::CallToAction
+            | Kind::Source(_)
+    )
+}
+
+/// For each line, whether it is a short prose line with no prose next to it (past inline
+/// furniture): the blurb of a card or a teaser between titles and dates. Articles put
+/// their sentences in runs; cards put one sentence between short lines.
+fn isolated_teasers(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
+    let prose: Vec<bool> = lines
+        .iter()
+        .zip(kinds)
+        .map(|(l, k)| is_prose(l, k))
+        .collect();
+    // Whether the nearest line before (then after) each line, past inline furniture, is
+    // prose: one pass each way, so long runs of furniture cost no more than short ones.
+    let mut prose_before = vec![false; lines.len()];
+    let mut last = false;
+    for i in 0..lines.len() {
+        prose_before[i] = last;
+        if !is_inline(&kinds[i]) {
+            last = prose[i];
+        }
+    }
+    let mut prose_after = vec![false; lines.len()];
+    last = false;
+    for i in (0..lines.len()).rev() {
+        prose_after[i] = last;
+        if !is_inline(&kinds[i]) {
+            last = prose[i];
+        }
+    }
+    (0..lines.len())
+        .map(|i| prose[i] && lines[i].words < TEASER_WORDS && !prose_before[i] && !prose_after[i])
+        .collect()
+}
+
+/// A record's data line (a price, a rating, a date, a count) is a few words with a digit.
+const MAX_DATA_WORDS: usize = 6;
+/// Data lines this many lines apart or closer belong to one run of records.
+const MAX_RECORD_LINES: usize = 8;
+/// Fewer records than this are a few facts, not a list.
+const MIN_RECORDS: usize = 4;
+/// A record is short lines; a long line between data lines is prose, not a record.
+const MAX_RECORD_LINE_WORDS: usize = 40;
+
+fn is_data_line(line: &Line, kind: &Kind) -> bool {
+    matches!(kind, Kind::Text | Kind::Date)
+        && line.words <= MAX_DATA_WORDS
+        && line.text.chars().any(|c| c.is_numeric())
+}
+
+/// For each line, whether it sits in a run of records: product tiles, job posts, search
+/// results, where a short data line (a price, a date, a count) comes back every few lines.
+/// On a page of such records they are the content, and their short lines should not cost
+/// as menus do.
+fn in_records(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
+    let mut inside = vec![false; lines.len()];
+    let data: Vec<usize> = (0..lines.len())
+        .filter(|&i| is_data_line(&lines[i], &kinds[i]))
+        .collect();
+    let mut first = 0;
+    while first < data.len() {
+        let mut last = first;
+        while last + 1 < data.len()
+            && data[last + 1] - data[last] <= MAX_RECORD_LINES
+            && lines[data[last]..data[last + 1]]
+                .iter()
+                .all(|l| l.words <= MAX_RECORD_LINE_WORDS)
+        {
+            last += 1;
+        }
+        if last + 1 - first >= MIN_RECORDS {
+            let mut gaps: Vec<usize> = data[first..=last].windows(2).map(|w| w[1] - w[0]).collect();
+            gaps.sort_unstable();
+            // The lines before the first data line that belong to its record (its title).
+            let period = gaps[gaps.len() / 2];
+            let start = data[first].saturating_sub(period - 1);
+            for flag in &mut inside[start..=data[last]] {
+                *flag = true;
+            }
+        }
+        first = last + 1;
+    }
+    inside
+}
+
+/// How many times each line's text is printed on the page. A menu shown twice, a teaser in
+/// two boxes, a popup repeated: their prose counts once between all the copies.
+fn copies<'a>(lines: &'a [Line]) -> Vec<usize> {
+    let mut count: std::collections::HashMap<&'a str, usize> = std::collections::HashMap::new();
+    for line in lines {
+        *count.entry(line.text.as_str()).or_default() += 1;
+    }
+    lines.iter().map(|l| count[l.text.as_str()]).collect()
+}
+
+/// The line after which the page has ended: its last copyright notice, when that sits in the
+/// page's second half. What a crawler finds after it (cookie dialogs, sign-up popups,
+/// overlays) is not the article.
+fn page_end(lines: &[Line]) -> Option<usize> {
+    let notice = (lines.len() / 2..lines.len()).rev().find(|&i| {
+        let folded = &lines[i].folded;
+        lines[i].words <= 40 && (folded.contains('©') || folded.starts_with("copyright"))
+    })?;
+    Some(notice)
 }
 
 fn weight(line: &Line, kind: &Kind, short_cost: f32) -> f32 {
@@ -95,40 +231,101 @@ fn reads_like_prose(line: &Line) -> bool {
 
 /// The stretch of lines with the largest total weight, if any stretch weighs more than
 /// nothing. Once the article has plainly ended (a related heading or boilerplate after
-/// enough prose), what follows counts for less.
+/// enough prose), what follows counts for less. When that stretch holds too little prose
+/// for an article, the page is weighed again with its runs of records (product tiles, job
+/// posts) counted as content.
 pub(super) fn main_span(lines: &[Line], kinds: &[Kind], focus: Focus) -> Option<Range<usize>> {
-    let mut best: Option<(f32, Range<usize>)> = None;
-    let mut sum = 0.0f32;
-    let mut start = 0;
-    let mut prose = 0;
-    let mut ended = false;
-    let short_cost = short_line_cost(lines, kinds, focus);
-    for (i, (line, kind)) in lines.iter().zip(kinds).enumerate() {
-        if sum <= 0.0 {
-            sum = 0.0;
-            start = i;
-        }
-        let mut w = weight(line, kind, short_cost);
-        if ended && w > 0.0 {
-            w *= AFTER_END_SHARE;
-        }
-        if *kind == Kind::Text && line.ends_sentence {
-            prose += line.words;
-        }
-        if prose >= ARTICLE_WORDS_BEFORE_END
-            && matches!(
-                kind,
-                Kind::Boilerplate | Kind::RelatedHeading | Kind::Related
-            )
-        {
-            ended = true;
-        }
-        sum += w;
-        if sum > 0.0 && best.as_ref().is_none_or(|(b, _)| sum > *b) {
-            best = Some((sum, start..i + 1));
-        }
+    let (short_cost, prose_share) = short_line_cost(lines, kinds, focus);
+    let page = Page {
+        lines,
+        kinds,
+        short_cost,
+        isolated: isolated_teasers(lines, kinds),
+        copies: copies(lines),
+        page_end: page_end(lines),
+    };
+    let article = page.heaviest_stretch(None);
+    let article_prose = article
+        .as_ref()
+        .map_or(0, |span| prose_words(lines, kinds, span));
+    if article_prose >= ARTICLE_PROSE_WORDS {
+        return article;
     }
-    best.map(|(_, span)| span)
+    let records = in_records(lines, kinds);
+    let record_weight = RECORD_WEIGHT * (1.0 - prose_share);
+    page.heaviest_stretch(Some((&records, record_weight)))
+        .or(article)
+}
+
+/// Prose (in words of sentence lines) in a stretch.
+fn prose_words(lines: &[Line], kinds: &[Kind], span: &Range<usize>) -> usize {
+    span.clone()
+        .filter(|&i| is_prose(&lines[i], &kinds[i]))
+        .map(|i| lines[i].words)
+        .sum()
+}
+
+/// The page's lines with what the weighing needs to know about their context.
+struct Page<'a> {
+    lines: &'a [Line],
+    kinds: &'a [Kind],
+    short_cost: f32,
+    isolated: Vec<bool>,
+    copies: Vec<usize>,
+    page_end: Option<usize>,
+}
+
+impl Page<'_> {
+    /// The stretch with the largest total weight; `records`, when given, marks the lines of
+    /// record runs and the least each of them weighs.
+    fn heaviest_stretch(&self, records: Option<(&[bool], f32)>) -> Option<Range<usize>> {
+        let mut best: Option<(f32, Range<usize>)> = None;
+        let mut sum = 0.0f32;
+        let mut start = 0;
+        let mut prose = 0;
+        let mut ended = false;
+        for (i, (line, kind)) in self.lines.iter().zip(self.kinds).enumerate() {
+            if sum <= 0.0 {
+                // A new stretch: whatever ended before (a cookie banner, a menu) is not this
+                // stretch's article.
+                sum = 0.0;
+                start = i;
+                prose = 0;
+                ended = false;
+            }
+            let mut w = weight(line, kind, self.short_cost);
+            if let Some((in_record, least)) = records {
+                if in_record[i] && *kind == Kind::Text && w < least {
+                    w = least;
+                }
+            }
+            if w > 0.0 {
+                if self.isolated[i] {
+                    w *= ISOLATED_SHARE;
+                }
+                w /= self.copies[i] as f32;
+                if ended || self.page_end.is_some_and(|end| i > end) {
+                    w *= AFTER_END_SHARE;
+                }
+            }
+            if *kind == Kind::Text && line.ends_sentence {
+                prose += line.words;
+            }
+            if prose >= ARTICLE_WORDS_BEFORE_END
+                && matches!(
+                    kind,
+                    Kind::Boilerplate | Kind::RelatedHeading | Kind::Related
+                )
+            {
+                ended = true;
+            }
+            sum += w;
+            if sum > 0.0 && best.as_ref().is_none_or(|(b, _)| sum > *b) {
+                best = Some((sum, start..i + 1));
+            }
+        }
+        best.map(|(_, span)| span)
+    }
 }
 
 /// The blocks of the body span: prose as paragraphs, short lines that introduce prose as
@@ -194,6 +391,93 @@ mod tests {
         assert_eq!(main_span(&lines, &kinds, Focus::Balanced), Some(4..7));
         let blocks = blocks(&lines, &kinds, 4..7);
         assert!(matches!(&blocks[1], Block::Heading { text, .. } if text == "Budget"));
+    }
+
+    const PARAGRAPHS: &str = "The council met on Monday to agree the budget for the coming year, \
+        and members spent most of the evening arguing about the state of the roads.\n\
+        Spending on roads will rise by a tenth, the treasurer told members, while the library \
+        keeps its hours and its staff for at least another year.\n\
+        The opposition said the rise was too small to repair the worst streets before winter, \
+        and asked for a second vote in the spring.\n";
+
+    fn span_of(text: &str) -> (Vec<Line>, Option<Range<usize>>) {
+        let lines = segment(text);
+        let kinds = vec![Kind::Text; lines.len()];
+        let span = main_span(&lines, &kinds, Focus::Balanced);
+        (lines, span)
+    }
+
+    #[test]
+    fn a_popup_after_the_copyright_line_is_not_the_body() {
+        // Regression: sign-up dialogs a crawler finds after the footer, repeated, outweighed
+        // a short article.
+        let popup = "Stay on top of the latest news from the council and the town hall.\n\
+            Plus get a free guide to the new budget and what it means for your street. No purchase needed.\n\
+            Sign me up\n";
+        let text = format!(
+            "Home\nNews\n{PARAGRAPHS}About us\nContact\nJobs\nAdvertise\nTerms\n\
+             © 2024 The Harbour Courier\n{popup}{popup}"
+        );
+        let (lines, span) = span_of(&text);
+        let first = span
+            .clone()
+            .and_then(|s| lines.get(s.start))
+            .map(|l| &l.text);
+        assert_eq!(span, Some(2..5), "starts at {first:?}");
+    }
+
+    #[test]
+    fn a_grid_of_products_is_the_content_of_a_page_without_prose() {
+        // Regression: on product listings the short lines cost like a menu, and the body
+        // shrank to a promotion line.
+        let mut text = String::from("Desks\nChairs\nStorage\nSale\nBuy more and save more when you outfit your whole office this spring.\n");
+        for (name, price) in [
+            ("Bamboo Desk Organizer", "$49"),
+            ("Narrow File Cabinet", "$269"),
+            ("Headphone Stand", "$29"),
+            ("Compact Desk Drawer", "$79"),
+            ("Single Monitor Arm", "$99"),
+            ("Dual Monitor Arm", "$169"),
+        ] {
+            text.push_str(&format!("{name}\n{price}+\n"));
+        }
+        text.push_str("Contact\nAbout us\n");
+        let (lines, span) = span_of(&text);
+        let span = span.unwrap();
+        let first_tile = lines.iter().position(|l| l.text == "Bamboo Desk Organizer");
+        assert!(first_tile.is_some_and(|at| span.contains(&at)));
+        assert_eq!(lines[span.end - 1].text, "$169+");
+    }
+
+    #[test]
+    fn records_beside_an_article_stay_out() {
+        let mut text = format!("Home\n{PARAGRAPHS}{PARAGRAPHS}");
+        for title in [
+            "Port strike ends",
+            "Bridge to reopen",
+            "School wins prize",
+            "Ferry fares rise",
+        ] {
+            text.push_str(&format!("{title}\nMay 3, 2024\n"));
+        }
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(1..7));
+    }
+
+    #[test]
+    fn a_blurb_between_short_lines_is_a_teaser_and_a_paragraph_run_is_not() {
+        let text = format!(
+            "Port strike ends after two weeks\n\
+             Dockers return to work at dawn after a pay deal was reached.\n\
+             Jane Doe\n{PARAGRAPHS}"
+        );
+        let lines = segment(&text);
+        let mut kinds = vec![Kind::Text; lines.len()];
+        // Inline furniture between two paragraphs does not make either of them alone.
+        kinds[4] = Kind::Ad;
+        let isolated = isolated_teasers(&lines, &kinds);
+        assert!(isolated[1]);
+        assert!(!isolated[3] && !isolated[5]);
     }
 
     #[test]

@@ -57,8 +57,9 @@ pub(super) fn classify(lines: &[Line], phrases: &Phrases) -> Vec<Kind> {
 /// Stamps this many lines apart or closer belong to one run of posts.
 const MAX_POST_LINES: usize = 12;
 /// Prose (in words) that must come before a run of stamps for it to be comments under an
-/// article; a thread whose posts are the page's content opens with a stamp.
-const MIN_ARTICLE_WORDS: usize = 30;
+/// article; a thread whose posts are the page's content opens with a stamp, and a question
+/// (a Q&A page) is shorter than an article.
+const MIN_ARTICLE_WORDS: usize = 200;
 
 /// Comments under an article: three or more post stamps ("May 3, 2021 at 4:47 pm") a few
 /// lines apart, after the article's prose and a line that opens the comments. Each stamp, with the name line above it, becomes
@@ -119,14 +120,21 @@ pub(super) fn mark_comment_stamps(lines: &[Line], kinds: &mut [Kind], when: &Whe
     }
 }
 
+/// Longest line that a consent phrase marks as a banner; longer is an essay on privacy.
+const MAX_CONSENT_WORDS: usize = 150;
+
 fn classify_line(line: &Line, phrases: &Phrases) -> Kind {
+    // Consent banners talk in sentences, so length alone does not tell them from prose.
+    if line.words <= MAX_CONSENT_WORDS && phrases.contains(&line.folded, |f| &f.consent) {
+        return Kind::Boilerplate;
+    }
     if phrases.whole_line(line, |f| &f.advertisement) {
         return Kind::Ad;
     }
     if phrases.whole_line(line, |f| &f.read_more) {
         return Kind::ReadMore;
     }
-    if phrases.whole_line(line, |f| &f.related) {
+    if phrases.whole_line(line, |f| &f.related) || related_heading_with_a_name(line, phrases) {
         return Kind::RelatedHeading;
     }
     if line.words <= MAX_FURNITURE_WORDS {
@@ -150,6 +158,22 @@ fn classify_line(line: &Line, phrases: &Phrases) -> Kind {
         return Kind::Boilerplate;
     }
     Kind::Text
+}
+
+/// Longest related heading that names its section or site ("More from The Courier").
+const MAX_NAMED_HEADING_WORDS: usize = 6;
+
+/// "More from The Courier", "Related stories from Politics": a related heading of two or
+/// more words followed by a name. A one-word heading ("Related") must be the whole line,
+/// or "Related charges were dropped" would end an article.
+fn related_heading_with_a_name(line: &Line, phrases: &Phrases) -> bool {
+    line.words <= MAX_NAMED_HEADING_WORDS
+        && !line.ends_sentence
+        && line.starts_capitalised()
+        && phrases
+            .phrases(|f| &f.related)
+            .filter(|p| p.contains(' '))
+            .any(|p| line.folded.starts_with(p) && line.folded[p.len()..].starts_with([' ', ':']))
 }
 
 /// A boilerplate phrase in a short line. One word ("comments") is enough only in a label
@@ -225,7 +249,18 @@ mod tests {
 
     const ARTICLE: &str = "The council met on Monday to agree the budget for the coming year, and \
         members spent most of the evening on the roads. Spending on roads will rise by a tenth, \
-        the treasurer told members, while the library keeps its hours and its staff for now.\n";
+        the treasurer told members, while the library keeps its hours and its staff for now. \
+        The opposition said the rise was too small to repair the worst streets before winter, \
+        and asked for a second vote in the spring, when the state grant for the year is known. \
+        The treasurer answered that the grant had fallen in each of the last four years and \
+        that the council could not spend money it did not yet have, however bad the potholes. \
+        Residents who came to watch the meeting from the public gallery were allowed to speak \
+        for three minutes each; most of them spoke about the bridge on the east side of town, \
+        which has been closed to lorries since a survey found cracks in two of its supports. \
+        The council will ask engineers for a repair plan and a price before the summer recess, \
+        and the leader promised that the bridge would be the first call on any money left over \
+        once the roads budget has been spent, though she would not say how much that might be. \
+        A final vote on the whole budget is due at the next full meeting at the end of March.\n";
 
     fn comment_marks(text: &str) -> Vec<usize> {
         let lines = segment(text);
@@ -248,6 +283,22 @@ mod tests {
     }
 
     #[test]
+    fn answers_under_a_short_question_are_not_comments() {
+        // Regression: on Q&A pages the answers, each with its stamp, were cut as comments
+        // under the question.
+        let text = "How do I back up a whole system to an external disk each night?\n\
+            I have a server with two disks in a mirror and want a copy that survives a fire.\n\
+            Add a comment\n\
+            A mirror guards against one disk failing, not against deleting a file by mistake.\n\
+            answered May 2, 2009 at 0:09\nkevin\n\
+            Use a tool that keeps versions, so that yesterday's copy is still there next week.\n\
+            answered May 2, 2009 at 0:41\nsam\n\
+            Keep one copy in another building, or the fire takes the backup with the server.\n\
+            answered May 3, 2009 at 21:22\nlee\n";
+        assert_eq!(comment_marks(text), [2]);
+    }
+
+    #[test]
     fn dated_entries_without_an_opener_stay() {
         let text = format!(
             "{ARTICLE}Book fair\nMay 3, 2021\nPublishers from twelve countries show their spring lists in the hall.\n\
@@ -255,6 +306,39 @@ mod tests {
              Film club\nMay 17, 2021\nThe club shows a silent comedy with a live piano score.\n"
         );
         assert!(comment_marks(&text).is_empty());
+    }
+
+    #[test]
+    fn a_related_heading_may_name_its_section() {
+        // Regression: "More from …" headings were missed, so the teasers under them joined
+        // the article.
+        let got = kinds(
+            "More from The Harbour Courier\nRelated stories: Politics\n\
+             Related charges were dropped\nMore from the council is expected on Monday.",
+            "en",
+        );
+        assert_eq!(
+            got,
+            [
+                Kind::RelatedHeading,
+                Kind::RelatedHeading,
+                Kind::Text,
+                Kind::Text
+            ]
+        );
+    }
+
+    #[test]
+    fn a_consent_banner_is_boilerplate_however_long() {
+        // Regression: long consent sentences passed for the article's prose.
+        let got = kinds(
+            "We and our partners use cookies to improve your experience, measure how the site is \
+             used and show you adverts that suit you; you can change your choice at any time \
+             in the settings, where each purpose is explained in full.\n\
+             Transfer the cookies to a wire rack and let them cool for ten minutes before serving.",
+            "en",
+        );
+        assert_eq!(got, [Kind::Boilerplate, Kind::Text]);
     }
 
     #[test]
