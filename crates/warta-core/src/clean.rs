@@ -303,8 +303,8 @@ impl Share {
 /// Pages repeat the same class attributes many times; each distinct one is judged once.
 #[derive(Default)]
 struct NameCache<'a> {
-    furniture: std::collections::HashMap<&'a str, Option<(&'static str, bool)>>,
-    comments: std::collections::HashMap<&'a str, bool>,
+    furniture: foldhash::HashMap<&'a str, Option<(&'static str, bool)>>,
+    comments: foldhash::HashMap<&'a str, bool>,
 }
 
 impl<'a> NameCache<'a> {

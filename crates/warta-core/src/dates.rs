@@ -12,7 +12,7 @@
 //! Impossible dates are refused: invalid days or months, years before 1995, and dates after
 //! the context's reference time.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -324,7 +324,7 @@ const UNIVERSAL_ZONES: [&str; 3] = ["utc", "gmt", "z"];
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lex = Lexicon {
-        by_first: HashMap::new(),
+        by_first: HashMap::default(),
     };
     for z in UNIVERSAL_ZONES {
         lex.add("", z, Meaning::Zone(0));

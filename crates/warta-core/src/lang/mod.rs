@@ -259,8 +259,8 @@ impl PhraseHit {
 /// Every pack's furniture phrases, indexed once: whole-line phrases by their text, prefix
 /// phrases by theirs, so a line costs a few lookups instead of a scan of every list.
 struct FurnitureIndex {
-    whole: std::collections::HashMap<String, PhraseHit>,
-    prefixes: std::collections::HashMap<String, Vec<PhraseHit>>,
+    whole: foldhash::HashMap<String, PhraseHit>,
+    prefixes: foldhash::HashMap<String, Vec<PhraseHit>>,
     longest_prefix: usize,
 }
 

@@ -297,7 +297,7 @@ impl RecordCache {
             .children(parent)
             .filter_map(|c| signature(c).map(|s| (c, s)))
             .collect();
-        let mut tally: std::collections::HashMap<_, usize> = Default::default();
+        let mut tally: foldhash::HashMap<_, usize> = Default::default();
         for (_, s) in &siblings {
             *tally.entry(s.clone()).or_default() += 1;
         }
@@ -539,12 +539,19 @@ pub fn best_container(dom: &Dom, score: &[f32], start: NodeId) -> (NodeId, NodeI
     let wide = best;
     loop {
         let floor = score[best] * (1.0 - knobs::TIGHTEN_SLACK);
-        // Any element below, not only a child: the levels between may hold a video rail or
-        // a link list that scores below the floor while the article body lies deeper.
-        let deeper = dom
-            .descendants(best)
-            .filter(|&d| dom.element(d).is_some() && score[d] > 0.0 && score[d] >= floor)
-            .max_by(|a, b| score[*a].total_cmp(&score[*b]).then(b.cmp(a)));
+        let qualifies = |d: NodeId| dom.element(d).is_some() && score[d] > 0.0 && score[d] >= floor;
+        let child = dom
+            .children(best)
+            .filter(|&c| dom.element(c).is_some())
+            .max_by(|a, b| score[*a].total_cmp(&score[*b]))
+            .filter(|&c| qualifies(c));
+        // Else any element below, not only a child: the levels between may hold a video rail
+        // or a link list that scores below the floor while the article body lies deeper.
+        let deeper = child.or_else(|| {
+            dom.descendants(best)
+                .filter(|&d| qualifies(d))
+                .max_by(|a, b| score[*a].total_cmp(&score[*b]).then(b.cmp(a)))
+        });
         match deeper {
             Some(d) => best = d,
             None => return (wide, best),
@@ -641,7 +648,7 @@ fn keep_units(
     // Galleries, lightboxes, pull quotes and responsive layouts print the same caption,
     // line or paragraph again elsewhere on the page; a text repeated within one parent is
     // the author's own repetition.
-    let mut seen: std::collections::HashMap<&str, Option<NodeId>> = Default::default();
+    let mut seen: foldhash::HashMap<&str, Option<NodeId>> = Default::default();
     // Boxes that follow a related-stories label, once some of the article has been read (a
     // label misread at the top must not take the article with it).
     let mut related: Vec<NodeId> = Vec::new();

@@ -2,8 +2,8 @@
 //! element, with the structure around it (heading, list, table cell, quote, figure) recorded so
 //! that the blocks stage can rebuild lists and tables from the units it keeps.
 
+use foldhash::HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use html5ever::{local_name, LocalName};
 
