@@ -290,7 +290,7 @@ fn checked_language(declared: Option<&str>, text: &str) -> (Option<String>, &'st
     let sample: String = text.chars().take(LANGUAGE_SAMPLE_CHARS).collect();
     let detected = whatlang::detect(&sample)
         .filter(|i| i.is_reliable() && sample.len() >= 100)
-        .and_then(|i| iso_639_1_of(i.lang()));
+        .and_then(|i| crate::lang::iso_639_1(i.lang()));
     match (declared, detected) {
         (Some(d), Some(t)) if d == t => (Some(d.to_string()), "declared+detected", 0.95),
         (Some(_), Some(t)) => (Some(t.to_string()), "detected", 0.75),
@@ -298,82 +298,6 @@ fn checked_language(declared: Option<&str>, text: &str) -> (Option<String>, &'st
         (None, Some(t)) => (Some(t.to_string()), "detected", 0.7),
         (None, None) => (None, "", 0.0),
     }
-}
-
-fn iso_639_1_of(lang: whatlang::Lang) -> Option<&'static str> {
-    use whatlang::Lang::*;
-    Some(match lang {
-        Eng => "en",
-        Ind => "id",
-        Deu => "de",
-        Fra => "fr",
-        Spa => "es",
-        Por => "pt",
-        Ita => "it",
-        Nld => "nl",
-        Pol => "pl",
-        Rus => "ru",
-        Ukr => "uk",
-        Tur => "tr",
-        Ara => "ar",
-        Cmn => "zh",
-        Jpn => "ja",
-        Kor => "ko",
-        Vie => "vi",
-        Tha => "th",
-        Hin => "hi",
-        Ben => "bn",
-        Urd => "ur",
-        Pes => "fa",
-        Heb => "he",
-        Ell => "el",
-        Ces => "cs",
-        Slk => "sk",
-        Slv => "sl",
-        Hrv => "hr",
-        Srp => "sr",
-        Bul => "bg",
-        Ron => "ro",
-        Hun => "hu",
-        Swe => "sv",
-        Dan => "da",
-        Nob => "nb",
-        Fin => "fi",
-        Est => "et",
-        Lav => "lv",
-        Lit => "lt",
-        Cat => "ca",
-        Bel => "be",
-        Tgl => "tl",
-        Tam => "ta",
-        Tel => "te",
-        Mar => "mr",
-        Kan => "kn",
-        Mal => "ml",
-        Guj => "gu",
-        Pan => "pa",
-        Afr => "af",
-        Epo => "eo",
-        Lat => "la",
-        Aze => "az",
-        Kat => "ka",
-        Hye => "hy",
-        Mkd => "mk",
-        Yid => "yi",
-        Amh => "am",
-        Jav => "jv",
-        Nep => "ne",
-        Sin => "si",
-        Khm => "km",
-        Mya => "my",
-        Zul => "zu",
-        Sna => "sn",
-        Aka => "ak",
-        Uzb => "uz",
-        Tuk => "tk",
-        Ori => "or",
-        Cym => "cy",
-    })
 }
 
 fn cand(value: String, source: &str, confidence: f32) -> Candidate<String> {

@@ -111,7 +111,7 @@ pub(super) fn detect_language(lines: &[Line]) -> Option<&'static str> {
     }
     let detected = whatlang::detect(&sample)
         .filter(|info| info.is_reliable() || info.confidence() > 0.5)
-        .and_then(|info| iso_639_1(info.lang()));
+        .and_then(|info| lang::iso_639_1(info.lang()));
     let phrase_hits = |code: &str| {
         lang::pack(code).map_or(0, |pack| {
             let only = Phrases { packs: vec![pack] };
@@ -139,56 +139,6 @@ pub(super) fn detect_language(lines: &[Line]) -> Option<&'static str> {
             (hits >= 3).then(|| lang::pack(best).map(|p| p.code.as_str()))?
         }
     }
-}
-
-fn iso_639_1(lang: whatlang::Lang) -> Option<&'static str> {
-    use whatlang::Lang::*;
-    Some(match lang {
-        Eng => "en",
-        Rus => "ru",
-        Cmn => "zh",
-        Spa => "es",
-        Por => "pt",
-        Ita => "it",
-        Fra => "fr",
-        Deu => "de",
-        Ukr => "uk",
-        Ara => "ar",
-        Jpn => "ja",
-        Kor => "ko",
-        Pol => "pl",
-        Nld => "nl",
-        Tur => "tr",
-        Ind => "id",
-        Vie => "vi",
-        Tha => "th",
-        Hin => "hi",
-        Ben => "bn",
-        Swe => "sv",
-        Dan => "da",
-        Nob => "nb",
-        Fin => "fi",
-        Ces => "cs",
-        Slk => "sk",
-        Hun => "hu",
-        Ron => "ro",
-        Ell => "el",
-        Bul => "bg",
-        Heb => "he",
-        Pes => "fa",
-        Urd => "ur",
-        Tgl => "tl",
-        Cat => "ca",
-        Hrv => "hr",
-        Srp => "sr",
-        Slv => "sl",
-        Lit => "lt",
-        Lav => "lv",
-        Est => "et",
-        Jav => "jv",
-        Tam => "ta",
-        _ => return None,
-    })
 }
 
 #[cfg(test)]
