@@ -439,6 +439,20 @@ mod tests {
             .then_some(FurnitureKind::Boilerplate)
     }
 
+    fn every_phrase(f: &Furniture) -> impl Iterator<Item = &String> {
+        f.read_also
+            .iter()
+            .chain(&f.related)
+            .chain(&f.read_more)
+            .chain(&f.advertisement)
+            .chain(&f.call_to_action)
+            .chain(&f.source_labels)
+            .chain(&f.boilerplate)
+            .chain(&f.buttons)
+            .chain(&f.consent)
+            .chain(&f.photo_credit)
+    }
+
     #[test]
     fn the_phrase_index_agrees_with_a_scan_of_every_pack() {
         let mut lines: Vec<String> = vec![
@@ -447,17 +461,7 @@ mod tests {
             "相关新闻：港口".into(),
         ];
         for pack in packs() {
-            let f = &pack.furniture;
-            for phrase in f
-                .read_also
-                .iter()
-                .chain(&f.related)
-                .chain(&f.read_more)
-                .chain(&f.advertisement)
-                .chain(&f.call_to_action)
-                .chain(&f.source_labels)
-                .chain(&f.boilerplate)
-            {
+            for phrase in every_phrase(&pack.furniture) {
                 lines.push(phrase.clone());
                 lines.push(format!("{phrase}: Harbour wall to be rebuilt"));
                 lines.push(format!("{phrase}x and more"));
@@ -533,20 +537,7 @@ mod tests {
     #[test]
     fn phrases_are_lower_case_and_trimmed() {
         for p in packs() {
-            let f = &p.furniture;
-            for phrase in f
-                .read_also
-                .iter()
-                .chain(&f.related)
-                .chain(&f.read_more)
-                .chain(&f.advertisement)
-                .chain(&f.call_to_action)
-                .chain(&f.source_labels)
-                .chain(&f.boilerplate)
-                .chain(&f.buttons)
-                .chain(&f.consent)
-                .chain(&f.photo_credit)
-            {
+            for phrase in every_phrase(&p.furniture) {
                 assert_eq!(phrase, &phrase.to_lowercase(), "{}: {phrase}", p.code);
                 assert_eq!(phrase, phrase.trim(), "{}: {phrase}", p.code);
                 assert!(!phrase.is_empty());
