@@ -77,7 +77,45 @@ pub struct ParseReport {
 }
 
 /// Parses `html` into a [`Dom`], honouring `limits`.
+///
+/// Parsed as a browser without scripts would, `<noscript>` content becomes a tree: some sites
+/// (forums especially) serve their whole text there, and cleaning decides what to keep. When
+/// that reading lets a raw-text element swallow most of the page (an `<iframe ... />` left
+/// open in a `<noscript>`, which a scripting browser never parses), the page is read again as
+/// a scripting browser reads it.
 pub fn parse(html: &str, limits: &Limits) -> (Dom, ParseReport) {
+    let started = Instant::now();
+    let (dom, report) = parse_with(html, limits, false);
+    if !swallowed_by_raw_text(&dom, html.len()) {
+        return (dom, report);
+    }
+    let left = Limits {
+        max_parse_time: limits.max_parse_time.saturating_sub(started.elapsed()),
+        ..limits.clone()
+    };
+    parse_with(html, &left, true)
+}
+
+/// Whether one element parsed as raw text (iframe, noembed, noframes, xmp) holds more than
+/// half of the page's markup.
+fn swallowed_by_raw_text(dom: &Dom, html_len: usize) -> bool {
+    dom.nodes.iter().any(|n| match &n.data {
+        NodeData::Text(t) if t.len() * 2 > html_len => n.parent.is_some_and(|p| {
+            dom.tag(p).is_some_and(|tag| {
+                matches!(
+                    *tag,
+                    local_name!("iframe")
+                        | local_name!("noembed")
+                        | local_name!("noframes")
+                        | local_name!("xmp")
+                )
+            })
+        }),
+        _ => false,
+    })
+}
+
+fn parse_with(html: &str, limits: &Limits, scripting_enabled: bool) -> (Dom, ParseReport) {
     let started = Instant::now();
     let node_count = Rc::new(Cell::new(1));
     // Pages run at about one node per 90 bytes of markup (WCXB dev); reserving for a little
@@ -88,11 +126,9 @@ pub fn parse(html: &str, limits: &Limits) -> (Dom, ParseReport) {
         nodes: RefCell::new(nodes),
         node_count: Rc::clone(&node_count),
     };
-    // Parse as a browser without scripts would: `<noscript>` content becomes a tree. Some
-    // sites (forums especially) serve their whole text there; cleaning decides what to keep.
     let parse_opts = html5ever::ParseOpts {
         tree_builder: html5ever::tree_builder::TreeBuilderOpts {
-            scripting_enabled: false,
+            scripting_enabled,
             ..Default::default()
         },
         ..Default::default()
@@ -529,6 +565,20 @@ mod tests {
 
     fn limits() -> Limits {
         Limits::default()
+    }
+
+    #[test]
+    fn an_iframe_left_open_in_noscript_does_not_swallow_the_page() {
+        let html = format!(
+            "<body><noscript><iframe src=/tag height=0 width=0 /></noscript>\
+             <main><h1>Headline</h1>{}</main></body>",
+            "<p>A paragraph of the story that a reader sees.</p>".repeat(20)
+        );
+        let (dom, _) = parse(&html, &limits());
+        assert!(dom.find_tag(&local_name!("main")).is_some());
+        // Text in <noscript> is still a tree when nothing is swallowed.
+        let (dom, _) = parse("<noscript><p>Whole thread here</p></noscript>", &limits());
+        assert!(dom.find_tag(&local_name!("p")).is_some());
     }
 
     #[test]
