@@ -345,7 +345,9 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
             .iter()
             .filter(|u| {
                 u.link_density() < knobs::LINK_DENSE
-                    && (u.chars >= knobs::SHORT_UNIT_CHARS || is_heading(u))
+                    && (u.chars >= knobs::SHORT_UNIT_CHARS
+                        || is_heading(u)
+                        || has_sentence_punct(&u.text))
                     && !is_furniture(u)
                     && !in_headline(dom, u, headline)
             })
