@@ -408,16 +408,19 @@ fn judge<'a>(
     furniture.map(|(word, _)| Reason::FurnitureName(word))
 }
 
-fn names_review_section(attr: &str) -> bool {
+/// Whether a class or id names its element with one of `words`.
+fn names_one_of(attr: &str, words: &[&str]) -> bool {
     naming_tokens(attr)
         .flat_map(name_words)
-        .any(|w| matches!(w.as_str(), "review" | "reviews"))
+        .any(|w| words.contains(&w.as_str()))
+}
+
+fn names_review_section(attr: &str) -> bool {
+    names_one_of(attr, &["review", "reviews"])
 }
 
 fn names_comment_section(attr: &str) -> bool {
-    naming_tokens(attr)
-        .flat_map(name_words)
-        .any(|w| matches!(w.as_str(), "comment" | "comments" | "disqus" | "discussion"))
+    names_one_of(attr, &["comment", "comments", "disqus", "discussion"])
 }
 
 /// Responsive frameworks hide an element at small widths and show it at larger ones with a

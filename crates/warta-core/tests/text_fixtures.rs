@@ -2,6 +2,9 @@
 //! language, read by the text mode. Each test states what an editor would take from the page;
 //! the snapshot keeps the whole reading under review.
 
+mod common;
+
+use common::figures;
 use warta_core::{text, Article, Block, Options, Role};
 
 fn read(name: &str, reference_time: &str) -> Article {
@@ -34,19 +37,6 @@ fn headings(article: &Article) -> Vec<&str> {
         .iter()
         .filter_map(|b| match b {
             Block::Heading { text, .. } => Some(text.as_str()),
-            _ => None,
-        })
-        .collect()
-}
-
-fn figures(article: &Article) -> Vec<(Option<&str>, Option<&str>)> {
-    article
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Figure {
-                caption, credit, ..
-            } => Some((caption.as_deref(), credit.as_deref())),
             _ => None,
         })
         .collect()

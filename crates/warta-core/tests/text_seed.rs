@@ -1,6 +1,8 @@
 //! The seed page: a Tempo.co article as a crawler flattened it, read as its expected JSON
 //! (`../shared/seed/`) says it must be.
 
+mod common;
+
 use std::path::PathBuf;
 
 use serde_json::Value;
@@ -81,16 +83,7 @@ fn the_seed_reads_as_expected() {
         .collect();
     assert_eq!(paragraphs, strings(&expected["paragraphs"]));
 
-    let figures: Vec<(Option<&str>, Option<&str>)> = article
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Figure {
-                caption, credit, ..
-            } => Some((caption.as_deref(), credit.as_deref())),
-            _ => None,
-        })
-        .collect();
+    let figures = common::figures(&article);
     let expected_figures: Vec<(Option<&str>, Option<&str>)> = expected["figures"]
         .as_array()
         .unwrap()

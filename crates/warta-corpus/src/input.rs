@@ -70,6 +70,28 @@ fn url_page(url: &str) -> Item {
     })
 }
 
+/// A page read from a file of its own (named on the command line or by a manifest).
+fn file_page(
+    id: Option<String>,
+    path: &Path,
+    url: Option<String>,
+    bytes: Vec<u8>,
+    warnings: Vec<String>,
+) -> Item {
+    Item::Page(Page {
+        id,
+        input: path.display().to_string(),
+        url,
+        fetched: None,
+        payload: Payload::Document {
+            bytes,
+            charset: None,
+            kind: InputKind::Auto,
+        },
+        warnings,
+    })
+}
+
 fn classify(path: PathBuf) -> Source {
     if path.is_file() && path.extension().is_some_and(|e| e == "jsonl") {
         Source::Manifest(path)
@@ -175,18 +197,7 @@ impl Reader<'_> {
                 let item = match read_page_file(src, self.limits.max_file_bytes) {
                     Ok((bytes, warnings)) => {
                         self.bytes_read.fetch_add(file_len(path), Ordering::Relaxed);
-                        Item::Page(Page {
-                            id: None,
-                            input: path.display().to_string(),
-                            url: None,
-                            fetched: None,
-                            payload: Payload::Document {
-                                bytes,
-                                charset: None,
-                                kind: InputKind::Auto,
-                            },
-                            warnings,
-                        })
+                        file_page(None, path, None, bytes, warnings)
                     }
                     Err(e) => read_failure(path, &e),
                 };
@@ -289,18 +300,7 @@ impl Reader<'_> {
             let opened = File::open(&path)
                 .and_then(|f| read_page_file(BufReader::new(f), self.limits.max_file_bytes));
             let item = match opened {
-                Ok((bytes, warnings)) => Item::Page(Page {
-                    id,
-                    input: path.display().to_string(),
-                    url: entry.url,
-                    fetched: None,
-                    payload: Payload::Document {
-                        bytes,
-                        charset: None,
-                        kind: InputKind::Auto,
-                    },
-                    warnings,
-                }),
+                Ok((bytes, warnings)) => file_page(id, &path, entry.url, bytes, warnings),
                 Err(e) => {
                     let mut a = Article::failed(
                         id,

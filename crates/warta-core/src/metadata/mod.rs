@@ -64,13 +64,17 @@ impl Metadata {
         })
     }
 
+    /// The page calls itself a product (JSON-LD or OpenGraph type).
+    pub fn declares_product(&self) -> bool {
+        self.declared_type
+            .as_deref()
+            .is_some_and(|t| t.eq_ignore_ascii_case("product"))
+    }
+
     pub fn clean_hints(&self) -> crate::clean::Hints {
         crate::clean::Hints {
             declares_article: self.declares_article(),
-            declares_product: self
-                .declared_type
-                .as_deref()
-                .is_some_and(|t| t.eq_ignore_ascii_case("product")),
+            declares_product: self.declares_product(),
         }
     }
 }

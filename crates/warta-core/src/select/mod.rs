@@ -768,11 +768,11 @@ fn trim_edges(kept: &mut Vec<Unit>) {
 }
 
 fn page_type(all: &[Unit], chosen: &Chosen, meta: &Metadata) -> PageType {
+    if meta.declares_product() {
+        return PageType::Product;
+    }
     if let Some(t) = meta.declared_type.as_deref() {
         let t = t.to_ascii_lowercase();
-        if t == "product" {
-            return PageType::Product;
-        }
         // Before the article test: "DiscussionForumPosting" also ends in "Posting".
         if t.contains("discussionforum") || t.contains("qapage") {
             return PageType::Forum;
