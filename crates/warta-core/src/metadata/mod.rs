@@ -97,11 +97,15 @@ pub fn extract(dom: &Dom, opts: &Options) -> Metadata {
     if let Some(t) = title {
         set(f, "title", t, |f, v| f.title = Some(v));
     }
-    // where bylines and stamps are printed: under the headline, or any first <h1>
-    let anchor = headline.or_else(|| {
-        dom.descendants(DOCUMENT)
-            .find(|&n| dom.is_tag(n, &local_name!("h1")) && !page.in_hidden(n))
-    });
+    // where bylines and stamps are printed: under the <h1> headline, or any first <h1> (a
+    // headline found in a lower heading anchors the body, not the byline search: measured,
+    // the first <h1> serves the byline and date readers better there)
+    let anchor = headline
+        .filter(|&h| dom.is_tag(h, &local_name!("h1")))
+        .or_else(|| {
+            dom.descendants(DOCUMENT)
+                .find(|&n| dom.is_tag(n, &local_name!("h1")) && !page.in_hidden(n))
+        });
     let lead = anchor
         .map(|h| page::text_after(&page, Some(h), MAX_LEAD_TEXT))
         .unwrap_or_default();
@@ -569,7 +573,19 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
             _ => Some(c),
         });
     match (best, h1s.as_slice()) {
-        (Some(b), _) => (Some(b), None),
+        (Some(b), _) => {
+            // Sites that keep <h1> for their logo print the headline in a lower heading.
+            let title = normalise(&b.value);
+            let printed = dom.descendants(DOCUMENT).find(|&n| {
+                [local_name!("h2"), local_name!("h3")]
+                    .iter()
+                    .any(|h| dom.is_tag(n, h))
+                    && !page.in_hidden(n)
+                    && !page.in_comments(n)
+                    && normalise(&page::spaced_text(dom, n, 600)) == title
+            });
+            (Some(b), printed)
+        }
         (None, [(n, text)]) => (Some(cand(text.clone(), "h1", 0.5)), Some(*n)),
         (None, _) => (None, None),
     }

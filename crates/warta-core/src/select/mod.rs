@@ -311,7 +311,7 @@ impl RecordCache {
 pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> Chosen {
     let start = scoring_root(dom);
     let units = segment(dom, cleaned, start);
-    let headline = headline(meta, &units);
+    let headline = meta.headline_node;
     let mut chosen = choose(dom, &units, meta, headline, opts, Reading::Article);
     let chosen_chars = chars_of(&chosen.units);
     if let Some(body) = meta.article_body.as_deref() {
@@ -609,18 +609,6 @@ fn class_factor(dom: &Dom, id: NodeId) -> f32 {
         (false, true) => knobs::NEGATIVE_FACTOR,
         _ => 1.0,
     }
-}
-
-/// The printed headline: the one metadata found, else a heading that reads exactly as the
-/// title (sites that print the headline as an `<h2>` and keep `<h1>` for the logo).
-fn headline(meta: &Metadata, units: &[Unit]) -> Option<NodeId> {
-    meta.headline_node.or_else(|| {
-        let title = normalise_for_match(meta.fields.title.as_deref()?);
-        units
-            .iter()
-            .find(|u| is_heading(u) && normalise_for_match(&u.text) == title)
-            .map(|u| u.node)
-    })
 }
 
 fn in_headline(dom: &Dom, u: &Unit, headline: Option<NodeId>) -> bool {
