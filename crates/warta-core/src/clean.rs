@@ -9,6 +9,8 @@
 //! A furniture-named container that holds most of the page's text is kept regardless: sites
 //! name their outer wrappers after sidebars and headers surprisingly often.
 
+use std::borrow::Cow;
+
 use html5ever::{local_name, LocalName};
 
 use crate::dom::{Dom, NodeData, NodeId, DOCUMENT};
@@ -412,7 +414,7 @@ fn judge<'a>(
 fn names_one_of(attr: &str, words: &[&str]) -> bool {
     naming_tokens(attr)
         .flat_map(name_words)
-        .any(|w| words.contains(&w.as_str()))
+        .any(|w| words.contains(&&*w))
 }
 
 fn names_review_section(attr: &str) -> bool {
@@ -486,12 +488,12 @@ fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
             return Some((n, false));
         }
         // "social-media-embed", "embedded-tweet": a post the article quotes, not a share bar.
-        let embed = name_words(class).any(|w| EMBED_WORDS.contains(&w.as_str()));
+        let embed = name_words(class).any(|w| EMBED_WORDS.contains(&&*w));
         for word in name_words(class) {
-            if let Some(w) = STRONG_FURNITURE_WORDS.iter().find(|w| **w == word) {
+            if let Some(w) = STRONG_FURNITURE_WORDS.iter().find(|w| ***w == *word) {
                 return Some((w, true));
             }
-            if let Some(w) = FURNITURE_WORDS.iter().find(|w| **w == word) {
+            if let Some(w) = FURNITURE_WORDS.iter().find(|w| ***w == *word) {
                 if !embed {
                     return Some((w, false));
                 }
@@ -501,26 +503,41 @@ fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
     None
 }
 
-/// Splits a class or id into lower-case words: on `-`, `_`, `:` and camelCase humps.
-pub(crate) fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
+/// Splits a class or id into lower-case words: on `-`, `_`, `:`, `.`, `/` and camelCase humps.
+/// Most names are lower case already and are borrowed, not copied: pages carry thousands.
+pub(crate) fn name_words(name: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     name.split(['-', '_', ':', '.', '/'])
-        .flat_map(split_camel)
+        .flat_map(camel_humps)
         .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(w.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(w)
+            }
+        })
 }
 
-fn split_camel(part: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for c in part.chars() {
-        if c.is_ascii_uppercase() && prev_lower {
-            words.push(std::mem::take(&mut cur));
+/// "socialShare" → "social", "Share": a word starts at an upper-case letter that follows a
+/// lower-case letter or a digit.
+fn camel_humps(part: &str) -> impl Iterator<Item = &str> {
+    let bytes = part.as_bytes();
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
         }
-        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        cur.push(c.to_ascii_lowercase());
-    }
-    words.push(cur);
-    words
+        let hump = (start + 1..bytes.len()).find(|&i| {
+            bytes[i].is_ascii_uppercase()
+                && (bytes[i - 1].is_ascii_lowercase() || bytes[i - 1].is_ascii_digit())
+        });
+        let end = hump.unwrap_or(bytes.len());
+        done = hump.is_none();
+        let word = &part[start..end];
+        start = end;
+        Some(word)
+    })
 }
 
 #[cfg(test)]
@@ -563,6 +580,17 @@ mod tests {
         assert_eq!(furniture_name("d-none d-lg-block"), None);
         assert_eq!(furniture_name("d-none"), Some(("d-none", true)));
         assert_eq!(furniture_name("TestReport__Section--Ads"), None);
+    }
+
+    #[test]
+    fn name_words_split_on_separators_and_humps() {
+        let words: Vec<_> = name_words("relatedPosts-Header__item2Box:x/Ü").collect();
+        assert_eq!(
+            words,
+            ["related", "posts", "header", "item2", "box", "x", "Ü"].map(Cow::from)
+        );
+        let words: Vec<_> = name_words("socialShareBAR").collect();
+        assert_eq!(words, ["social", "share", "bar"].map(Cow::from));
     }
 
     #[test]
