@@ -248,7 +248,14 @@ impl TextStats {
     fn visit(&mut self, dom: &Dom, id: NodeId, in_link: bool) -> (u32, u32) {
         let (text, prose) = match &dom.nodes[id].data {
             NodeData::Text(t) => {
-                let n = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                let n = if t.is_ascii() {
+                    // `char::is_whitespace` also counts the vertical tab
+                    t.bytes()
+                        .filter(|&b| !b.is_ascii_whitespace() && b != 0x0B)
+                        .count()
+                } else {
+                    t.chars().filter(|c| !c.is_whitespace()).count()
+                } as u32;
                 (
                     n,
                     if !in_link && n >= PROSE_RUN_CHARS && !has_machine_token(t) {
@@ -261,8 +268,7 @@ impl TextStats {
             NodeData::Element(_) if is_non_content(dom, id) => (0, 0),
             _ => {
                 let in_link = in_link || dom.is_tag(id, &local_name!("a"));
-                let children: Vec<NodeId> = dom.children(id).collect();
-                children.into_iter().fold((0, 0), |acc, c| {
+                dom.children(id).fold((0, 0), |acc, c| {
                     let (t, p) = self.visit(dom, c, in_link);
                     (acc.0 + t, acc.1 + p)
                 })
@@ -422,7 +428,16 @@ fn names_review_section(attr: &str) -> bool {
 }
 
 fn names_comment_section(attr: &str) -> bool {
-    names_one_of(attr, &["comment", "comments", "disqus", "discussion"])
+    const WORDS: [&str; 4] = ["comment", "comments", "disqus", "discussion"];
+    // Most names hold none of the words anywhere; finding that out needs no word split.
+    static ANYWHERE: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(WORDS)
+                .expect("fixed patterns build")
+        });
+    ANYWHERE.is_match(attr) && names_one_of(attr, &WORDS)
 }
 
 /// Responsive frameworks hide an element at small widths and show it at larger ones with a
