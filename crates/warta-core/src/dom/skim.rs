@@ -12,97 +12,89 @@
 //! stops skimming and passes the rest through.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use memchr::memmem;
 
 /// The page with the bodies of non-JSON-LD scripts, style sheets, `<svg>` and `<math>` left
-/// out, or the page itself when there is nothing to leave out.
+/// out, and attributes no stage reads (see [`is_unread_attribute`]), or the page itself when
+/// there is nothing to leave out.
 pub fn without_code(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
-    let mut kept: Vec<(usize, usize)> = Vec::new();
-    let mut copied_to = 0;
+    let mut cuts: Vec<Range<usize>> = Vec::new();
     let mut foreign = Foreign::default();
     let mut at = 0;
     while let Some(lt) = memchr::memchr(b'<', &bytes[at..]).map(|i| at + i) {
-        match next_token(bytes, lt, &mut foreign) {
-            Ok(Token::Markup(end)) => at = end,
-            Ok(Token::Code { body, end }) => {
-                if !body.is_empty() {
-                    kept.push((copied_to, body.start));
-                    copied_to = body.end;
-                }
-                at = end;
-            }
+        match next_token(bytes, lt, &mut foreign, &mut cuts) {
+            Ok(end) => at = end,
             Err(Lost) => break,
         }
     }
-    if kept.is_empty() {
+    if cuts.is_empty() {
         return Cow::Borrowed(html);
     }
-    kept.push((copied_to, html.len()));
-    let mut out = String::with_capacity(kept.iter().map(|(a, b)| b - a).sum());
-    for (from, to) in kept {
-        // Every cut is next to an ASCII `<` or `>`, so it is a char boundary.
-        out.push_str(&html[from..to]);
+    let cut_len: usize = cuts.iter().map(ExactSizeIterator::len).sum();
+    let mut out = String::with_capacity(html.len() - cut_len);
+    let mut copied_to = 0;
+    for cut in cuts {
+        // Every cut starts and ends next to ASCII markup, so on char boundaries.
+        out.push_str(&html[copied_to..cut.start]);
+        copied_to = cut.end;
     }
+    out.push_str(&html[copied_to..]);
     Cow::Owned(out)
-}
-
-/// What the scanner read at a `<`.
-enum Token {
-    /// Markup or text to keep, up to this offset.
-    Markup(usize),
-    /// A script or style sheet whose `body` can go; the scan goes on at `end`.
-    Code {
-        body: std::ops::Range<usize>,
-        end: usize,
-    },
 }
 
 /// The scanner cannot be sure how the tokenizer reads what follows: the rest of the page is
 /// passed through as it is.
 struct Lost;
 
-/// Reads what starts at the `<` at `lt`.
-fn next_token<'a>(bytes: &'a [u8], lt: usize, foreign: &mut Foreign<'a>) -> Result<Token, Lost> {
+/// Reads what starts at the `<` at `lt`, adds what can go to `cuts` (in order), and returns
+/// where the scan goes on.
+fn next_token<'a>(
+    bytes: &'a [u8],
+    lt: usize,
+    foreign: &mut Foreign<'a>,
+    cuts: &mut Vec<Range<usize>>,
+) -> Result<usize, Lost> {
     let rest = &bytes[lt..];
     if rest.starts_with(b"<!--") {
         // The spec lets `<!-->` close at once, hence the search from the second dash.
         let close = memmem::find(&bytes[lt + 2..], b"-->").ok_or(Lost)?;
-        return Ok(Token::Markup(lt + 2 + close + 3));
+        return Ok(lt + 2 + close + 3);
     }
     if rest.starts_with(b"<![CDATA[") && foreign.is_open() {
         // A section in foreign content, a bogus comment in HTML; inside an integration point
         // it depends on the element around it, which the scanner does not track.
         let close = memmem::find(rest, b"]]>").filter(|_| foreign.is_active());
-        return close.map(|i| Token::Markup(lt + i + 3)).ok_or(Lost);
+        return close.map(|i| lt + i + 3).ok_or(Lost);
     }
-    if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
+    let bogus_end_tag =
+        rest.starts_with(b"</") && !rest.get(2).is_some_and(u8::is_ascii_alphabetic);
+    if rest.starts_with(b"<!") || rest.starts_with(b"<?") || bogus_end_tag {
         let close = memchr::memchr(b'>', rest).ok_or(Lost)?;
-        return Ok(Token::Markup(lt + close + 1));
+        return Ok(lt + close + 1);
     }
     if rest.starts_with(b"</") {
         let tag = read_tag(bytes, lt + 2).ok_or(Lost)?;
-        return Ok(match foreign.end(tag.name)? {
-            // Drawings and formulas: cleaning drops them whole, so their bodies can go too.
-            Some(body_start) => Token::Code {
-                body: body_start..lt,
-                end: tag.end,
-            },
-            None => Token::Markup(tag.end),
-        });
+        // Drawings and formulas: cleaning drops them whole, so their bodies can go too.
+        if let Some(body_start) = foreign.end(tag.name)? {
+            cuts.push(body_start..lt);
+        }
+        return Ok(tag.end);
     }
     if !rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
-        return Ok(Token::Markup(lt + 1));
+        return Ok(lt + 1);
     }
     let tag = read_tag(bytes, lt + 1).ok_or(Lost)?;
     if foreign.is_active() {
         foreign.start(&tag)?;
-        return Ok(Token::Markup(tag.end));
+        return Ok(tag.end);
     }
     foreign.html_start(&tag);
+    cuts.extend(tag.unread.iter().cloned());
     match body_kind(tag.name) {
-        Body::Markup => Ok(Token::Markup(tag.end)),
+        Body::Markup => Ok(tag.end),
         Body::Code => {
             let close = end_tag(bytes, tag.end, tag.name).ok_or(Lost)?;
             let is_script = tag.name.eq_ignore_ascii_case(b"script");
@@ -114,20 +106,27 @@ fn next_token<'a>(bytes: &'a [u8], lt: usize, foreign: &mut Foreign<'a>) -> Resu
             let json_ld = is_script
                 && contains_ignore_case(tag.attrs, b"ld")
                 && contains_ignore_case(tag.attrs, b"json");
-            Ok(if json_ld {
-                Token::Markup(close)
-            } else {
-                Token::Code {
-                    body: tag.end..close,
-                    end: close,
-                }
-            })
+            if !json_ld && close > tag.end {
+                cuts.push(tag.end..close);
+            }
+            Ok(close)
         }
-        Body::Text => Ok(Token::Markup(
-            end_tag(bytes, tag.end, tag.name).ok_or(Lost)?,
-        )),
+        Body::Text => end_tag(bytes, tag.end, tag.name).ok_or(Lost),
         Body::Rest => Err(Lost),
     }
+}
+
+/// Attributes that no stage reads and that carry many bytes: `data-*` (but for the lazy image
+/// sources figures read) and responsive image candidates.
+fn is_unread_attribute(name: &[u8]) -> bool {
+    const LAZY_IMAGE_SOURCES: [&[u8]; 3] = [b"data-src", b"data-original", b"data-lazy-src"];
+    const UNREAD: [&[u8]; 2] = [b"srcset", b"imagesrcset"];
+    let data = name.len() > 5 && name[..5].eq_ignore_ascii_case(b"data-");
+    (data
+        && !LAZY_IMAGE_SOURCES
+            .iter()
+            .any(|s| name.eq_ignore_ascii_case(s)))
+        || UNREAD.iter().any(|s| name.eq_ignore_ascii_case(s))
 }
 
 /// The open elements of foreign content (`<svg>`, `<math>`), as far as the scanner must know
@@ -198,7 +197,15 @@ impl<'a> Foreign<'a> {
                 .iter()
                 .rfind(|o| o.kind == OpenKind::Root)
                 .map_or(&b""[..], |o| o.name);
-            let kind = if is_integration_point(root, tag.name) {
+            // An `<svg>` right inside MathML's `<annotation-xml>` starts SVG proper.
+            let svg_in_annotation = tag.name.eq_ignore_ascii_case(b"svg")
+                && self
+                    .open
+                    .last()
+                    .is_some_and(|o| o.name.eq_ignore_ascii_case(b"annotation-xml"));
+            let kind = if svg_in_annotation {
+                OpenKind::Root
+            } else if is_integration_point(root, tag.name) {
                 OpenKind::IntegrationPoint(false)
             } else {
                 OpenKind::Element
@@ -218,14 +225,15 @@ impl<'a> Foreign<'a> {
         let Some(last) = self.open.last() else {
             return Ok(None);
         };
-        if let OpenKind::IntegrationPoint(has_children) = last.kind {
-            if last.name.eq_ignore_ascii_case(name) {
-                if has_children {
-                    return Err(Lost);
-                }
-                self.open.pop();
-            }
-            return Ok(None);
+        // Under HTML children of an integration point the end tag is HTML's: it never closes
+        // past the integration point, but it may close that, which the scanner cannot tell.
+        // Anywhere else the foreign rules apply, even with a bare integration point current.
+        if last.kind == OpenKind::IntegrationPoint(true) {
+            return if last.name.eq_ignore_ascii_case(name) {
+                Err(Lost)
+            } else {
+                Ok(None)
+            };
         }
         if name.eq_ignore_ascii_case(b"p") || name.eq_ignore_ascii_case(b"br") {
             return Err(Lost);
@@ -233,7 +241,7 @@ impl<'a> Foreign<'a> {
         let segment = self
             .open
             .iter()
-            .rposition(|o| matches!(o.kind, OpenKind::IntegrationPoint(_)))
+            .rposition(|o| o.kind == OpenKind::IntegrationPoint(true))
             .map_or(0, |i| i + 1);
         let matching = self.open[segment..]
             .iter()
@@ -354,6 +362,8 @@ struct Tag<'a> {
     self_closing: bool,
     /// Just past the closing `>`.
     end: usize,
+    /// Attributes with a value that nothing reads, name to end of value.
+    unread: Vec<Range<usize>>,
 }
 
 /// Where the scanner is inside a tag, after its name (the tokenizer's attribute states).
@@ -379,26 +389,45 @@ fn read_tag(bytes: &[u8], from: usize) -> Option<Tag<'_>> {
         .position(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>')?;
     let attrs_from = from + name_len;
     let mut state = InTag::BeforeName;
+    let mut unread = Vec::new();
+    // The current attribute's name, and whether it followed a value, the tag name or a `/`:
+    // only then does cutting the attribute leave the tokenizer where it was (after a bare
+    // name, a later `=` would bind to that name instead).
+    let mut name = 0..0;
+    let mut cuttable = false;
+    let mut value_ends = |name: &Range<usize>, cuttable: bool, end: usize| {
+        if cuttable && is_unread_attribute(&bytes[name.clone()]) {
+            unread.push(name.start..end);
+        }
+    };
     let mut i = attrs_from;
     while i < bytes.len() {
         let b = bytes[i];
         if b == b'>' {
+            if state == InTag::Unquoted {
+                value_ends(&name, cuttable, i);
+            }
             return Some(Tag {
                 name: &bytes[from..attrs_from],
                 attrs: &bytes[attrs_from..i],
                 self_closing: state != InTag::Unquoted && i > attrs_from && bytes[i - 1] == b'/',
                 end: i + 1,
+                unread,
             });
         }
         let space = b.is_ascii_whitespace();
-        state = match state {
+        let next = match state {
             InTag::BeforeValue if space => InTag::BeforeValue,
             InTag::BeforeValue if b == b'"' || b == b'\'' => {
                 i += 1 + memchr::memchr(b, &bytes[i + 1..])?;
+                value_ends(&name, cuttable, i + 1);
                 InTag::BeforeName
             }
             InTag::BeforeValue => InTag::Unquoted,
-            InTag::Unquoted if space => InTag::BeforeName,
+            InTag::Unquoted if space => {
+                value_ends(&name, cuttable, i);
+                InTag::BeforeName
+            }
             InTag::Unquoted => InTag::Unquoted,
             InTag::Name | InTag::AfterName if b == b'=' => InTag::BeforeValue,
             InTag::Name | InTag::AfterName if space => InTag::AfterName,
@@ -406,6 +435,15 @@ fn read_tag(bytes: &[u8], from: usize) -> Option<Tag<'_>> {
             _ if b == b'/' => InTag::BeforeName,
             _ => InTag::Name,
         };
+        if next == InTag::Name && state != InTag::Name {
+            name = i..i;
+            // and not right after a `/`, which the cut could turn into `/>`
+            cuttable = state == InTag::BeforeName && bytes[i - 1] != b'/';
+        }
+        if state == InTag::Name && next != InTag::Name {
+            name.end = i;
+        }
+        state = next;
         i += 1;
     }
     None
@@ -466,6 +504,15 @@ mod tests {
         assert_eq!(
             without_code(data),
             r#"<script type="application/json"></script>"#
+        );
+    }
+
+    #[test]
+    fn drops_attributes_nothing_reads() {
+        let html = r#"<img class=a data-meta='{"b":">"}' data-src=x.jpg srcset="x 1x, y 2x"><p data-k=1>t</p>"#;
+        assert_eq!(
+            without_code(html),
+            "<img class=a  data-src=x.jpg ><p >t</p>"
         );
     }
 
@@ -540,6 +587,7 @@ mod tests {
                 let attrs: Vec<String> = e
                     .attrs
                     .iter()
+                    .filter(|a| !is_unread_attribute(a.name.local.as_bytes()))
                     .map(|a| format!("{}={}", a.name.local, a.value))
                     .collect();
                 out += &format!(
@@ -570,7 +618,7 @@ mod tests {
             "<textarea>", "</textarea>", "<foreignObject>", "</foreignObject>", "<mi>", "</mi>", "<desc>", "<annotation-xml encoding=text/html>", "<title>", "</title>", "<iframe>", "</iframe>",
             "<plaintext>", "<![CDATA[", "]]>", "<!doctype html>", "<?x>", "<p>", "</p>",
             "<b>", "<a href=", "title='", "\"", "'", "=", ">", "/>", "<", "</", "x", " ",
-            "<table>", "<td>", " = ", "= ", " =", "<a b", "/", "<select>", "<noscript>", "</noscript>", "é", "\n",
+            "<table>", "<td>", "<img data-x=", "<p srcset='", " data-src=", " data-", "<b data-y ", "<svg/", "/data-z=1", " = ", "= ", " =", "<a b", "/", "<select>", "<noscript>", "</noscript>", "é", "\n",
         ]), 0..40)) {
             let html: String = parts.concat();
             let skimmed = without_code(&html);
