@@ -346,11 +346,15 @@ struct Words {
     not_names: Vec<String>,
     /// The date packs' publication and update labels: never names.
     stamp_labels: Vec<String>,
-    /// Each label followed by a colon, as `split_labels` looks for them.
-    colon_labels: Vec<String>,
     /// One-word labels that may follow a short prefix ("Recipe by").
     inner_labels: Vec<(String, Role)>,
 }
+
+/// Each label followed by a colon, as `split_labels` looks for them, in one automaton.
+static COLON_LABELS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(WORDS.labels.iter().map(|(l, _)| format!("{l}:")))
+        .expect("byline labels build an automaton")
+});
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let mut w = Words {
@@ -359,7 +363,6 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         job_titles: Vec::new(),
         not_names: Vec::new(),
         stamp_labels: Vec::new(),
-        colon_labels: Vec::new(),
         inner_labels: Vec::new(),
     };
     for p in lang::packs() {
@@ -388,7 +391,6 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         );
     }
     w.labels.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
-    w.colon_labels = w.labels.iter().map(|(l, _)| format!("{l}:")).collect();
     w.inner_labels = w
         .labels
         .iter()
@@ -470,11 +472,10 @@ impl Words {
             return vec![text];
         };
         let mut cuts = vec![0];
-        for pat in &self.colon_labels {
-            for (i, _) in lower.match_indices(pat.as_str()) {
-                if i > 0 && lower[..i].ends_with(' ') && !cuts.contains(&i) {
-                    cuts.push(i);
-                }
+        for m in COLON_LABELS.find_overlapping_iter(&lower) {
+            let i = m.start();
+            if i > 0 && lower[..i].ends_with(' ') && !cuts.contains(&i) {
+                cuts.push(i);
             }
         }
         cuts.sort_unstable();

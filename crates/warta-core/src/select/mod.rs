@@ -172,16 +172,13 @@ pub fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Sc
         .zip(&teaser)
         .map(|(u, &t)| unit_value(u, body_hint.as_deref(), t))
         .collect();
-    let hints = ClassHints::new(dom);
+    let mut path_factors = PathFactors::new(dom);
     let mut score = vec![0f32; dom.nodes.len()];
     let mut count = vec![0u32; dom.nodes.len()];
     let mut prose = vec![0u32; dom.nodes.len()];
     for (u, &v) in units.iter().zip(&values) {
         let prose_chars = if is_prose(u) { u.chars as u32 } else { 0 };
-        let mut factor = 1.0;
-        for a in std::iter::once(u.node).chain(dom.ancestors(u.node)) {
-            factor *= hints.get(dom, a);
-        }
+        let factor = path_factors.get(dom, u.node);
         let v = if v > 0.0 { v * factor } else { v };
         for a in std::iter::once(u.node).chain(dom.ancestors(u.node)) {
             score[a] += v;
@@ -561,25 +558,40 @@ pub fn best_container(dom: &Dom, score: &[f32], start: NodeId) -> (NodeId, NodeI
     }
 }
 
-/// Per-element factor from class and id words, computed once per element.
-struct ClassHints {
-    cache: std::cell::RefCell<Vec<Option<f32>>>,
+/// The product of the class-word factors of an element and of all its ancestors: units deep
+/// in the same container share most of the path, so each product is worked out once.
+struct PathFactors {
+    /// NaN where not yet known.
+    memo: Vec<f32>,
+    /// Nodes on the way up to the nearest known one, reused between calls.
+    climb: Vec<NodeId>,
 }
 
-impl ClassHints {
+impl PathFactors {
     fn new(dom: &Dom) -> Self {
-        ClassHints {
-            cache: std::cell::RefCell::new(vec![None; dom.nodes.len()]),
+        PathFactors {
+            memo: vec![f32::NAN; dom.nodes.len()],
+            climb: Vec::new(),
         }
     }
 
-    fn get(&self, dom: &Dom, id: NodeId) -> f32 {
-        if let Some(f) = self.cache.borrow()[id] {
-            return f;
+    fn get(&mut self, dom: &Dom, id: NodeId) -> f32 {
+        self.climb.clear();
+        let mut above = 1.0;
+        let mut n = Some(id);
+        while let Some(x) = n {
+            if !self.memo[x].is_nan() {
+                above = self.memo[x];
+                break;
+            }
+            self.climb.push(x);
+            n = dom.parent(x);
         }
-        let f = class_factor(dom, id);
-        self.cache.borrow_mut()[id] = Some(f);
-        f
+        for &x in self.climb.iter().rev() {
+            above *= class_factor(dom, x);
+            self.memo[x] = above;
+        }
+        above
     }
 }
 
