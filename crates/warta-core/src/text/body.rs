@@ -131,20 +131,38 @@ const MIN_RECORDS: usize = 4;
 /// A record is short lines; a long line between data lines is prose, not a record.
 const MAX_RECORD_LINE_WORDS: usize = 40;
 
-fn is_data_line(line: &Line, kind: &Kind) -> bool {
+/// `counts`: whether a label with its count in brackets is a record's data line too.
+fn is_data_line(line: &Line, kind: &Kind, counts: bool) -> bool {
     matches!(kind, Kind::Text | Kind::Date)
         && line.words <= MAX_DATA_WORDS
         && line.text.chars().any(|c| c.is_numeric())
+        && (counts || !is_counted_label(&line.text))
+}
+
+/// "November (113)", "Gardening (12)": an archive's or a tag list's entry with its count
+/// in brackets, not a record's data.
+fn is_counted_label(text: &str) -> bool {
+    text.strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .is_some_and(|(label, count)| {
+            !count.is_empty()
+                && count.chars().all(|c| c.is_ascii_digit())
+                && label.chars().any(char::is_alphabetic)
+                && !label.chars().any(|c| c.is_numeric())
+        })
 }
 
 /// For each line, whether it sits in a run of records: product tiles, job posts, search
 /// results, where a short data line (a price, a date, a count) comes back every few lines.
 /// On a page of such records they are the content, and their short lines should not cost
 /// as menus do.
-fn in_records(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
+///
+/// An archive's or a category list's entries with their counts ("November (113)") are
+/// records only on a page without any prose: beside an article, they are its sidebar.
+fn in_records(lines: &[Line], kinds: &[Kind], counts: bool) -> Vec<bool> {
     let mut inside = vec![false; lines.len()];
     let data: Vec<usize> = (0..lines.len())
-        .filter(|&i| is_data_line(&lines[i], &kinds[i]))
+        .filter(|&i| is_data_line(&lines[i], &kinds[i], counts))
         .collect();
     let mut first = 0;
     while first < data.len() {
@@ -251,7 +269,7 @@ pub(super) fn main_span(lines: &[Line], kinds: &[Kind], focus: Focus) -> Option<
     if article_prose >= ARTICLE_PROSE_WORDS {
         return article;
     }
-    let records = in_records(lines, kinds);
+    let records = in_records(lines, kinds, article.is_none());
     let record_weight = RECORD_WEIGHT * (1.0 - prose_share);
     page.heaviest_stretch(Some((&records, record_weight)))
         .or(article)
@@ -447,6 +465,41 @@ mod tests {
         let first_tile = lines.iter().position(|l| l.text == "Bamboo Desk Organizer");
         assert!(first_tile.is_some_and(|at| span.contains(&at)));
         assert_eq!(lines[span.end - 1].text, "$169+");
+    }
+
+    #[test]
+    fn an_archive_with_counts_is_no_list_of_records_beside_a_short_story() {
+        // Regression: a one-paragraph story lost to the archive list beside it
+        // ("November (113)", one entry a line), which was weighed as product tiles.
+        let mut text = String::from("Health\n");
+        for year in [2019, 2018, 2017] {
+            text.push_str(&format!("{year}\n"));
+            for month in [
+                "December",
+                "November",
+                "October",
+                "September",
+                "August",
+                "July",
+            ] {
+                text.push_str(&format!("{month} ({})\n", year - 1900 + month.len()));
+            }
+        }
+        text.push_str(
+            "Cars broken into at the clinic\n\
+             Staff at the home care clinic found two of its five cars broken into this morning, \
+             with their windows smashed and the radios gone, and have asked the police to look \
+             at the cameras in the street.\n\
+             Share\nBack\n",
+        );
+        let (lines, span) = span_of(&text);
+        let span = span.unwrap();
+        let story = lines.iter().position(|l| l.text.starts_with("Staff at"));
+        assert!(story.is_some_and(|at| span.contains(&at)), "{span:?}");
+        assert!(!lines[span].iter().any(|l| l.text.ends_with(')')));
+        assert!(is_counted_label("Gardening (12)"));
+        assert!(!is_counted_label("Blue desk lamp (2 pack)"));
+        assert!(!is_counted_label("$49 (was $69)"));
     }
 
     #[test]
