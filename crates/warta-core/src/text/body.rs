@@ -311,7 +311,14 @@ impl Page<'_> {
                 prose = 0;
                 ended = false;
             }
-            let mut w = weight(line, kind, self.short_cost);
+            // Boilerplate printed under every post ("Add a comment", "Report") separates
+            // the posts of a thread; it does not end the page's content.
+            let per_post = *kind == Kind::Boilerplate && self.copies[i] >= 3;
+            let mut w = if per_post {
+                -INLINE_FURNITURE_COST
+            } else {
+                weight(line, kind, self.short_cost)
+            };
             if let Some((in_record, least)) = records {
                 if in_record[i] && *kind == Kind::Text && w < least {
                     w = least;
@@ -329,7 +336,8 @@ impl Page<'_> {
             if *kind == Kind::Text && line.ends_sentence {
                 prose += line.words;
             }
-            if prose >= ARTICLE_WORDS_BEFORE_END
+            if !per_post
+                && prose >= ARTICLE_WORDS_BEFORE_END
                 && matches!(
                     kind,
                     Kind::Boilerplate | Kind::RelatedHeading | Kind::Related
@@ -500,6 +508,23 @@ mod tests {
         assert!(is_counted_label("Gardening (12)"));
         assert!(!is_counted_label("Blue desk lamp (2 pack)"));
         assert!(!is_counted_label("$49 (was $69)"));
+    }
+
+    #[test]
+    fn boilerplate_under_every_post_does_not_end_a_thread() {
+        // Regression: "Add a comment" under each answer ended the page after the first one.
+        let answer = "A mirror guards against one disk failing, but not against deleting a file \
+            by mistake, so keep a copy that has its own history of versions as well.\n";
+        let text = format!(
+            "Home\nQuestions\n{PARAGRAPHS}Add a comment\n{answer}Share\nAdd a comment\n\
+             {answer}Share\nAdd a comment\n{answer}Share\nAdd a comment\nAbout us\n"
+        );
+        let lines = segment(&text);
+        let phrases = crate::text::phrases::Phrases::for_language(Some("en"));
+        let kinds = crate::text::furniture::classify(&lines, &phrases);
+        assert_eq!(kinds[5], Kind::Boilerplate);
+        let span = main_span(&lines, &kinds, Focus::Balanced).unwrap();
+        assert_eq!((span.start, span.end), (2, 13));
     }
 
     #[test]
