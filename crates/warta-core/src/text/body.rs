@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::article::Block;
 use crate::options::Focus;
 
-use super::furniture::Kind;
+use super::furniture::{Kind, PER_POST_COPIES};
 use super::lines::{has_menu_separators, Line};
 
 /// A line this long in words is prose even without a full stop at its end.
@@ -313,7 +313,7 @@ impl Page<'_> {
             }
             // Boilerplate printed under every post ("Add a comment", "Report") separates
             // the posts of a thread; it does not end the page's content.
-            let per_post = *kind == Kind::Boilerplate && self.copies[i] >= 3;
+            let per_post = *kind == Kind::Boilerplate && self.copies[i] >= PER_POST_COPIES;
             let mut w = if per_post {
                 -INLINE_FURNITURE_COST
             } else {

@@ -63,6 +63,9 @@ const MAX_POST_LINES: usize = 12;
 /// article; a thread whose posts are the page's content opens with a stamp, and a question
 /// (a Q&A page) is shorter than an article.
 const MIN_ARTICLE_WORDS: usize = 200;
+/// A line printed this many times is printed under every post ("Add a comment"): it opens
+/// no comment section, it separates the posts of a thread.
+pub(super) const PER_POST_COPIES: usize = 3;
 /// Prose (in words) that must come before a comment section that a label opens: a short
 /// post is still an article when the page says that what follows are its comments.
 const MIN_SHORT_ARTICLE_WORDS: usize = 30;
@@ -109,7 +112,9 @@ pub(super) fn mark_comment_stamps(
             })
     };
     let Some(opened) = (0..lines.len()).find(|&i| {
-        (kinds[i] == Kind::Boilerplate && prose_before[i] >= MIN_ARTICLE_WORDS)
+        (kinds[i] == Kind::Boilerplate
+            && shapes[&label_shape(&lines[i])] < PER_POST_COPIES
+            && prose_before[i] >= MIN_ARTICLE_WORDS)
             || (comments_label(i) && prose_before[i] >= MIN_SHORT_ARTICLE_WORDS)
     }) else {
         return;
@@ -405,6 +410,20 @@ mod tests {
             Keep one copy in another building, or the fire takes the backup with the server.\n\
             answered May 3, 2009 at 21:22\nlee\n";
         assert_eq!(comment_marks(text), [2]);
+    }
+
+    #[test]
+    fn boilerplate_under_every_post_opens_no_comments() {
+        // Regression: after a long question, the "Add a comment" printed under every post
+        // opened "comments", and the answers' stamps became barriers between the answers.
+        let answer = "Keep one copy in another building, or the fire takes the backup with it.\n";
+        let text = format!(
+            "{ARTICLE}Add a comment\n{answer}answered May 2, 2009 at 10:09\nkevin\nAdd a comment\n\
+             {answer}answered May 2, 2009 at 10:41\nsam\nAdd a comment\n\
+             {answer}answered May 3, 2009 at 21:22\nlee\nAdd a comment\n"
+        );
+        // Only the labels themselves.
+        assert_eq!(comment_marks(&text), [1, 5, 9, 13]);
     }
 
     #[test]
