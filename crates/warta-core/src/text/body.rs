@@ -122,6 +122,36 @@ fn isolated_teasers(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
         .collect()
 }
 
+/// Isolated teasers this many lines apart or closer make a list of teasers.
+const MAX_TEASER_GAP: usize = 8;
+/// What a teaser in a list of teasers counts, as a share.
+const TEASER_LIST_SHARE: f32 = 0.1;
+
+/// A teaser's record has its data line (a date, an age) at most this many lines above it.
+const MAX_TEASER_DATA_LINES: usize = 3;
+
+/// For each isolated teaser, whether it sits in a list of stories (title, author, date,
+/// blurb) after an article: another teaser a few lines before or after it, and a date or
+/// other data line of its own just above. A single card's blurb, or a sentence between two
+/// code blocks, is none.
+fn teaser_lists(lines: &[Line], kinds: &[Kind], isolated: &[bool]) -> Vec<bool> {
+    let at: Vec<usize> = (0..isolated.len())
+        .filter(|&i| {
+            isolated[i]
+                && (i.saturating_sub(MAX_TEASER_DATA_LINES)..i)
+                    .any(|j| is_data_line(&lines[j], &kinds[j], true))
+        })
+        .collect();
+    let mut listed = vec![false; isolated.len()];
+    for pair in at.windows(2) {
+        if pair[1] - pair[0] <= MAX_TEASER_GAP {
+            listed[pair[0]] = true;
+            listed[pair[1]] = true;
+        }
+    }
+    listed
+}
+
 /// A record's data line (a price, a rating, a date, a count) is a few words with a digit.
 const MAX_DATA_WORDS: usize = 6;
 /// Data lines this many lines apart or closer belong to one run of records.
@@ -254,11 +284,13 @@ fn reads_like_prose(line: &Line) -> bool {
 /// posts) counted as content.
 pub(super) fn main_span(lines: &[Line], kinds: &[Kind], focus: Focus) -> Option<Range<usize>> {
     let (short_cost, prose_share) = short_line_cost(lines, kinds, focus);
+    let isolated = isolated_teasers(lines, kinds);
     let page = Page {
         lines,
         kinds,
         short_cost,
-        isolated: isolated_teasers(lines, kinds),
+        in_teaser_list: teaser_lists(lines, kinds, &isolated),
+        isolated,
         copies: copies(lines),
         page_end: page_end(lines),
     };
@@ -289,6 +321,7 @@ struct Page<'a> {
     kinds: &'a [Kind],
     short_cost: f32,
     isolated: Vec<bool>,
+    in_teaser_list: Vec<bool>,
     copies: Vec<usize>,
     page_end: Option<usize>,
 }
@@ -301,6 +334,8 @@ impl Page<'_> {
         let mut sum = 0.0f32;
         let mut start = 0;
         let mut prose = 0;
+        // Prose outside teasers: the article's own.
+        let mut article_prose = 0;
         let mut ended = false;
         for (i, (line, kind)) in self.lines.iter().zip(self.kinds).enumerate() {
             if sum <= 0.0 {
@@ -309,6 +344,7 @@ impl Page<'_> {
                 sum = 0.0;
                 start = i;
                 prose = 0;
+                article_prose = 0;
                 ended = false;
             }
             // Boilerplate printed under every post ("Add a comment", "Report") separates
@@ -326,7 +362,13 @@ impl Page<'_> {
             }
             if w > 0.0 {
                 if self.isolated[i] {
-                    w *= ISOLATED_SHARE;
+                    // After an article's worth of running prose; on a page of cards,
+                    // the blurbs are the content.
+                    w *= if self.in_teaser_list[i] && article_prose >= ARTICLE_WORDS_BEFORE_END {
+                        TEASER_LIST_SHARE
+                    } else {
+                        ISOLATED_SHARE
+                    };
                 }
                 w /= self.copies[i] as f32;
                 if ended || self.page_end.is_some_and(|end| i > end) {
@@ -335,6 +377,9 @@ impl Page<'_> {
             }
             if *kind == Kind::Text && line.ends_sentence {
                 prose += line.words;
+                if !self.isolated[i] {
+                    article_prose += line.words;
+                }
             }
             if !per_post
                 && prose >= ARTICLE_WORDS_BEFORE_END
@@ -556,6 +601,48 @@ mod tests {
         let isolated = isolated_teasers(&lines, &kinds);
         assert!(isolated[1]);
         assert!(!isolated[3] && !isolated[5]);
+    }
+
+    #[test]
+    fn a_list_of_dated_teasers_after_an_article_stays_out() {
+        // Regression: title, author, date and blurb of each story after a short opinion
+        // piece joined it; each blurb was only halved as an isolated teaser.
+        let mut text = String::from("Opinion\n");
+        for n in 1..=14 {
+            text.push_str(&format!(
+                "In the {n}th part of the budget debate, members of the council argued about \
+                 the roads, the library and the bridge on the east side of town until late.\n"
+            ));
+        }
+        text.push_str("Latest\n");
+        for (title, day, blurb) in [
+            (
+                "Bridge repairs fall behind",
+                19,
+                "The works on the old bridge will take another year to finish, the engineers say.",
+            ),
+            (
+                "Ferry fares to rise again",
+                18,
+                "Tickets to the islands will cost a fifth more from the first day of spring.",
+            ),
+            (
+                "Library keeps its hours",
+                17,
+                "The reading room stays open on Sunday afternoons for at least another year.",
+            ),
+            (
+                "Port strike ends at last",
+                16,
+                "Dockers went back to work at dawn after a pay deal was reached late at night.",
+            ),
+        ] {
+            text.push_str(&format!(
+                "{title}\nJane Doe\nTuesday November {day}, 2019\n{blurb}\n"
+            ));
+        }
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(1..15));
     }
 
     #[test]
