@@ -61,6 +61,9 @@ fn short_line_cost(lines: &[Line], kinds: &[Kind], focus: Focus) -> (f32, f32) {
 /// Prose (in words) that makes the heaviest stretch an article; with less, the page may be
 /// a list of records.
 const ARTICLE_PROSE_WORDS: usize = 300;
+/// Prose (in words) of a short article, which a list of bare headlines after it does not
+/// join.
+const SHORT_ARTICLE_WORDS: usize = 100;
 /// The least a line in a run of records weighs on a page without prose; less as the page's
 /// share of prose grows.
 const RECORD_WEIGHT: f32 = 1.0;
@@ -303,8 +306,21 @@ pub(super) fn main_span(lines: &[Line], kinds: &[Kind], focus: Focus) -> Option<
     }
     let records = in_records(lines, kinds, article.is_none());
     let record_weight = RECORD_WEIGHT * (1.0 - prose_share);
-    page.heaviest_stretch(Some((&records, record_weight)))
-        .or(article)
+    let with_records = page.heaviest_stretch(Some((&records, record_weight)));
+    match (with_records, article) {
+        // A short article followed by a list of headlines without a sentence among them
+        // (title, byline, date): the list is not the article's.
+        (Some(listed), Some(article))
+            if article_prose >= SHORT_ARTICLE_WORDS
+                && listed.start <= article.start
+                && listed.end > article.end
+                && prose_words(lines, kinds, &(listed.start..article.start)) == 0
+                && prose_words(lines, kinds, &(article.end..listed.end)) == 0 =>
+        {
+            Some(article)
+        }
+        (listed, article) => listed.or(article),
+    }
 }
 
 /// Prose (in words of sentence lines) in a stretch.
@@ -643,6 +659,36 @@ mod tests {
         }
         let (_, span) = span_of(&text);
         assert_eq!(span, Some(1..15));
+    }
+
+    #[test]
+    fn bare_headlines_after_a_short_article_stay_out() {
+        // Regression: a short story (too little prose to be sure it is an article) was
+        // weighed again with records, and the list of headlines after it joined it.
+        let mut text = String::new();
+        for section in [
+            "News", "Sport", "Business", "Weather", "Opinion", "Travel", "Money", "Health",
+            "Science", "Arts", "Food", "Books",
+        ] {
+            text.push_str(&format!(
+                "{section}\nLatest {section}\nAll {section} stories\n"
+            ));
+        }
+        text.push_str(&format!(
+            "{PARAGRAPHS}The treasurer answered that the grant had fallen in each of the last \
+             four years and that the council could not spend money it did not yet have.\n"
+        ));
+        for (title, time) in [
+            ("Port strike ends after two weeks", "01:14 PM"),
+            ("Bridge to reopen in the spring", "10:08 AM"),
+            ("School wins a national prize", "09:39 AM"),
+            ("Ferry fares to rise again", "08:11 AM"),
+            ("Library keeps its Sunday hours", "04:06 AM"),
+        ] {
+            text.push_str(&format!("{title}\nBy Courier Staff\n11/20/2019 {time}\n"));
+        }
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(36..40));
     }
 
     #[test]
