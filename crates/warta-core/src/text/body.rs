@@ -415,12 +415,46 @@ impl Page<'_> {
     }
 }
 
+/// A line this long (in bytes) may be the whole article run together.
+const MIN_DIGEST_BYTES: usize = 1000;
+/// A paragraph this long (in bytes) is specific enough to be recognised inside a digest.
+const MIN_DIGESTED_BYTES: usize = 40;
+/// Paragraphs of the span found inside a long line that make it a copy of the article.
+const MIN_DIGESTED: usize = 3;
+/// At most this many paragraphs are looked for in each long line.
+const MAX_DIGEST_PROBES: usize = 200;
+
+/// The long lines of the span that repeat several of its paragraphs run together: the
+/// article's text printed a second time in one block (structured data a crawler also sees).
+fn digest_copies(lines: &[Line], kinds: &[Kind], span: &Range<usize>) -> Vec<usize> {
+    let paragraphs: Vec<usize> = span
+        .clone()
+        .filter(|&i| kinds[i] == Kind::Text && lines[i].text.len() >= MIN_DIGESTED_BYTES)
+        .take(MAX_DIGEST_PROBES)
+        .collect();
+    span.clone()
+        .filter(|&i| kinds[i] == Kind::Text && lines[i].text.len() >= MIN_DIGEST_BYTES)
+        .filter(|&i| {
+            paragraphs
+                .iter()
+                .filter(|&&p| p != i && lines[i].text.contains(lines[p].text.as_str()))
+                .take(MIN_DIGESTED)
+                .count()
+                >= MIN_DIGESTED
+        })
+        .collect()
+}
+
 /// The blocks of the body span: prose as paragraphs, short lines that introduce prose as
 /// headings, captions as figures; furniture left out.
 pub(super) fn blocks(lines: &[Line], kinds: &[Kind], span: Range<usize>) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut seen = std::collections::HashSet::new();
+    let digests = digest_copies(lines, kinds, &span);
     for i in span.clone() {
+        if digests.contains(&i) {
+            continue;
+        }
         // A line printed twice (a pull quote, a repeated teaser) is read once.
         if kinds[i] == Kind::Text && lines[i].words >= 3 && !seen.insert(lines[i].text.as_str()) {
             continue;
@@ -689,6 +723,22 @@ mod tests {
         }
         let (_, span) = span_of(&text);
         assert_eq!(span, Some(36..40));
+    }
+
+    #[test]
+    fn the_article_printed_again_as_one_line_is_read_once() {
+        // Regression: the whole article run together in one block (structured data the
+        // crawler saw) came out after the article, doubling it.
+        let closing = "A final vote on the whole budget is due at the next full meeting.";
+        let digest = format!("{} {closing}", PARAGRAPHS.replace('\n', " ").repeat(3));
+        let text = format!("{PARAGRAPHS}{closing}\n{digest}\n");
+        let lines = segment(&text);
+        let kinds = vec![Kind::Text; lines.len()];
+        let blocks = blocks(&lines, &kinds, 0..lines.len());
+        assert_eq!(blocks.len(), 4);
+        assert!(blocks
+            .iter()
+            .all(|b| !matches!(b, Block::Paragraph { text, .. } if text.len() > 1000)));
     }
 
     #[test]
