@@ -97,6 +97,15 @@ fn is_inline(kind: &Kind) -> bool {
 /// furniture): the blurb of a card or a teaser between titles and dates. Articles put
 /// their sentences in runs; cards put one sentence between short lines.
 fn isolated_teasers(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
+    lone_prose(lines, kinds)
+        .into_iter()
+        .zip(lines)
+        .map(|(lone, line)| lone && line.words < TEASER_WORDS)
+        .collect()
+}
+
+/// For each line, whether it is prose with no prose next to it (past inline furniture).
+fn lone_prose(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
     let prose: Vec<bool> = lines
         .iter()
         .zip(kinds)
@@ -121,7 +130,7 @@ fn isolated_teasers(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
         }
     }
     (0..lines.len())
-        .map(|i| prose[i] && lines[i].words < TEASER_WORDS && !prose_before[i] && !prose_after[i])
+        .map(|i| prose[i] && !prose_before[i] && !prose_after[i])
         .collect()
 }
 
@@ -133,16 +142,18 @@ const TEASER_LIST_SHARE: f32 = 0.1;
 /// A teaser's record has its data line (a date, an age) at most this many lines above it.
 const MAX_TEASER_DATA_LINES: usize = 3;
 
-/// For each isolated teaser, whether it sits in a list of stories (title, author, date,
-/// blurb) after an article: another teaser a few lines before or after it, and a date or
-/// other data line of its own just above. A single card's blurb, or a sentence between two
-/// code blocks, is none.
+/// For each line of prose standing alone (of any length), whether it is a teaser in a list
+/// of stories (title, author, date, blurb) after an article: another one a few lines before
+/// or after it, and a headline and a date or other data line of its own just above. A
+/// single card's blurb, or a sentence between two code blocks, is none.
 fn teaser_lists(lines: &[Line], kinds: &[Kind], isolated: &[bool]) -> Vec<bool> {
     let at: Vec<usize> = (0..isolated.len())
         .filter(|&i| {
             isolated[i]
                 && (i.saturating_sub(MAX_TEASER_DATA_LINES)..i)
                     .any(|j| is_data_line(&lines[j], &kinds[j], true))
+                && (i.saturating_sub(MAX_TEASER_DATA_LINES + 1)..i)
+                    .any(|j| kinds[j] == Kind::Text && lines[j].headline_shaped())
         })
         .collect();
     let mut listed = vec![false; isolated.len()];
@@ -292,7 +303,7 @@ pub(super) fn main_span(lines: &[Line], kinds: &[Kind], focus: Focus) -> Option<
         lines,
         kinds,
         short_cost,
-        in_teaser_list: teaser_lists(lines, kinds, &isolated),
+        in_teaser_list: teaser_lists(lines, kinds, &lone_prose(lines, kinds)),
         isolated,
         copies: copies(lines),
         page_end: page_end(lines),
@@ -377,14 +388,12 @@ impl Page<'_> {
                 }
             }
             if w > 0.0 {
-                if self.isolated[i] {
-                    // After an article's worth of running prose; on a page of cards,
-                    // the blurbs are the content.
-                    w *= if self.in_teaser_list[i] && article_prose >= ARTICLE_WORDS_BEFORE_END {
-                        TEASER_LIST_SHARE
-                    } else {
-                        ISOLATED_SHARE
-                    };
+                // A list of teasers counts little after an article's worth of running
+                // prose; on a page of cards, the blurbs are the content.
+                if self.in_teaser_list[i] && article_prose >= ARTICLE_WORDS_BEFORE_END {
+                    w *= TEASER_LIST_SHARE;
+                } else if self.isolated[i] {
+                    w *= ISOLATED_SHARE;
                 }
                 w /= self.copies[i] as f32;
                 if ended || self.page_end.is_some_and(|end| i > end) {
@@ -393,7 +402,7 @@ impl Page<'_> {
             }
             if *kind == Kind::Text && line.ends_sentence {
                 prose += line.words;
-                if !self.isolated[i] {
+                if !self.isolated[i] && !self.in_teaser_list[i] {
                     article_prose += line.words;
                 }
             }
@@ -689,6 +698,35 @@ mod tests {
         ] {
             text.push_str(&format!(
                 "{title}\nJane Doe\nTuesday November {day}, 2019\n{blurb}\n"
+            ));
+        }
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(1..15));
+    }
+
+    #[test]
+    fn long_teasers_in_a_dated_list_after_an_article_stay_out() {
+        // Regression: blurbs of thirty words and more were no isolated teasers, and the
+        // list of opinion pieces after an article joined it.
+        let mut text = String::from("Opinion\n");
+        for n in 1..=14 {
+            text.push_str(&format!(
+                "In the {n}th part of the budget debate, members of the council argued about \
+                 the roads, the library and the bridge on the east side of town until late.\n"
+            ));
+        }
+        text.push_str("More from the Courier\n");
+        for (title, day) in [
+            ("Bridge repairs fall behind", 19),
+            ("Ferry fares to rise again", 18),
+            ("Library keeps its hours", 17),
+            ("Port strike ends at last", 16),
+        ] {
+            text.push_str(&format!(
+                "{title}\nJane Doe\nTuesday November {day}, 2019\n\
+                 Our writer has followed the story for years, and says that the council, the \
+                 harbour board and the unions all share the blame for a summer of delays, \
+                 strikes and broken promises to the town.\n"
             ));
         }
         let (_, span) = span_of(&text);
