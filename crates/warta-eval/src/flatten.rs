@@ -6,9 +6,11 @@
 use warta_core::dom::{self, Dom, NodeId, DOCUMENT};
 use warta_core::Limits;
 
-/// Elements whose content is never shown as text.
+/// Elements whose content is never shown as text. `<noscript>` is not among them: a crawler
+/// runs no scripts, so it sees what a browser without scripts shows (forums serve whole
+/// threads there), as warta's own parser does.
 const INVISIBLE: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+    "head", "script", "style", "template", "svg", "math", "iframe", "object",
 ];
 
 /// Elements that start and end a block (a line of their own).
@@ -201,9 +203,16 @@ mod tests {
 
     #[test]
     fn invisible_content_is_skipped() {
-        let html = "<body><noscript>Enable JS</noscript><template><p>tpl</p></template>\
+        let html = "<body><template><p>tpl</p></template>\
             <div hidden>secret</div><p>shown</p><svg><text>chart</text></svg></body>";
         assert_eq!(flatten_html(html), "shown");
+    }
+
+    #[test]
+    fn noscript_content_is_read_as_a_crawler_sees_it() {
+        // Regression: forum threads served in <noscript> flattened to nothing.
+        let html = "<body><noscript><div><p>First post.</p><p>A reply.</p></div></noscript></body>";
+        assert_eq!(flatten_html(html), "First post.\n\nA reply.");
     }
 
     #[test]

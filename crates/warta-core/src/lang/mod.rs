@@ -61,6 +61,10 @@ pub struct Furniture {
     /// hand-over words ("via", "melalui", "handout") and picture agencies (whole words).
     #[serde(default)]
     pub photo_credit: Vec<String>,
+    /// Words that name a comment section, as whole words: a label made of one ("Comments",
+    /// "34 Kommentare", "5 thoughts on …") opens the comments under an article.
+    #[serde(default)]
+    pub comments: Vec<String>,
 }
 
 /// Labels that introduce a credited person, by role.
@@ -451,6 +455,7 @@ mod tests {
             .chain(&f.buttons)
             .chain(&f.consent)
             .chain(&f.photo_credit)
+            .chain(&f.comments)
     }
 
     #[test]

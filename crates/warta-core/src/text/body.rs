@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::article::Block;
 use crate::options::Focus;
 
-use super::furniture::Kind;
+use super::furniture::{Kind, PER_POST_COPIES};
 use super::lines::{has_menu_separators, Line};
 
 /// A line this long in words is prose even without a full stop at its end.
@@ -61,6 +61,9 @@ fn short_line_cost(lines: &[Line], kinds: &[Kind], focus: Focus) -> (f32, f32) {
 /// Prose (in words) that makes the heaviest stretch an article; with less, the page may be
 /// a list of records.
 const ARTICLE_PROSE_WORDS: usize = 300;
+/// Prose (in words) of a short article, which a list of bare headlines after it does not
+/// join.
+const SHORT_ARTICLE_WORDS: usize = 100;
 /// The least a line in a run of records weighs on a page without prose; less as the page's
 /// share of prose grows.
 const RECORD_WEIGHT: f32 = 1.0;
@@ -94,6 +97,15 @@ fn is_inline(kind: &Kind) -> bool {
 /// furniture): the blurb of a card or a teaser between titles and dates. Articles put
 /// their sentences in runs; cards put one sentence between short lines.
 fn isolated_teasers(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
+    lone_prose(lines, kinds)
+        .into_iter()
+        .zip(lines)
+        .map(|(lone, line)| lone && line.words < TEASER_WORDS)
+        .collect()
+}
+
+/// For each line, whether it is prose with no prose next to it (past inline furniture).
+fn lone_prose(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
     let prose: Vec<bool> = lines
         .iter()
         .zip(kinds)
@@ -118,8 +130,40 @@ fn isolated_teasers(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
         }
     }
     (0..lines.len())
-        .map(|i| prose[i] && lines[i].words < TEASER_WORDS && !prose_before[i] && !prose_after[i])
+        .map(|i| prose[i] && !prose_before[i] && !prose_after[i])
         .collect()
+}
+
+/// Isolated teasers this many lines apart or closer make a list of teasers.
+const MAX_TEASER_GAP: usize = 8;
+/// What a teaser in a list of teasers counts, as a share.
+const TEASER_LIST_SHARE: f32 = 0.1;
+
+/// A teaser's record has its data line (a date, an age) at most this many lines above it.
+const MAX_TEASER_DATA_LINES: usize = 3;
+
+/// For each line of prose standing alone (of any length), whether it is a teaser in a list
+/// of stories (title, author, date, blurb) after an article: another one a few lines before
+/// or after it, and a headline and a date or other data line of its own just above. A
+/// single card's blurb, or a sentence between two code blocks, is none.
+fn teaser_lists(lines: &[Line], kinds: &[Kind], isolated: &[bool]) -> Vec<bool> {
+    let at: Vec<usize> = (0..isolated.len())
+        .filter(|&i| {
+            isolated[i]
+                && (i.saturating_sub(MAX_TEASER_DATA_LINES)..i)
+                    .any(|j| is_data_line(&lines[j], &kinds[j], true))
+                && (i.saturating_sub(MAX_TEASER_DATA_LINES + 1)..i)
+                    .any(|j| kinds[j] == Kind::Text && lines[j].headline_shaped())
+        })
+        .collect();
+    let mut listed = vec![false; isolated.len()];
+    for pair in at.windows(2) {
+        if pair[1] - pair[0] <= MAX_TEASER_GAP {
+            listed[pair[0]] = true;
+            listed[pair[1]] = true;
+        }
+    }
+    listed
 }
 
 /// A record's data line (a price, a rating, a date, a count) is a few words with a digit.
@@ -131,20 +175,38 @@ const MIN_RECORDS: usize = 4;
 /// A record is short lines; a long line between data lines is prose, not a record.
 const MAX_RECORD_LINE_WORDS: usize = 40;
 
-fn is_data_line(line: &Line, kind: &Kind) -> bool {
+/// `counts`: whether a label with its count in brackets is a record's data line too.
+fn is_data_line(line: &Line, kind: &Kind, counts: bool) -> bool {
     matches!(kind, Kind::Text | Kind::Date)
         && line.words <= MAX_DATA_WORDS
         && line.text.chars().any(|c| c.is_numeric())
+        && (counts || !is_counted_label(&line.text))
+}
+
+/// "November (113)", "Gardening (12)": an archive's or a tag list's entry with its count
+/// in brackets, not a record's data.
+fn is_counted_label(text: &str) -> bool {
+    text.strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .is_some_and(|(label, count)| {
+            !count.is_empty()
+                && count.chars().all(|c| c.is_ascii_digit())
+                && label.chars().any(char::is_alphabetic)
+                && !label.chars().any(|c| c.is_numeric())
+        })
 }
 
 /// For each line, whether it sits in a run of records: product tiles, job posts, search
 /// results, where a short data line (a price, a date, a count) comes back every few lines.
 /// On a page of such records they are the content, and their short lines should not cost
 /// as menus do.
-fn in_records(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
+///
+/// An archive's or a category list's entries with their counts ("November (113)") are
+/// records only on a page without any prose: beside an article, they are its sidebar.
+fn in_records(lines: &[Line], kinds: &[Kind], counts: bool) -> Vec<bool> {
     let mut inside = vec![false; lines.len()];
     let data: Vec<usize> = (0..lines.len())
-        .filter(|&i| is_data_line(&lines[i], &kinds[i]))
+        .filter(|&i| is_data_line(&lines[i], &kinds[i], counts))
         .collect();
     let mut first = 0;
     while first < data.len() {
@@ -236,11 +298,13 @@ fn reads_like_prose(line: &Line) -> bool {
 /// posts) counted as content.
 pub(super) fn main_span(lines: &[Line], kinds: &[Kind], focus: Focus) -> Option<Range<usize>> {
     let (short_cost, prose_share) = short_line_cost(lines, kinds, focus);
+    let isolated = isolated_teasers(lines, kinds);
     let page = Page {
         lines,
         kinds,
         short_cost,
-        isolated: isolated_teasers(lines, kinds),
+        in_teaser_list: teaser_lists(lines, kinds, &lone_prose(lines, kinds)),
+        isolated,
         copies: copies(lines),
         page_end: page_end(lines),
     };
@@ -251,10 +315,23 @@ pub(super) fn main_span(lines: &[Line], kinds: &[Kind], focus: Focus) -> Option<
     if article_prose >= ARTICLE_PROSE_WORDS {
         return article;
     }
-    let records = in_records(lines, kinds);
+    let records = in_records(lines, kinds, article.is_none());
     let record_weight = RECORD_WEIGHT * (1.0 - prose_share);
-    page.heaviest_stretch(Some((&records, record_weight)))
-        .or(article)
+    let with_records = page.heaviest_stretch(Some((&records, record_weight)));
+    match (with_records, article) {
+        // A short article followed by a list of headlines without a sentence among them
+        // (title, byline, date): the list is not the article's.
+        (Some(listed), Some(article))
+            if article_prose >= SHORT_ARTICLE_WORDS
+                && listed.start <= article.start
+                && listed.end > article.end
+                && prose_words(lines, kinds, &(listed.start..article.start)) == 0
+                && prose_words(lines, kinds, &(article.end..listed.end)) == 0 =>
+        {
+            Some(article)
+        }
+        (listed, article) => listed.or(article),
+    }
 }
 
 /// Prose (in words of sentence lines) in a stretch.
@@ -271,6 +348,7 @@ struct Page<'a> {
     kinds: &'a [Kind],
     short_cost: f32,
     isolated: Vec<bool>,
+    in_teaser_list: Vec<bool>,
     copies: Vec<usize>,
     page_end: Option<usize>,
 }
@@ -283,6 +361,8 @@ impl Page<'_> {
         let mut sum = 0.0f32;
         let mut start = 0;
         let mut prose = 0;
+        // Prose outside teasers: the article's own.
+        let mut article_prose = 0;
         let mut ended = false;
         for (i, (line, kind)) in self.lines.iter().zip(self.kinds).enumerate() {
             if sum <= 0.0 {
@@ -291,16 +371,28 @@ impl Page<'_> {
                 sum = 0.0;
                 start = i;
                 prose = 0;
+                article_prose = 0;
                 ended = false;
             }
-            let mut w = weight(line, kind, self.short_cost);
+            // Boilerplate printed under every post ("Add a comment", "Report") separates
+            // the posts of a thread; it does not end the page's content.
+            let per_post = *kind == Kind::Boilerplate && self.copies[i] >= PER_POST_COPIES;
+            let mut w = if per_post {
+                -INLINE_FURNITURE_COST
+            } else {
+                weight(line, kind, self.short_cost)
+            };
             if let Some((in_record, least)) = records {
                 if in_record[i] && *kind == Kind::Text && w < least {
                     w = least;
                 }
             }
             if w > 0.0 {
-                if self.isolated[i] {
+                // A list of teasers counts little after an article's worth of running
+                // prose; on a page of cards, the blurbs are the content.
+                if self.in_teaser_list[i] && article_prose >= ARTICLE_WORDS_BEFORE_END {
+                    w *= TEASER_LIST_SHARE;
+                } else if self.isolated[i] {
                     w *= ISOLATED_SHARE;
                 }
                 w /= self.copies[i] as f32;
@@ -310,8 +402,12 @@ impl Page<'_> {
             }
             if *kind == Kind::Text && line.ends_sentence {
                 prose += line.words;
+                if !self.isolated[i] && !self.in_teaser_list[i] {
+                    article_prose += line.words;
+                }
             }
-            if prose >= ARTICLE_WORDS_BEFORE_END
+            if !per_post
+                && prose >= ARTICLE_WORDS_BEFORE_END
                 && matches!(
                     kind,
                     Kind::Boilerplate | Kind::RelatedHeading | Kind::Related
@@ -328,12 +424,46 @@ impl Page<'_> {
     }
 }
 
+/// A line this long (in bytes) may be the whole article run together.
+const MIN_DIGEST_BYTES: usize = 1000;
+/// A paragraph this long (in bytes) is specific enough to be recognised inside a digest.
+const MIN_DIGESTED_BYTES: usize = 40;
+/// Paragraphs of the span found inside a long line that make it a copy of the article.
+const MIN_DIGESTED: usize = 3;
+/// At most this many paragraphs are looked for in each long line.
+const MAX_DIGEST_PROBES: usize = 200;
+
+/// The long lines of the span that repeat several of its paragraphs run together: the
+/// article's text printed a second time in one block (structured data a crawler also sees).
+fn digest_copies(lines: &[Line], kinds: &[Kind], span: &Range<usize>) -> Vec<usize> {
+    let paragraphs: Vec<usize> = span
+        .clone()
+        .filter(|&i| kinds[i] == Kind::Text && lines[i].text.len() >= MIN_DIGESTED_BYTES)
+        .take(MAX_DIGEST_PROBES)
+        .collect();
+    span.clone()
+        .filter(|&i| kinds[i] == Kind::Text && lines[i].text.len() >= MIN_DIGEST_BYTES)
+        .filter(|&i| {
+            paragraphs
+                .iter()
+                .filter(|&&p| p != i && lines[i].text.contains(lines[p].text.as_str()))
+                .take(MIN_DIGESTED)
+                .count()
+                >= MIN_DIGESTED
+        })
+        .collect()
+}
+
 /// The blocks of the body span: prose as paragraphs, short lines that introduce prose as
 /// headings, captions as figures; furniture left out.
 pub(super) fn blocks(lines: &[Line], kinds: &[Kind], span: Range<usize>) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut seen = std::collections::HashSet::new();
+    let digests = digest_copies(lines, kinds, &span);
     for i in span.clone() {
+        if digests.contains(&i) {
+            continue;
+        }
         // A line printed twice (a pull quote, a repeated teaser) is read once.
         if kinds[i] == Kind::Text && lines[i].words >= 3 && !seen.insert(lines[i].text.as_str()) {
             continue;
@@ -450,6 +580,58 @@ mod tests {
     }
 
     #[test]
+    fn an_archive_with_counts_is_no_list_of_records_beside_a_short_story() {
+        // Regression: a one-paragraph story lost to the archive list beside it
+        // ("November (113)", one entry a line), which was weighed as product tiles.
+        let mut text = String::from("Health\n");
+        for year in [2019, 2018, 2017] {
+            text.push_str(&format!("{year}\n"));
+            for month in [
+                "December",
+                "November",
+                "October",
+                "September",
+                "August",
+                "July",
+            ] {
+                text.push_str(&format!("{month} ({})\n", year - 1900 + month.len()));
+            }
+        }
+        text.push_str(
+            "Cars broken into at the clinic\n\
+             Staff at the home care clinic found two of its five cars broken into this morning, \
+             with their windows smashed and the radios gone, and have asked the police to look \
+             at the cameras in the street.\n\
+             Share\nBack\n",
+        );
+        let (lines, span) = span_of(&text);
+        let span = span.unwrap();
+        let story = lines.iter().position(|l| l.text.starts_with("Staff at"));
+        assert!(story.is_some_and(|at| span.contains(&at)), "{span:?}");
+        assert!(!lines[span].iter().any(|l| l.text.ends_with(')')));
+        assert!(is_counted_label("Gardening (12)"));
+        assert!(!is_counted_label("Blue desk lamp (2 pack)"));
+        assert!(!is_counted_label("$49 (was $69)"));
+    }
+
+    #[test]
+    fn boilerplate_under_every_post_does_not_end_a_thread() {
+        // Regression: "Add a comment" under each answer ended the page after the first one.
+        let answer = "A mirror guards against one disk failing, but not against deleting a file \
+            by mistake, so keep a copy that has its own history of versions as well.\n";
+        let text = format!(
+            "Home\nQuestions\n{PARAGRAPHS}Add a comment\n{answer}Share\nAdd a comment\n\
+             {answer}Share\nAdd a comment\n{answer}Share\nAdd a comment\nAbout us\n"
+        );
+        let lines = segment(&text);
+        let phrases = crate::text::phrases::Phrases::for_language(Some("en"));
+        let kinds = crate::text::furniture::classify(&lines, &phrases);
+        assert_eq!(kinds[5], Kind::Boilerplate);
+        let span = main_span(&lines, &kinds, Focus::Balanced).unwrap();
+        assert_eq!((span.start, span.end), (2, 13));
+    }
+
+    #[test]
     fn records_beside_an_article_stay_out() {
         let mut text = format!("Home\n{PARAGRAPHS}{PARAGRAPHS}");
         for title in [
@@ -478,6 +660,123 @@ mod tests {
         let isolated = isolated_teasers(&lines, &kinds);
         assert!(isolated[1]);
         assert!(!isolated[3] && !isolated[5]);
+    }
+
+    #[test]
+    fn a_list_of_dated_teasers_after_an_article_stays_out() {
+        // Regression: title, author, date and blurb of each story after a short opinion
+        // piece joined it; each blurb was only halved as an isolated teaser.
+        let mut text = String::from("Opinion\n");
+        for n in 1..=14 {
+            text.push_str(&format!(
+                "In the {n}th part of the budget debate, members of the council argued about \
+                 the roads, the library and the bridge on the east side of town until late.\n"
+            ));
+        }
+        text.push_str("Latest\n");
+        for (title, day, blurb) in [
+            (
+                "Bridge repairs fall behind",
+                19,
+                "The works on the old bridge will take another year to finish, the engineers say.",
+            ),
+            (
+                "Ferry fares to rise again",
+                18,
+                "Tickets to the islands will cost a fifth more from the first day of spring.",
+            ),
+            (
+                "Library keeps its hours",
+                17,
+                "The reading room stays open on Sunday afternoons for at least another year.",
+            ),
+            (
+                "Port strike ends at last",
+                16,
+                "Dockers went back to work at dawn after a pay deal was reached late at night.",
+            ),
+        ] {
+            text.push_str(&format!(
+                "{title}\nJane Doe\nTuesday November {day}, 2019\n{blurb}\n"
+            ));
+        }
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(1..15));
+    }
+
+    #[test]
+    fn long_teasers_in_a_dated_list_after_an_article_stay_out() {
+        // Regression: blurbs of thirty words and more were no isolated teasers, and the
+        // list of opinion pieces after an article joined it.
+        let mut text = String::from("Opinion\n");
+        for n in 1..=14 {
+            text.push_str(&format!(
+                "In the {n}th part of the budget debate, members of the council argued about \
+                 the roads, the library and the bridge on the east side of town until late.\n"
+            ));
+        }
+        text.push_str("More from the Courier\n");
+        for (title, day) in [
+            ("Bridge repairs fall behind", 19),
+            ("Ferry fares to rise again", 18),
+            ("Library keeps its hours", 17),
+            ("Port strike ends at last", 16),
+        ] {
+            text.push_str(&format!(
+                "{title}\nJane Doe\nTuesday November {day}, 2019\n\
+                 Our writer has followed the story for years, and says that the council, the \
+                 harbour board and the unions all share the blame for a summer of delays, \
+                 strikes and broken promises to the town.\n"
+            ));
+        }
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(1..15));
+    }
+
+    #[test]
+    fn bare_headlines_after_a_short_article_stay_out() {
+        // Regression: a short story (too little prose to be sure it is an article) was
+        // weighed again with records, and the list of headlines after it joined it.
+        let mut text = String::new();
+        for section in [
+            "News", "Sport", "Business", "Weather", "Opinion", "Travel", "Money", "Health",
+            "Science", "Arts", "Food", "Books",
+        ] {
+            text.push_str(&format!(
+                "{section}\nLatest {section}\nAll {section} stories\n"
+            ));
+        }
+        text.push_str(&format!(
+            "{PARAGRAPHS}The treasurer answered that the grant had fallen in each of the last \
+             four years and that the council could not spend money it did not yet have.\n"
+        ));
+        for (title, time) in [
+            ("Port strike ends after two weeks", "01:14 PM"),
+            ("Bridge to reopen in the spring", "10:08 AM"),
+            ("School wins a national prize", "09:39 AM"),
+            ("Ferry fares to rise again", "08:11 AM"),
+            ("Library keeps its Sunday hours", "04:06 AM"),
+        ] {
+            text.push_str(&format!("{title}\nBy Courier Staff\n11/20/2019 {time}\n"));
+        }
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(36..40));
+    }
+
+    #[test]
+    fn the_article_printed_again_as_one_line_is_read_once() {
+        // Regression: the whole article run together in one block (structured data the
+        // crawler saw) came out after the article, doubling it.
+        let closing = "A final vote on the whole budget is due at the next full meeting.";
+        let digest = format!("{} {closing}", PARAGRAPHS.replace('\n', " ").repeat(3));
+        let text = format!("{PARAGRAPHS}{closing}\n{digest}\n");
+        let lines = segment(&text);
+        let kinds = vec![Kind::Text; lines.len()];
+        let blocks = blocks(&lines, &kinds, 0..lines.len());
+        assert_eq!(blocks.len(), 4);
+        assert!(blocks
+            .iter()
+            .all(|b| !matches!(b, Block::Paragraph { text, .. } if text.len() > 1000)));
     }
 
     #[test]

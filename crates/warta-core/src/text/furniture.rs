@@ -2,6 +2,9 @@
 //! "read also" cross-links, "read more" links, calls to action, source credits, boilerplate
 //! and the headings of related-story lists.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
 use super::lines::{has_menu_separators, skip_chars, Line};
 use super::phrases::Phrases;
 use super::when::When;
@@ -60,12 +63,26 @@ const MAX_POST_LINES: usize = 12;
 /// article; a thread whose posts are the page's content opens with a stamp, and a question
 /// (a Q&A page) is shorter than an article.
 const MIN_ARTICLE_WORDS: usize = 200;
+/// A line printed this many times is printed under every post ("Add a comment"): it opens
+/// no comment section, it separates the posts of a thread.
+pub(super) const PER_POST_COPIES: usize = 3;
+/// Prose (in words) that must come before a comment section that a label opens: a short
+/// post is still an article when the page says that what follows are its comments.
+const MIN_SHORT_ARTICLE_WORDS: usize = 30;
 
 /// Comments under an article: three or more post stamps ("May 3, 2021 at 4:47 pm") a few
-/// lines apart, after the article's prose and a line that opens the comments. Each stamp, with the name line above it, becomes
-/// boilerplate, so the comments fall apart into pieces that no longer join the body. Runs
-/// after related lists are read, whose ages would otherwise pass for stamps.
-pub(super) fn mark_comment_stamps(lines: &[Line], kinds: &mut [Kind], when: &When) {
+/// lines apart, after the article's prose and a line that opens the comments. Each stamp,
+/// with the name line above it, becomes boilerplate, so the comments fall apart into pieces
+/// that no longer join the body. Where a comment label printed once on the page opens them
+/// ("Comments", "10 Comments"), the whole section is boilerplate: under a short post, the
+/// comments would otherwise outweigh it. Runs after related lists are read, whose ages
+/// would otherwise pass for stamps.
+pub(super) fn mark_comment_stamps(
+    lines: &[Line],
+    kinds: &mut [Kind],
+    phrases: &Phrases,
+    when: &When,
+) {
     let stamps: Vec<usize> = (0..lines.len())
         .filter(|&i| {
             kinds[i] == Kind::Text && lines[i].words <= 12 && when.is_stamp(&lines[i].text)
@@ -79,20 +96,44 @@ pub(super) fn mark_comment_stamps(lines: &[Line], kinds: &mut [Kind], when: &Whe
     }
     // Comments come after a line that says so ("34 Comments", "Leave a reply"), once the
     // article has had its say; dated entries of an events page or a listing have none.
-    let Some(opened) = (0..lines.len())
-        .find(|&i| kinds[i] == Kind::Boilerplate && prose_before[i] >= MIN_ARTICLE_WORDS)
-    else {
+    // A comment count printed under every entry ("0 comments", "14 comments") is a
+    // listing's, not the opening of one article's comments.
+    let mut shapes: HashMap<String, usize> = HashMap::new();
+    for line in lines {
+        *shapes.entry(label_shape(line)).or_default() += 1;
+    }
+    let comments_label = |i: usize| {
+        let shape = label_shape(&lines[i]);
+        matches!(kinds[i], Kind::Boilerplate | Kind::CallToAction)
+            && shapes[&shape] == 1
+            && phrases.phrases(|f| &f.comments).any(|p| {
+                // "12 Comments", or "5 thoughts on “The Title”"; not "Add a comment".
+                shape == p || (p.contains(' ') && starts_with_words(&shape, p))
+            })
+    };
+    let Some(opened) = (0..lines.len()).find(|&i| {
+        (kinds[i] == Kind::Boilerplate
+            && shapes[&label_shape(&lines[i])] < PER_POST_COPIES
+            && prose_before[i] >= MIN_ARTICLE_WORDS)
+            || (comments_label(i) && prose_before[i] >= MIN_SHORT_ARTICLE_WORDS)
+    }) else {
         return;
     };
+    let labelled = comments_label(opened);
+    let least_prose = prose_before[opened].min(MIN_ARTICLE_WORDS);
     let stamps: Vec<usize> = stamps.into_iter().filter(|&s| s > opened).collect();
+    // From the first comment stamp to the end of the last comment.
+    let mut section: Option<Range<usize>> = None;
     let mut first = 0;
     while first < stamps.len() {
         let mut last = first;
         while last + 1 < stamps.len() && stamps[last + 1] - stamps[last] <= MAX_POST_LINES {
             last += 1;
         }
+        let run = &stamps[first..=last];
+        first = last + 1;
         // Comments say something between their stamps; a listing's stamps sit over titles.
-        let with_prose = stamps[first..=last]
+        let with_prose = run
             .windows(2)
             .filter(|w| {
                 lines[w[0] + 1..w[1]]
@@ -100,24 +141,60 @@ pub(super) fn mark_comment_stamps(lines: &[Line], kinds: &mut [Kind], when: &Whe
                     .any(|l| l.ends_sentence && l.words >= 7)
             })
             .count();
-        if last - first >= 2 && with_prose * 2 >= last - first {
-            for &at in &stamps[first..=last] {
-                if prose_before[at] < MIN_ARTICLE_WORDS {
-                    continue;
-                }
-                kinds[at] = Kind::Boilerplate;
-                let above = at.wrapping_sub(1);
-                if at > 0
-                    && kinds[above] == Kind::Text
-                    && lines[above].words <= 4
-                    && !lines[above].ends_sentence
-                {
-                    kinds[above] = Kind::Boilerplate;
-                }
+        if run.len() < 3 || with_prose * 2 < run.len() - 1 {
+            continue;
+        }
+        let comments: Vec<usize> = run
+            .iter()
+            .copied()
+            .filter(|&at| prose_before[at] >= least_prose)
+            .collect();
+        let (Some(&from), Some(&to)) = (comments.first(), comments.last()) else {
+            continue;
+        };
+        // The last comment runs on for about as many lines as a comment takes, up to the
+        // first line that is not comment text.
+        let mut gaps: Vec<usize> = run.windows(2).map(|w| w[1] - w[0]).collect();
+        gaps.sort_unstable();
+        let typical_end = (to + gaps[gaps.len() / 2]).min(lines.len());
+        let end = (to + 1..typical_end)
+            .find(|&i| !matches!(kinds[i], Kind::Text | Kind::CallToAction))
+            .unwrap_or(typical_end);
+        section = Some(section.map_or(from, |s| s.start)..end);
+        for at in comments {
+            kinds[at] = Kind::Boilerplate;
+            let above = at.wrapping_sub(1);
+            if at > 0
+                && kinds[above] == Kind::Text
+                && lines[above].words <= 4
+                && !lines[above].ends_sentence
+            {
+                kinds[above] = Kind::Boilerplate;
             }
         }
-        first = last + 1;
     }
+    if let Some(section) = section.filter(|_| labelled) {
+        for kind in &mut kinds[section] {
+            if *kind == Kind::Text {
+                *kind = Kind::Boilerplate;
+            }
+        }
+    }
+}
+
+fn starts_with_words(text: &str, words: &str) -> bool {
+    text.strip_prefix(words)
+        .is_some_and(|rest| rest.starts_with(' '))
+}
+
+/// A label's words without its counts and marks: "· 76 comments" and "14 comments" are one
+/// label.
+fn label_shape(line: &Line) -> String {
+    line.folded
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Longest line that a consent phrase marks as a banner; longer is an essay on privacy.
@@ -264,8 +341,9 @@ mod tests {
 
     fn comment_marks(text: &str) -> Vec<usize> {
         let lines = segment(text);
-        let mut kinds = classify(&lines, &Phrases::for_language(Some("en")));
-        mark_comment_stamps(&lines, &mut kinds, &When::new(None, Some("en")));
+        let phrases = Phrases::for_language(Some("en"));
+        let mut kinds = classify(&lines, &phrases);
+        mark_comment_stamps(&lines, &mut kinds, &phrases, &When::new(None, Some("en")));
         (0..lines.len())
             .filter(|&i| kinds[i] == Kind::Boilerplate)
             .collect()
@@ -274,12 +352,48 @@ mod tests {
     #[test]
     fn stamps_after_a_comments_line_are_comments() {
         let text = format!(
-            "{ARTICLE}3 Comments\nalice\nMay 3, 2021 at 4:47 pm\nI think the roads needed this money for years.\n\
+            "{ARTICLE}Leave a reply\nalice\nMay 3, 2021 at 4:47 pm\nI think the roads needed this money for years.\n\
              bob\nMay 3, 2021 at 5:02 pm\nThe library should have had a share of it too.\n\
              carol\nMay 4, 2021 at 9:15 am\nWhat about the buses on the east side of town?\n"
         );
         // The opener, then each name line and its stamp.
         assert_eq!(comment_marks(&text), [1, 2, 3, 5, 6, 8, 9]);
+    }
+
+    #[test]
+    fn a_comments_label_cuts_the_comments_under_a_short_post() {
+        // Regression: under a post of two paragraphs, the comments outweighed the post.
+        let text = "We opened the thread so that readers can ask us about our work, in the comments below.\n\
+            The previous thread, from June, is still open as well for anyone who missed it.\n\
+            Comments\n\
+            Milan on September 12, 2018 at 4:47 pm said:\n\
+            Any update on how the new study will change your view of the cash programme?\n\
+            Catherine on September 13, 2018 at 5:23 pm said:\n\
+            Hi Milan,\n\
+            We have not yet read the study, but plan to look at it in our review at the end of the year.\n\
+            Alex on September 17, 2018 at 6:34 am said:\n\
+            I read your report on the bus programme and missed any word on journey times.\n\
+            Slower buses are safer, but the time lost must count for something too.\n";
+        // Everything from the first stamp to the end of the last comment.
+        assert_eq!(comment_marks(text), (3..11).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn comment_counts_under_each_entry_open_no_comments() {
+        let mut text = String::from(
+            "Our blog has news from the team, tips for new users and stories from the people who use our tools every day.\n",
+        );
+        for (day, title, count) in [
+            (3, "A new look", 4),
+            (10, "Faster search", 0),
+            (17, "Chat for all", 12),
+        ] {
+            text.push_str(&format!(
+                "May {day}, 2024\n{title}\nWe shipped a change that many of you asked for in the last survey.\n{count} comments\n"
+            ));
+        }
+        // Only the count lines themselves.
+        assert_eq!(comment_marks(&text), [4, 8, 12]);
     }
 
     #[test]
@@ -296,6 +410,20 @@ mod tests {
             Keep one copy in another building, or the fire takes the backup with the server.\n\
             answered May 3, 2009 at 21:22\nlee\n";
         assert_eq!(comment_marks(text), [2]);
+    }
+
+    #[test]
+    fn boilerplate_under_every_post_opens_no_comments() {
+        // Regression: after a long question, the "Add a comment" printed under every post
+        // opened "comments", and the answers' stamps became barriers between the answers.
+        let answer = "Keep one copy in another building, or the fire takes the backup with it.\n";
+        let text = format!(
+            "{ARTICLE}Add a comment\n{answer}answered May 2, 2009 at 10:09\nkevin\nAdd a comment\n\
+             {answer}answered May 2, 2009 at 10:41\nsam\nAdd a comment\n\
+             {answer}answered May 3, 2009 at 21:22\nlee\nAdd a comment\n"
+        );
+        // Only the labels themselves.
+        assert_eq!(comment_marks(&text), [1, 5, 9, 13]);
     }
 
     #[test]

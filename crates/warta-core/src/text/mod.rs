@@ -98,7 +98,7 @@ pub fn extract(text: &str, opts: &Options) -> Article {
     let mut kinds = furniture::classify(&lines, &phrases);
     article.related = related::extract(&lines, &mut kinds, &when);
     captions::mark(&lines, &mut kinds, &phrases);
-    furniture::mark_comment_stamps(&lines, &mut kinds, &when);
+    furniture::mark_comment_stamps(&lines, &mut kinds, &phrases, &when);
 
     let Some(mut span) = body::main_span(&lines, &kinds, opts.focus) else {
         return article;

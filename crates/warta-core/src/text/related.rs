@@ -48,6 +48,12 @@ fn list_after_heading(
             Kind::Text => {}
             _ => break,
         }
+        // A list whose earlier entries are bare titles is a list of titles: a sentence
+        // after its last title is the article going on, not that entry's teaser.
+        let titles_only = entries.len() > 2
+            && entries[..entries.len() - 1]
+                .iter()
+                .all(|(_, e)| e.teaser.is_none());
         let current = entries.last_mut().map(|(_, r)| r);
         if let Some((age, published)) = age_of(line, when) {
             match current {
@@ -59,8 +65,8 @@ fn list_after_heading(
             }
         } else if current.as_ref().is_some_and(|e| e.title == line.text) {
             // The title printed a second time, over the teaser.
-        } else if let Some(entry) =
-            current.filter(|e| e.teaser.is_none() && is_teaser(lines, kinds, i, &e.title))
+        } else if let Some(entry) = current
+            .filter(|e| e.teaser.is_none() && !titles_only && is_teaser(lines, kinds, i, &e.title))
         {
             entry.teaser = Some(line.text.clone());
         } else if line.headline_shaped()
@@ -199,6 +205,20 @@ mod tests {
         assert_eq!(got[1].title, "City council approves new budget");
         assert_eq!(got[1].teaser, None);
         assert_eq!(kinds.last(), Some(&Kind::Boilerplate));
+    }
+
+    #[test]
+    fn a_sentence_after_a_list_of_bare_titles_is_no_teaser() {
+        // Regression: a related box inside an article took the paragraph after it as the
+        // teaser of its last title.
+        let (got, kinds) = related(
+            "Related stories\nPort strike ends\nCouncil approves budget\nFerry fares rise\n\
+             Dressed in black, the mayor took her place at the front of the hall and began to speak.",
+            None,
+        );
+        assert_eq!(got.len(), 3);
+        assert!(got.iter().all(|r| r.teaser.is_none()));
+        assert_eq!(kinds.last(), Some(&Kind::Text));
     }
 
     #[test]
