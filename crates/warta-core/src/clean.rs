@@ -348,6 +348,7 @@ fn judge<'a>(
     let is_wrapper = share.is_wrapper();
     if is_hidden(el.attr("hidden"), el.attr("aria-hidden"), el.attr("style"))
         && !share.is_hidden_wrapper()
+        && !is_disclosure_panel(el)
     {
         return Some(Reason::Hidden);
     }
@@ -414,6 +415,29 @@ fn names_one_of(attr: &str, words: &[&str]) -> bool {
         .flat_map(name_words)
         .any(|w| words.contains(&w.as_str()))
 }
+
+/// Tabs and accordions hide all panels but one until clicked; the page means them all to be
+/// read (a service's plans, a FAQ's answers, a product's specifications).
+fn is_disclosure_panel(el: &crate::dom::Element) -> bool {
+    el.attr("role")
+        .is_some_and(|r| r.eq_ignore_ascii_case("tabpanel"))
+        || [el.attr("class"), el.attr("id")]
+            .into_iter()
+            .flatten()
+            .any(|a| names_one_of(a, DISCLOSURE_WORDS))
+}
+
+/// Class/id words of tab and accordion panels.
+const DISCLOSURE_WORDS: &[&str] = &[
+    "tabpanel",
+    "tab",
+    "tabs",
+    "accordion",
+    "collapse",
+    "collapsible",
+    "panel",
+    "faq",
+];
 
 fn names_review_section(attr: &str) -> bool {
     names_one_of(attr, &["review", "reviews"])
@@ -487,12 +511,15 @@ fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
         }
         // "social-media-embed", "embedded-tweet": a post the article quotes, not a share bar.
         let embed = name_words(class).any(|w| EMBED_WORDS.contains(&w.as_str()));
+        // "accordion-item__dropdown": the panel an accordion opens, not a menu.
+        let accordion_panel = name_words(class).any(|w| w == "accordion");
         for word in name_words(class) {
             if let Some(w) = STRONG_FURNITURE_WORDS.iter().find(|w| **w == word) {
                 return Some((w, true));
             }
             if let Some(w) = FURNITURE_WORDS.iter().find(|w| **w == word) {
-                if !embed {
+                let kept = embed || accordion_panel && *w == "dropdown";
+                if !kept {
                     return Some((w, false));
                 }
             }
@@ -613,6 +640,17 @@ mod tests {
         };
         assert!(!removed(""));
         assert!(removed(&format!("<div class=post>{BODY}{BODY}</div>")));
+    }
+
+    #[test]
+    fn hidden_tab_and_accordion_panels_stay() {
+        let html = format!(
+            "{BODY}<div role=tabpanel hidden>Second plan: two rounds of revisions.</div>\
+             <div class='tab-pane' style='display:none'>Third plan: a cover letter.</div>\
+             <div class='accordion-item__dropdown'>How long does it take? Three days.</div>\
+             <div class=dropdown>Menu</div><div hidden>secret</div>"
+        );
+        assert_eq!(removed_texts(&html), vec!["Menu", "secret"]);
     }
 
     #[test]
