@@ -114,6 +114,8 @@ mod knobs {
     pub const TIGHTEN_SLACK: f32 = 0.15;
     /// A prose unit is at least this long.
     pub const PROSE_MIN_CHARS: usize = 80;
+    /// Prose above the headline beyond which the headline does not open the content.
+    pub const MAX_PROSE_ABOVE_HEADLINE: usize = 300;
     /// How many siblings away from the container a companion may stand.
     pub const COMPANION_REACH: usize = 2;
 }
@@ -633,7 +635,19 @@ fn keep_units(
     };
     // Node ids follow document order (the parser creates nodes as it reads), which is all
     // that is needed to tell what stands above the headline.
-    let headline_inside = headline.filter(|&h| dom.ancestors(h).any(|a| a == root));
+    // A headline with much prose above it does not open the content (a service page's h1
+    // halfway down, below testimonials): nothing above it is cut then.
+    let headline_inside = headline
+        .filter(|&h| dom.ancestors(h).any(|a| a == root))
+        .filter(|&h| {
+            let prose_above: usize = units
+                .iter()
+                .take_while(|u| u.node < h)
+                .filter(|u| is_prose(u) && dom.ancestors(u.node).any(|a| a == root))
+                .map(|u| u.chars)
+                .sum();
+            prose_above < knobs::MAX_PROSE_ABOVE_HEADLINE
+        });
     let mut kept: Vec<Unit> = Vec::new();
     // Galleries, lightboxes, pull quotes and responsive layouts print the same caption,
     // line or paragraph again elsewhere on the page; a text repeated within one parent is
@@ -934,6 +948,24 @@ mod tests {
              <div class=archive>{months}</div></body>"
         );
         assert_eq!(chosen_texts(&html), vec![P1, P2]);
+    }
+
+    #[test]
+    fn a_headline_below_much_prose_does_not_cut_the_labels_above_it() {
+        let quote = |n: u32| {
+            format!(
+                "<blockquote><p>\u{201c}The new plan number {n} saved our small bakery hours of \
+                 paperwork every single week, and the staff were kind.\u{201d}</p>\
+                 <p>Client {n}, Lisbon</p></blockquote>"
+            )
+        };
+        let quotes: String = (1..=4).map(quote).collect();
+        let html = format!(
+            "<head><title>Bookkeeping for bakeries</title></head><body><main>{quotes}\
+             <h1>Bookkeeping for bakeries</h1><p>{P1}</p><p>{P2}</p></main></body>"
+        );
+        let kept = chosen_texts(&html);
+        assert!(kept.iter().any(|t| t == "Client 3, Lisbon"), "{kept:?}");
     }
 
     #[test]
