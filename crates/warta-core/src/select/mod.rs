@@ -328,7 +328,9 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
         }
     }
     let prose = prose_chars(&chosen.units);
-    if prose < knobs::LISTING_MAX_PROSE_CHARS && !meta.declares_article() {
+    // Many sites label every page an article (`og:type`); only a dated one is taken at its word.
+    let claims_article = meta.declares_article() && meta.fields.published.is_some();
+    if prose < knobs::LISTING_MAX_PROSE_CHARS && !claims_article {
         let listing = choose(dom, &units, meta, headline, opts, Reading::Listing);
         let teasers = listing
             .units
@@ -930,6 +932,32 @@ mod tests {
         assert!(kept.iter().any(|t| t == "Enamelled dutch oven"), "{kept:?}");
         assert!(kept.iter().any(|t| t == "$6.99"), "{kept:?}");
         assert!(!kept.iter().any(|t| t == "Contact"), "{kept:?}");
+    }
+
+    #[test]
+    fn an_undated_page_labelled_an_article_can_still_be_a_listing() {
+        let teaser = |n: u32| {
+            format!(
+                "<li class=card><a href=/r{n}><h3>Slow cooker stew number {n}, with barley</h3></a>\
+                 <span>{n}0 ratings</span></li>"
+            )
+        };
+        let teasers: String = (1..=8).map(teaser).collect();
+        let page = |date: &str| {
+            format!(
+                "<head><meta property=og:type content=article>{date}</head><body><main>\
+                 <h1>Dinner recipes</h1><p>What is for dinner? Our most loved dishes.</p>\
+                 <ul class=grid>{teasers}</ul></main></body>"
+            )
+        };
+        let kept = chosen_texts(&page(""));
+        assert!(
+            kept.iter()
+                .any(|t| t == "Slow cooker stew number 3, with barley"),
+            "{kept:?}"
+        );
+        let dated = page("<meta property=article:published_time content=2024-03-01T10:00:00Z>");
+        assert!(!chosen_texts(&dated).iter().any(|t| t.contains("number 3")));
     }
 
     #[test]
