@@ -348,7 +348,8 @@ fn judge<'a>(
     let is_wrapper = share.is_wrapper();
     if is_hidden(el.attr("hidden"), el.attr("aria-hidden"), el.attr("style"))
         && !share.is_hidden_wrapper()
-        && !is_disclosure_panel(el)
+        && !is_disclosure_panel(dom, id)
+        && !is_streamed_segment(el)
     {
         return Some(Reason::Hidden);
     }
@@ -418,13 +419,36 @@ fn names_one_of(attr: &str, words: &[&str]) -> bool {
 
 /// Tabs and accordions hide all panels but one until clicked; the page means them all to be
 /// read (a service's plans, a FAQ's answers, a product's specifications).
-fn is_disclosure_panel(el: &crate::dom::Element) -> bool {
-    el.attr("role")
-        .is_some_and(|r| r.eq_ignore_ascii_case("tabpanel"))
-        || [el.attr("class"), el.attr("id")]
+fn is_disclosure_panel(dom: &Dom, id: NodeId) -> bool {
+    let names_panel = |el: &crate::dom::Element| {
+        [el.attr("class"), el.attr("id")]
             .into_iter()
             .flatten()
             .any(|a| names_one_of(a, DISCLOSURE_WORDS))
+    };
+    let Some(el) = dom.element(id) else {
+        return false;
+    };
+    // The panel itself may be unnamed inside a named accordion item. (The body's classes
+    // describe the page's state: "skybox-auto-collapse".)
+    el.attr("role")
+        .is_some_and(|r| r.eq_ignore_ascii_case("tabpanel"))
+        || names_panel(el)
+        || dom
+            .parent(id)
+            .and_then(|p| dom.element(p))
+            .is_some_and(|p| p.name.local != local_name!("body") && names_panel(p))
+}
+
+/// Streaming server rendering (React's `<div hidden id="S:1">`) sends the parts of a page
+/// that were not ready at first in hidden segments at the end of the body, which a script
+/// then moves into place: they are the page's content.
+fn is_streamed_segment(el: &crate::dom::Element) -> bool {
+    el.attr("hidden").is_some()
+        && el.attr("id").is_some_and(|i| {
+            i.strip_prefix("S:")
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()))
+        })
 }
 
 /// Class/id words of tab and accordion panels.
@@ -513,12 +537,14 @@ fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
         let embed = name_words(class).any(|w| EMBED_WORDS.contains(&w.as_str()));
         // "accordion-item__dropdown": the panel an accordion opens, not a menu.
         let accordion_panel = name_words(class).any(|w| w == "accordion");
+        // "hero-banner": the page's own opening panel, not an ad.
+        let hero = name_words(class).any(|w| w == "hero");
         for word in name_words(class) {
             if let Some(w) = STRONG_FURNITURE_WORDS.iter().find(|w| **w == word) {
                 return Some((w, true));
             }
             if let Some(w) = FURNITURE_WORDS.iter().find(|w| **w == word) {
-                let kept = embed || accordion_panel && *w == "dropdown";
+                let kept = embed || accordion_panel && *w == "dropdown" || hero && *w == "banner";
                 if !kept {
                     return Some((w, false));
                 }
@@ -651,6 +677,29 @@ mod tests {
              <div class=dropdown>Menu</div><div hidden>secret</div>"
         );
         assert_eq!(removed_texts(&html), vec!["Menu", "secret"]);
+    }
+
+    #[test]
+    fn an_unnamed_panel_of_a_named_accordion_item_stays() {
+        let html = format!(
+            "{BODY}<div class='faq-accordion'><h3>Do you ship abroad?</h3>\
+             <div id=item_0_content hidden>Yes, to every country in Europe.</div></div>\
+             <div class=box><div hidden>Sign in</div></div>"
+        );
+        assert_eq!(removed_texts(&html), vec!["Sign in"]);
+        // The body's classes describe the page, not a panel.
+        let html = format!("<body class=auto-collapse>{BODY}<div hidden>site data</div></body>");
+        assert_eq!(removed_texts(&html), vec!["site data"]);
+    }
+
+    #[test]
+    fn streamed_segments_stay_and_hero_banners_are_no_ads() {
+        let html = format!(
+            "<div class=hero-banner><h2>Celebrating 150 years</h2></div>{BODY}\
+             <div class=banner>Sale</div><div hidden id='S:1f'>The rest of the story.</div>\
+             <div hidden id='S:'>empty id</div>"
+        );
+        assert_eq!(removed_texts(&html), vec!["Sale", "empty id"]);
     }
 
     #[test]
