@@ -339,7 +339,7 @@ fn judge<'a>(
 ) -> Option<Reason> {
     let el = dom.element(id)?;
     let tag = &el.name.local;
-    if NON_CONTENT_TAGS.contains(tag) {
+    if NON_CONTENT_TAGS.contains(tag) && !is_heading_toggle(dom, id) {
         return Some(Reason::NonContentTag);
     }
     if *tag == local_name!("body") || *tag == local_name!("html") {
@@ -376,7 +376,8 @@ fn judge<'a>(
         .into_iter()
         .flatten()
         .find_map(|a| names.furniture(a))
-        .filter(|(word, _)| !(in_thread && word.starts_with("comment")));
+        .filter(|(word, _)| !(in_thread && word.starts_with("comment")))
+        .filter(|(word, _)| !(HIDING_NAMES.contains(word) && is_disclosure_panel(dom, id)));
     if let Some((word, true)) = furniture {
         // Overlays are never the article, whatever their size, unless the headline is in them;
         // other strong names (ad slots, pagination) yield only to most of the page's prose.
@@ -429,6 +430,19 @@ fn is_disclosure_panel(dom: &Dom, id: NodeId) -> bool {
     let Some(el) = dom.element(id) else {
         return false;
     };
+    // A panel right after the button that toggles it.
+    let after_toggle = dom
+        .children(dom.parent(id).unwrap_or(id))
+        .filter(|&c| dom.element(c).is_some())
+        .take_while(|&c| c != id)
+        .last()
+        .and_then(|prev| dom.element(prev))
+        .is_some_and(|prev| {
+            prev.name.local == local_name!("button") || prev.attr("aria-expanded").is_some()
+        });
+    if after_toggle {
+        return true;
+    }
     // The panel itself may be unnamed inside a named accordion item. (The body's classes
     // describe the page's state: "skybox-auto-collapse".)
     el.attr("role")
@@ -438,6 +452,24 @@ fn is_disclosure_panel(dom: &Dom, id: NodeId) -> bool {
             .parent(id)
             .and_then(|p| dom.element(p))
             .is_some_and(|p| p.name.local != local_name!("body") && names_panel(p))
+}
+
+/// A button holding a heading is the question of an accordion (a FAQ), not a control.
+fn is_heading_toggle(dom: &Dom, id: NodeId) -> bool {
+    dom.is_tag(id, &local_name!("button"))
+        && dom.descendants(id).any(|d| {
+            dom.tag(d).is_some_and(|t| {
+                matches!(
+                    *t,
+                    local_name!("h1")
+                        | local_name!("h2")
+                        | local_name!("h3")
+                        | local_name!("h4")
+                        | local_name!("h5")
+                        | local_name!("h6")
+                )
+            })
+        })
 }
 
 /// Streaming server rendering (React's `<div hidden id="S:1">`) sends the parts of a page
@@ -700,6 +732,16 @@ mod tests {
              <div hidden id='S:'>empty id</div>"
         );
         assert_eq!(removed_texts(&html), vec!["Sale", "empty id"]);
+    }
+
+    #[test]
+    fn a_faq_toggle_keeps_its_question_and_its_hidden_answer() {
+        let html = format!(
+            "{BODY}<div><button type=button><h5>How long does delivery take?</h5></button>\
+             <div class='text-sm hidden'><p>Three working days.</p></div></div>\
+             <button>Load more</button><div><span>x</span><div class=hidden>gone</div></div>"
+        );
+        assert_eq!(removed_texts(&html), vec!["Load more", "gone"]);
     }
 
     #[test]
