@@ -346,6 +346,17 @@ fn judge<'a>(
         return None;
     }
     let is_wrapper = share.is_wrapper();
+    if el
+        .attr("aria-modal")
+        .is_some_and(|m| m.eq_ignore_ascii_case("true"))
+        || el.attr("role").is_some_and(|r| {
+            r.eq_ignore_ascii_case("dialog") || r.eq_ignore_ascii_case("alertdialog")
+        })
+    {
+        // A dialog lays itself over the page (terms of service, a sign-up form), however much
+        // text it holds.
+        return Some(Reason::PageFrame);
+    }
     if is_hidden(el.attr("hidden"), el.attr("aria-hidden"), el.attr("style"))
         && !share.is_hidden_wrapper()
         && !is_disclosure_panel(dom, id)
@@ -404,7 +415,7 @@ fn judge<'a>(
     let role = el.attr("role").unwrap_or("");
     if matches!(
         role,
-        "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "dialog" | "menu"
+        "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "menu"
     ) {
         return Some(Reason::PageFrame);
     }
@@ -742,6 +753,18 @@ mod tests {
              <button>Load more</button><div><span>x</span><div class=hidden>gone</div></div>"
         );
         assert_eq!(removed_texts(&html), vec!["Load more", "gone"]);
+    }
+
+    #[test]
+    fn a_dialog_goes_however_much_text_it_holds() {
+        let terms = BODY.repeat(6);
+        let html = format!(
+            "<p>A short product blurb.</p><footer><div id=terms aria-modal=true><h1>Terms of use</h1>\
+             {terms}</div></footer><div role=dialog><p>Sign up for our letters.</p></div>"
+        );
+        let removed = removed_texts(&html);
+        assert_eq!(removed.len(), 2, "{removed:?}");
+        assert!(removed[0].starts_with("Terms of use"));
     }
 
     #[test]
