@@ -869,6 +869,22 @@ mod tests {
     }
 
     #[test]
+    fn a_shop_recommendation_box_goes_with_its_label() {
+        let card = |n: u32| {
+            format!(
+                "<div class=item><p>Enamelled dutch oven number {n}, in a deep blue glaze, \
+                 holds five litres and goes from the hob to the oven.</p></div>"
+            )
+        };
+        let cards: String = (1..=3).map(card).collect();
+        let html = format!(
+            "<main><h1>Cast iron casserole</h1><div class=product><p>{P1}</p><p>{P2}</p>\
+             <p>{P1}</p></div><section><h3>Frequently bought together</h3>{cards}</section></main>"
+        );
+        assert_eq!(chosen_texts(&html), vec![P1, P2, P1]);
+    }
+
+    #[test]
     fn a_related_label_inside_the_text_does_not_end_the_article() {
         let html = format!(
             "<article><p>{P1}</p><p>{P2}</p><h4>Read next</h4><ul><li><a href=/a>Another \
