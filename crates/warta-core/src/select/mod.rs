@@ -112,6 +112,9 @@ mod knobs {
     /// A child holding at least (1 - this) of its parent's score replaces the parent as the
     /// container.
     pub const TIGHTEN_SLACK: f32 = 0.15;
+    /// ... and at least this share of its text: a paragraph of a page whose other texts sit
+    /// among links that cancel them out is not the whole content.
+    pub const TIGHTEN_MIN_TEXT_SHARE: f32 = 0.7;
     /// A prose unit is at least this long.
     pub const PROSE_MIN_CHARS: usize = 80;
     /// Prose above the headline beyond which the headline does not open the content.
@@ -153,6 +156,9 @@ pub struct Scores {
     pub count: Vec<u32>,
     /// Characters of prose units (see [`is_prose`]) below each node.
     pub prose: Vec<u32>,
+    /// The sum of the positive unit values below each node: the text a container holds,
+    /// before the furniture in it is counted against it.
+    pub positive: Vec<f32>,
     /// Per unit: a teaser of a listing (always false when reading an article).
     pub teaser: Vec<bool>,
 }
@@ -178,6 +184,7 @@ pub fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Sc
     let mut score = vec![0f32; dom.nodes.len()];
     let mut count = vec![0u32; dom.nodes.len()];
     let mut prose = vec![0u32; dom.nodes.len()];
+    let mut positive = vec![0f32; dom.nodes.len()];
     for (u, &v) in units.iter().zip(&values) {
         let prose_chars = if is_prose(u) { u.chars as u32 } else { 0 };
         let mut factor = 1.0;
@@ -189,6 +196,7 @@ pub fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Sc
             score[a] += v;
             count[a] += 1;
             prose[a] += prose_chars;
+            positive[a] += v.max(0.0);
             if a == start {
                 break;
             }
@@ -199,6 +207,7 @@ pub fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Sc
         score,
         count,
         prose,
+        positive,
         teaser,
     }
 }
@@ -403,7 +412,7 @@ fn choose(
     reading: Reading,
 ) -> Chosen {
     let s = score(dom, units, meta, reading);
-    let (wide, root) = best_container(dom, &s.score, scoring_root(dom));
+    let (wide, root) = best_container(dom, &s, scoring_root(dom));
     let mut roots = vec![root];
     roots.extend(companions(dom, &s, wide, root));
     let positive_total: f32 = s.values.iter().filter(|v| **v > 0.0).sum();
@@ -532,10 +541,11 @@ fn is_furniture(u: &Unit) -> bool {
 }
 
 /// The element with the highest score, then tightened: while one element below holds nearly
-/// all of its score, that element is the better answer (the rest only adds a cookie notice, a
+/// all of its score and most of its text, that element is the better answer (the rest only adds a cookie notice, a
 /// poll or a comment box).
 /// Returns the widest best-scoring element and the tightened one.
-pub fn best_container(dom: &Dom, score: &[f32], start: NodeId) -> (NodeId, NodeId) {
+pub fn best_container(dom: &Dom, s: &Scores, start: NodeId) -> (NodeId, NodeId) {
+    let score = &s.score;
     let mut best = start;
     for id in dom.descendants(start) {
         if dom.element(id).is_some() && score[id] > score[best] {
@@ -545,7 +555,13 @@ pub fn best_container(dom: &Dom, score: &[f32], start: NodeId) -> (NodeId, NodeI
     let wide = best;
     loop {
         let floor = score[best] * (1.0 - knobs::TIGHTEN_SLACK);
-        let qualifies = |d: NodeId| dom.element(d).is_some() && score[d] > 0.0 && score[d] >= floor;
+        let text_floor = s.positive[best] * knobs::TIGHTEN_MIN_TEXT_SHARE;
+        let qualifies = |d: NodeId| {
+            dom.element(d).is_some()
+                && score[d] > 0.0
+                && score[d] >= floor
+                && s.positive[d] >= text_floor
+        };
         let child = dom
             .children(best)
             .filter(|&c| dom.element(c).is_some())
@@ -910,6 +926,31 @@ mod tests {
              </body>"
         );
         assert_eq!(chosen_texts(&html), vec![P1, P2, P1]);
+    }
+
+    #[test]
+    fn does_not_tighten_to_one_paragraph_among_linked_calls() {
+        let tile = |n: u32| {
+            format!(
+                "<div class=tile><h3>Plan {n}</h3><p>Answers come {n} times faster.</p>\
+                 <p><a href=/t{n}>Start a free trial of plan {n}</a></p></div>"
+            )
+        };
+        let tiles: String = (1..=8).map(tile).collect();
+        let html = format!(
+            "<body><main><div class=intro><p>{P1}</p><p>{P2}</p><p>{P1}</p></div>{tiles}\
+             </main></body>"
+        );
+        let (dom, _) = parse(&html, &Limits::default());
+        let cleaned = clean(&dom, Default::default());
+        let meta = crate::metadata::extract(&dom, &Options::default());
+        let units = segment(&dom, &cleaned, scoring_root(&dom));
+        let s = score(&dom, &units, &meta, Reading::Article);
+        let (_, root) = best_container(&dom, &s, scoring_root(&dom));
+        assert_eq!(
+            dom.tag(root).map(|t| t.to_string()).as_deref(),
+            Some("main")
+        );
     }
 
     #[test]
