@@ -9,6 +9,8 @@
 //! A furniture-named container that holds most of the page's text is kept regardless: sites
 //! name their outer wrappers after sidebars and headers surprisingly often.
 
+use std::borrow::Cow;
+
 use html5ever::{local_name, LocalName};
 
 use crate::dom::{Dom, NodeData, NodeId, DOCUMENT};
@@ -246,7 +248,14 @@ impl TextStats {
     fn visit(&mut self, dom: &Dom, id: NodeId, in_link: bool) -> (u32, u32) {
         let (text, prose) = match &dom.nodes[id].data {
             NodeData::Text(t) => {
-                let n = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                let n = if t.is_ascii() {
+                    // `char::is_whitespace` also counts the vertical tab
+                    t.bytes()
+                        .filter(|&b| !b.is_ascii_whitespace() && b != 0x0B)
+                        .count()
+                } else {
+                    t.chars().filter(|c| !c.is_whitespace()).count()
+                } as u32;
                 (
                     n,
                     if !in_link && n >= PROSE_RUN_CHARS && !has_machine_token(t) {
@@ -259,8 +268,7 @@ impl TextStats {
             NodeData::Element(_) if is_non_content(dom, id) => (0, 0),
             _ => {
                 let in_link = in_link || dom.is_tag(id, &local_name!("a"));
-                let children: Vec<NodeId> = dom.children(id).collect();
-                children.into_iter().fold((0, 0), |acc, c| {
+                dom.children(id).fold((0, 0), |acc, c| {
                     let (t, p) = self.visit(dom, c, in_link);
                     (acc.0 + t, acc.1 + p)
                 })
@@ -426,7 +434,7 @@ fn judge<'a>(
 fn names_one_of(attr: &str, words: &[&str]) -> bool {
     naming_tokens(attr)
         .flat_map(name_words)
-        .any(|w| words.contains(&w.as_str()))
+        .any(|w| words.contains(&&*w))
 }
 
 /// Tabs and accordions hide all panels but one until clicked; the page means them all to be
@@ -511,7 +519,16 @@ fn names_review_section(attr: &str) -> bool {
 }
 
 fn names_comment_section(attr: &str) -> bool {
-    names_one_of(attr, &["comment", "comments", "disqus", "discussion"])
+    const WORDS: [&str; 4] = ["comment", "comments", "disqus", "discussion"];
+    // Most names hold none of the words anywhere; finding that out needs no word split.
+    static ANYWHERE: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(WORDS)
+                .expect("fixed patterns build")
+        });
+    ANYWHERE.is_match(attr) && names_one_of(attr, &WORDS)
 }
 
 /// Responsive frameworks hide an element at small widths and show it at larger ones with a
@@ -577,16 +594,16 @@ fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
             return Some((n, false));
         }
         // "social-media-embed", "embedded-tweet": a post the article quotes, not a share bar.
-        let embed = name_words(class).any(|w| EMBED_WORDS.contains(&w.as_str()));
+        let embed = name_words(class).any(|w| EMBED_WORDS.contains(&&*w));
         // "accordion-item__dropdown": the panel an accordion opens, not a menu.
         let accordion_panel = name_words(class).any(|w| w == "accordion");
         // "hero-banner": the page's own opening panel, not an ad.
         let hero = name_words(class).any(|w| w == "hero");
         for word in name_words(class) {
-            if let Some(w) = STRONG_FURNITURE_WORDS.iter().find(|w| **w == word) {
+            if let Some(w) = STRONG_FURNITURE_WORDS.iter().find(|w| ***w == *word) {
                 return Some((w, true));
             }
-            if let Some(w) = FURNITURE_WORDS.iter().find(|w| **w == word) {
+            if let Some(w) = FURNITURE_WORDS.iter().find(|w| ***w == *word) {
                 let kept = embed || accordion_panel && *w == "dropdown" || hero && *w == "banner";
                 if !kept {
                     return Some((w, false));
@@ -597,26 +614,41 @@ fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
     None
 }
 
-/// Splits a class or id into lower-case words: on `-`, `_`, `:` and camelCase humps.
-pub(crate) fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
+/// Splits a class or id into lower-case words: on `-`, `_`, `:`, `.`, `/` and camelCase humps.
+/// Most names are lower case already and are borrowed, not copied: pages carry thousands.
+pub(crate) fn name_words(name: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     name.split(['-', '_', ':', '.', '/'])
-        .flat_map(split_camel)
+        .flat_map(camel_humps)
         .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(w.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(w)
+            }
+        })
 }
 
-fn split_camel(part: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for c in part.chars() {
-        if c.is_ascii_uppercase() && prev_lower {
-            words.push(std::mem::take(&mut cur));
+/// "socialShare" → "social", "Share": a word starts at an upper-case letter that follows a
+/// lower-case letter or a digit.
+fn camel_humps(part: &str) -> impl Iterator<Item = &str> {
+    let bytes = part.as_bytes();
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
         }
-        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        cur.push(c.to_ascii_lowercase());
-    }
-    words.push(cur);
-    words
+        let hump = (start + 1..bytes.len()).find(|&i| {
+            bytes[i].is_ascii_uppercase()
+                && (bytes[i - 1].is_ascii_lowercase() || bytes[i - 1].is_ascii_digit())
+        });
+        let end = hump.unwrap_or(bytes.len());
+        done = hump.is_none();
+        let word = &part[start..end];
+        start = end;
+        Some(word)
+    })
 }
 
 #[cfg(test)]
@@ -662,13 +694,25 @@ mod tests {
     }
 
     #[test]
+    fn name_words_split_on_separators_and_humps() {
+        let words: Vec<_> = name_words("relatedPosts-Header__item2Box:x/Ü").collect();
+        assert_eq!(
+            words,
+            ["related", "posts", "header", "item2", "box", "x", "Ü"].map(Cow::from)
+        );
+        let words: Vec<_> = name_words("socialShareBAR").collect();
+        assert_eq!(words, ["social", "share", "bar"].map(Cow::from));
+    }
+
+    #[test]
     fn removes_furniture_but_keeps_the_wrapper() {
         let html = format!(
             "<div class='layout-with-sidebar'>{BODY}<div class='share-bar'>Share</div>\
-             <aside>Popular</aside><p hidden>secret</p><script>var x</script></div>"
+             <aside>Popular</aside><p hidden>secret</p>\
+             <script type='application/ld+json'>{{}}</script></div>"
         );
         let removed = removed_texts(&html);
-        assert_eq!(removed, vec!["Share", "Popular", "secret", "var x"]);
+        assert_eq!(removed, vec!["Share", "Popular", "secret", "{}"]);
     }
 
     #[test]

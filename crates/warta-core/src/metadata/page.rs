@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use html5ever::local_name;
+use html5ever::{local_name, LocalName};
 use serde_json::Value;
 
 use crate::dates::DateContext;
@@ -44,7 +44,9 @@ const BYLINE_CLASS: u8 = 8;
 
 /// Appends `value` lower-cased, and a space.
 fn push_lower(out: &mut String, value: &str) {
-    out.extend(value.chars().map(|c| c.to_ascii_lowercase()));
+    let start = out.len();
+    out.push_str(value);
+    out[start..].make_ascii_lowercase();
     out.push(' ');
 }
 
@@ -54,8 +56,10 @@ impl<'a> Page<'a> {
         let mut ld = Vec::new();
         let mut itemprops = Vec::new();
         let mut marks = vec![0u8; dom.nodes.len()];
-        // class, id, itemprop and rel of the current element, lower-cased; one buffer for all
+        // class, id, itemprop and rel of an element, lower-cased; one buffer for all
         let mut ci = String::new();
+        // Pages repeat the same names on many elements: each set is judged once.
+        let mut marks_by_names = foldhash::HashMap::default();
         // Parents come before their children in document order, so one pass inherits.
         for n in dom.descendants(DOCUMENT) {
             let inherited = marks[dom.parent(n).unwrap_or(DOCUMENT)] & (HIDDEN | COMMENTS);
@@ -64,32 +68,43 @@ impl<'a> Page<'a> {
                 continue;
             };
             let tag = &el.name.local;
-            ci.clear();
-            let mut itemprop = None;
-            for a in &el.attrs {
-                let name = &a.name.local;
-                if *name == local_name!("class") || *name == local_name!("id") {
-                    push_lower(&mut ci, &a.value);
-                }
-                if *name == local_name!("itemprop") {
-                    itemprop = Some(&*a.value);
-                }
-            }
-            let class_and_id = ci.len();
-            for a in &el.attrs {
-                let name = &a.name.local;
-                if *name == local_name!("itemprop") || *name == local_name!("rel") {
-                    push_lower(&mut ci, &a.value);
-                }
-            }
+            let attr = |name: LocalName| {
+                el.attrs
+                    .iter()
+                    .find(|a| a.name.local == name)
+                    .map(|a| &*a.value)
+            };
+            let itemprop = attr(local_name!("itemprop"));
             let is_root = matches!(*tag, local_name!("html") | local_name!("body"));
+            let names = (
+                attr(local_name!("class")),
+                attr(local_name!("id")),
+                itemprop,
+                attr(local_name!("rel")),
+                is_root,
+            );
             let mut mark = inherited;
             if is_code(tag) {
                 mark |= HIDDEN;
             }
-            if !ci.is_empty() {
-                mark |= class_marks(&ci, class_and_id, is_root);
-            }
+            mark |= *marks_by_names.entry(names).or_insert_with(|| {
+                let (class, id, itemprop, rel, _) = names;
+                ci.clear();
+                class
+                    .into_iter()
+                    .chain(id)
+                    .for_each(|v| push_lower(&mut ci, v));
+                let class_and_id = ci.len();
+                itemprop
+                    .into_iter()
+                    .chain(rel)
+                    .for_each(|v| push_lower(&mut ci, v));
+                if ci.is_empty() {
+                    0
+                } else {
+                    class_marks(&ci, class_and_id, is_root)
+                }
+            });
             marks[n] = mark;
 
             if *tag == local_name!("meta") {

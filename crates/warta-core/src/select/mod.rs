@@ -620,8 +620,8 @@ fn class_factor(dom: &Dom, id: NodeId) -> f32 {
     let mut negative = false;
     for name in [el.attr("class"), el.attr("id")].into_iter().flatten() {
         for word in name.split_ascii_whitespace().flat_map(name_words) {
-            positive |= knobs::POSITIVE_WORDS.contains(&word.as_str());
-            negative |= knobs::NEGATIVE_WORDS.contains(&word.as_str());
+            positive |= knobs::POSITIVE_WORDS.contains(&&*word);
+            negative |= knobs::NEGATIVE_WORDS.contains(&&*word);
         }
     }
     match (positive, negative) {

@@ -169,9 +169,9 @@ pub fn segment(dom: &Dom, cleaned: &Cleaned, root: NodeId) -> Vec<Unit> {
 
 impl Segmenter<'_> {
     fn walk(&mut self, id: NodeId, ctx: Ctx) {
-        let children: Vec<NodeId> = self.dom.children(id).collect();
-        for child in children {
-            match &self.dom.nodes[child].data {
+        let dom = self.dom;
+        for child in dom.children(id) {
+            match &dom.nodes[child].data {
                 NodeData::Text(t) => self.push_text(t, ctx),
                 NodeData::Element(_) if !self.cleaned.is_removed(child) => {
                     self.element(child, ctx);

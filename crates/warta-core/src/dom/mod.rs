@@ -16,6 +16,8 @@ use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
 use crate::options::Limits;
 
+mod skim;
+
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = usize;
 
@@ -78,6 +80,8 @@ pub struct ParseReport {
 
 /// Parses `html` into a [`Dom`], honouring `limits`.
 ///
+/// Script and style bodies are skimmed off first ([`skim`]): nothing reads them.
+///
 /// Parsed as a browser without scripts would, `<noscript>` content becomes a tree: some sites
 /// (forums especially) serve their whole text there, and cleaning decides what to keep. When
 /// that reading lets a raw-text element swallow most of the page (an `<iframe ... />` left
@@ -85,6 +89,7 @@ pub struct ParseReport {
 /// a scripting browser reads it.
 pub fn parse(html: &str, limits: &Limits) -> (Dom, ParseReport) {
     let started = Instant::now();
+    let html = &skim::without_code(html);
     let (dom, report) = parse_with(html, limits, false);
     if !swallowed_by_raw_text(&dom, html.len()) {
         return (dom, report);
