@@ -347,15 +347,28 @@ fn judge<'a>(
 ) -> Option<Reason> {
     let el = dom.element(id)?;
     let tag = &el.name.local;
-    if NON_CONTENT_TAGS.contains(tag) {
+    if NON_CONTENT_TAGS.contains(tag) && !is_heading_toggle(dom, id) {
         return Some(Reason::NonContentTag);
     }
     if *tag == local_name!("body") || *tag == local_name!("html") {
         return None;
     }
     let is_wrapper = share.is_wrapper();
+    if el
+        .attr("aria-modal")
+        .is_some_and(|m| m.eq_ignore_ascii_case("true"))
+        || el.attr("role").is_some_and(|r| {
+            r.eq_ignore_ascii_case("dialog") || r.eq_ignore_ascii_case("alertdialog")
+        })
+    {
+        // A dialog lays itself over the page (terms of service, a sign-up form), however much
+        // text it holds.
+        return Some(Reason::PageFrame);
+    }
     if is_hidden(el.attr("hidden"), el.attr("aria-hidden"), el.attr("style"))
         && !share.is_hidden_wrapper()
+        && !is_disclosure_panel(dom, id)
+        && !is_streamed_segment(el)
     {
         return Some(Reason::Hidden);
     }
@@ -382,7 +395,8 @@ fn judge<'a>(
         .into_iter()
         .flatten()
         .find_map(|a| names.furniture(a))
-        .filter(|(word, _)| !(in_thread && word.starts_with("comment")));
+        .filter(|(word, _)| !(in_thread && word.starts_with("comment")))
+        .filter(|(word, _)| !(HIDING_NAMES.contains(word) && is_disclosure_panel(dom, id)));
     if let Some((word, true)) = furniture {
         // Overlays are never the article, whatever their size, unless the headline is in them;
         // other strong names (ad slots, pagination) yield only to most of the page's prose.
@@ -409,7 +423,7 @@ fn judge<'a>(
     let role = el.attr("role").unwrap_or("");
     if matches!(
         role,
-        "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "dialog" | "menu"
+        "navigation" | "banner" | "contentinfo" | "complementary" | "search" | "menu"
     ) {
         return Some(Reason::PageFrame);
     }
@@ -422,6 +436,83 @@ fn names_one_of(attr: &str, words: &[&str]) -> bool {
         .flat_map(name_words)
         .any(|w| words.contains(&&*w))
 }
+
+/// Tabs and accordions hide all panels but one until clicked; the page means them all to be
+/// read (a service's plans, a FAQ's answers, a product's specifications).
+fn is_disclosure_panel(dom: &Dom, id: NodeId) -> bool {
+    let names_panel = |el: &crate::dom::Element| {
+        [el.attr("class"), el.attr("id")]
+            .into_iter()
+            .flatten()
+            .any(|a| names_one_of(a, DISCLOSURE_WORDS))
+    };
+    let Some(el) = dom.element(id) else {
+        return false;
+    };
+    // A panel right after the button that toggles it.
+    let after_toggle = dom
+        .children(dom.parent(id).unwrap_or(id))
+        .filter(|&c| dom.element(c).is_some())
+        .take_while(|&c| c != id)
+        .last()
+        .and_then(|prev| dom.element(prev))
+        .is_some_and(|prev| {
+            prev.name.local == local_name!("button") || prev.attr("aria-expanded").is_some()
+        });
+    if after_toggle {
+        return true;
+    }
+    // The panel itself may be unnamed inside a named accordion item. (The body's classes
+    // describe the page's state: "skybox-auto-collapse".)
+    el.attr("role")
+        .is_some_and(|r| r.eq_ignore_ascii_case("tabpanel"))
+        || names_panel(el)
+        || dom
+            .parent(id)
+            .and_then(|p| dom.element(p))
+            .is_some_and(|p| p.name.local != local_name!("body") && names_panel(p))
+}
+
+/// A button holding a heading is the question of an accordion (a FAQ), not a control.
+fn is_heading_toggle(dom: &Dom, id: NodeId) -> bool {
+    dom.is_tag(id, &local_name!("button"))
+        && dom.descendants(id).any(|d| {
+            dom.tag(d).is_some_and(|t| {
+                matches!(
+                    *t,
+                    local_name!("h1")
+                        | local_name!("h2")
+                        | local_name!("h3")
+                        | local_name!("h4")
+                        | local_name!("h5")
+                        | local_name!("h6")
+                )
+            })
+        })
+}
+
+/// Streaming server rendering (React's `<div hidden id="S:1">`) sends the parts of a page
+/// that were not ready at first in hidden segments at the end of the body, which a script
+/// then moves into place: they are the page's content.
+fn is_streamed_segment(el: &crate::dom::Element) -> bool {
+    el.attr("hidden").is_some()
+        && el.attr("id").is_some_and(|i| {
+            i.strip_prefix("S:")
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()))
+        })
+}
+
+/// Class/id words of tab and accordion panels.
+const DISCLOSURE_WORDS: &[&str] = &[
+    "tabpanel",
+    "tab",
+    "tabs",
+    "accordion",
+    "collapse",
+    "collapsible",
+    "panel",
+    "faq",
+];
 
 fn names_review_section(attr: &str) -> bool {
     names_one_of(attr, &["review", "reviews"])
@@ -504,12 +595,17 @@ fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
         }
         // "social-media-embed", "embedded-tweet": a post the article quotes, not a share bar.
         let embed = name_words(class).any(|w| EMBED_WORDS.contains(&&*w));
+        // "accordion-item__dropdown": the panel an accordion opens, not a menu.
+        let accordion_panel = name_words(class).any(|w| w == "accordion");
+        // "hero-banner": the page's own opening panel, not an ad.
+        let hero = name_words(class).any(|w| w == "hero");
         for word in name_words(class) {
             if let Some(w) = STRONG_FURNITURE_WORDS.iter().find(|w| ***w == *word) {
                 return Some((w, true));
             }
             if let Some(w) = FURNITURE_WORDS.iter().find(|w| ***w == *word) {
-                if !embed {
+                let kept = embed || accordion_panel && *w == "dropdown" || hero && *w == "banner";
+                if !kept {
                     return Some((w, false));
                 }
             }
@@ -657,6 +753,62 @@ mod tests {
         };
         assert!(!removed(""));
         assert!(removed(&format!("<div class=post>{BODY}{BODY}</div>")));
+    }
+
+    #[test]
+    fn hidden_tab_and_accordion_panels_stay() {
+        let html = format!(
+            "{BODY}<div role=tabpanel hidden>Second plan: two rounds of revisions.</div>\
+             <div class='tab-pane' style='display:none'>Third plan: a cover letter.</div>\
+             <div class='accordion-item__dropdown'>How long does it take? Three days.</div>\
+             <div class=dropdown>Menu</div><div hidden>secret</div>"
+        );
+        assert_eq!(removed_texts(&html), vec!["Menu", "secret"]);
+    }
+
+    #[test]
+    fn an_unnamed_panel_of_a_named_accordion_item_stays() {
+        let html = format!(
+            "{BODY}<div class='faq-accordion'><h3>Do you ship abroad?</h3>\
+             <div id=item_0_content hidden>Yes, to every country in Europe.</div></div>\
+             <div class=box><div hidden>Sign in</div></div>"
+        );
+        assert_eq!(removed_texts(&html), vec!["Sign in"]);
+        // The body's classes describe the page, not a panel.
+        let html = format!("<body class=auto-collapse>{BODY}<div hidden>site data</div></body>");
+        assert_eq!(removed_texts(&html), vec!["site data"]);
+    }
+
+    #[test]
+    fn streamed_segments_stay_and_hero_banners_are_no_ads() {
+        let html = format!(
+            "<div class=hero-banner><h2>Celebrating 150 years</h2></div>{BODY}\
+             <div class=banner>Sale</div><div hidden id='S:1f'>The rest of the story.</div>\
+             <div hidden id='S:'>empty id</div>"
+        );
+        assert_eq!(removed_texts(&html), vec!["Sale", "empty id"]);
+    }
+
+    #[test]
+    fn a_faq_toggle_keeps_its_question_and_its_hidden_answer() {
+        let html = format!(
+            "{BODY}<div><button type=button><h5>How long does delivery take?</h5></button>\
+             <div class='text-sm hidden'><p>Three working days.</p></div></div>\
+             <button>Load more</button><div><span>x</span><div class=hidden>gone</div></div>"
+        );
+        assert_eq!(removed_texts(&html), vec!["Load more", "gone"]);
+    }
+
+    #[test]
+    fn a_dialog_goes_however_much_text_it_holds() {
+        let terms = BODY.repeat(6);
+        let html = format!(
+            "<p>A short product blurb.</p><footer><div id=terms aria-modal=true><h1>Terms of use</h1>\
+             {terms}</div></footer><div role=dialog><p>Sign up for our letters.</p></div>"
+        );
+        let removed = removed_texts(&html);
+        assert_eq!(removed.len(), 2, "{removed:?}");
+        assert!(removed[0].starts_with("Terms of use"));
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub fn explain_html(html: &str, opts: &Options, width: usize) -> String {
     let units = segment(&dom, &cleaned, start);
     let s = score(&dom, &units, &meta, Reading::Article);
     let mut out = String::new();
-    let (_, root) = best_container(&dom, &s.score, start);
+    let (_, root) = best_container(&dom, &s, start);
     let _ = writeln!(
         out,
         "container: {} score={:.0}",

@@ -112,8 +112,13 @@ mod knobs {
     /// A child holding at least (1 - this) of its parent's score replaces the parent as the
     /// container.
     pub const TIGHTEN_SLACK: f32 = 0.15;
+    /// ... and at least this share of its text: a paragraph of a page whose other texts sit
+    /// among links that cancel them out is not the whole content.
+    pub const TIGHTEN_MIN_TEXT_SHARE: f32 = 0.7;
     /// A prose unit is at least this long.
     pub const PROSE_MIN_CHARS: usize = 80;
+    /// Prose above the headline beyond which the headline does not open the content.
+    pub const MAX_PROSE_ABOVE_HEADLINE: usize = 300;
     /// How many siblings away from the container a companion may stand.
     pub const COMPANION_REACH: usize = 2;
 }
@@ -151,6 +156,9 @@ pub struct Scores {
     pub count: Vec<u32>,
     /// Characters of prose units (see [`is_prose`]) below each node.
     pub prose: Vec<u32>,
+    /// The sum of the positive unit values below each node: the text a container holds,
+    /// before the furniture in it is counted against it.
+    pub positive: Vec<f32>,
     /// Per unit: a teaser of a listing (always false when reading an article).
     pub teaser: Vec<bool>,
 }
@@ -176,6 +184,7 @@ pub fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Sc
     let mut score = vec![0f32; dom.nodes.len()];
     let mut count = vec![0u32; dom.nodes.len()];
     let mut prose = vec![0u32; dom.nodes.len()];
+    let mut positive = vec![0f32; dom.nodes.len()];
     for (u, &v) in units.iter().zip(&values) {
         let prose_chars = if is_prose(u) { u.chars as u32 } else { 0 };
         let factor = path_factors.get(dom, u.node);
@@ -184,6 +193,7 @@ pub fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Sc
             score[a] += v;
             count[a] += 1;
             prose[a] += prose_chars;
+            positive[a] += v.max(0.0);
             if a == start {
                 break;
             }
@@ -194,6 +204,7 @@ pub fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Sc
         score,
         count,
         prose,
+        positive,
         teaser,
     }
 }
@@ -323,7 +334,9 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
         }
     }
     let prose = prose_chars(&chosen.units);
-    if prose < knobs::LISTING_MAX_PROSE_CHARS && !meta.declares_article() {
+    // Many sites label every page an article (`og:type`); only a dated one is taken at its word.
+    let claims_article = meta.declares_article() && meta.fields.published.is_some();
+    if prose < knobs::LISTING_MAX_PROSE_CHARS && !claims_article {
         let listing = choose(dom, &units, meta, headline, opts, Reading::Listing);
         let teasers = listing
             .units
@@ -396,7 +409,7 @@ fn choose(
     reading: Reading,
 ) -> Chosen {
     let s = score(dom, units, meta, reading);
-    let (wide, root) = best_container(dom, &s.score, scoring_root(dom));
+    let (wide, root) = best_container(dom, &s, scoring_root(dom));
     let mut roots = vec![root];
     roots.extend(companions(dom, &s, wide, root));
     let positive_total: f32 = s.values.iter().filter(|v| **v > 0.0).sum();
@@ -525,10 +538,11 @@ fn is_furniture(u: &Unit) -> bool {
 }
 
 /// The element with the highest score, then tightened: while one element below holds nearly
-/// all of its score, that element is the better answer (the rest only adds a cookie notice, a
+/// all of its score and most of its text, that element is the better answer (the rest only adds a cookie notice, a
 /// poll or a comment box).
 /// Returns the widest best-scoring element and the tightened one.
-pub fn best_container(dom: &Dom, score: &[f32], start: NodeId) -> (NodeId, NodeId) {
+pub fn best_container(dom: &Dom, s: &Scores, start: NodeId) -> (NodeId, NodeId) {
+    let score = &s.score;
     let mut best = start;
     for id in dom.descendants(start) {
         if dom.element(id).is_some() && score[id] > score[best] {
@@ -538,7 +552,13 @@ pub fn best_container(dom: &Dom, score: &[f32], start: NodeId) -> (NodeId, NodeI
     let wide = best;
     loop {
         let floor = score[best] * (1.0 - knobs::TIGHTEN_SLACK);
-        let qualifies = |d: NodeId| dom.element(d).is_some() && score[d] > 0.0 && score[d] >= floor;
+        let text_floor = s.positive[best] * knobs::TIGHTEN_MIN_TEXT_SHARE;
+        let qualifies = |d: NodeId| {
+            dom.element(d).is_some()
+                && score[d] > 0.0
+                && score[d] >= floor
+                && s.positive[d] >= text_floor
+        };
         let child = dom
             .children(best)
             .filter(|&c| dom.element(c).is_some())
@@ -645,7 +665,19 @@ fn keep_units(
     };
     // Node ids follow document order (the parser creates nodes as it reads), which is all
     // that is needed to tell what stands above the headline.
-    let headline_inside = headline.filter(|&h| dom.ancestors(h).any(|a| a == root));
+    // A headline with much prose above it does not open the content (a service page's h1
+    // halfway down, below testimonials): nothing above it is cut then.
+    let headline_inside = headline
+        .filter(|&h| dom.ancestors(h).any(|a| a == root))
+        .filter(|&h| {
+            let prose_above: usize = units
+                .iter()
+                .take_while(|u| u.node < h)
+                .filter(|u| is_prose(u) && dom.ancestors(u.node).any(|a| a == root))
+                .map(|u| u.chars)
+                .sum();
+            prose_above < knobs::MAX_PROSE_ABOVE_HEADLINE
+        });
     let mut kept: Vec<Unit> = Vec::new();
     // Galleries, lightboxes, pull quotes and responsive layouts print the same caption,
     // line or paragraph again elsewhere on the page; a text repeated within one parent is
@@ -865,6 +897,22 @@ mod tests {
     }
 
     #[test]
+    fn a_shop_recommendation_box_goes_with_its_label() {
+        let card = |n: u32| {
+            format!(
+                "<div class=item><p>Enamelled dutch oven number {n}, in a deep blue glaze, \
+                 holds five litres and goes from the hob to the oven.</p></div>"
+            )
+        };
+        let cards: String = (1..=3).map(card).collect();
+        let html = format!(
+            "<main><h1>Cast iron casserole</h1><div class=product><p>{P1}</p><p>{P2}</p>\
+             <p>{P1}</p></div><section><h3>Frequently bought together</h3>{cards}</section></main>"
+        );
+        assert_eq!(chosen_texts(&html), vec![P1, P2, P1]);
+    }
+
+    #[test]
     fn a_related_label_inside_the_text_does_not_end_the_article() {
         let html = format!(
             "<article><p>{P1}</p><p>{P2}</p><h4>Read next</h4><ul><li><a href=/a>Another \
@@ -890,6 +938,31 @@ mod tests {
              </body>"
         );
         assert_eq!(chosen_texts(&html), vec![P1, P2, P1]);
+    }
+
+    #[test]
+    fn does_not_tighten_to_one_paragraph_among_linked_calls() {
+        let tile = |n: u32| {
+            format!(
+                "<div class=tile><h3>Plan {n}</h3><p>Answers come {n} times faster.</p>\
+                 <p><a href=/t{n}>Start a free trial of plan {n}</a></p></div>"
+            )
+        };
+        let tiles: String = (1..=8).map(tile).collect();
+        let html = format!(
+            "<body><main><div class=intro><p>{P1}</p><p>{P2}</p><p>{P1}</p></div>{tiles}\
+             </main></body>"
+        );
+        let (dom, _) = parse(&html, &Limits::default());
+        let cleaned = clean(&dom, Default::default());
+        let meta = crate::metadata::extract(&dom, &Options::default());
+        let units = segment(&dom, &cleaned, scoring_root(&dom));
+        let s = score(&dom, &units, &meta, Reading::Article);
+        let (_, root) = best_container(&dom, &s, scoring_root(&dom));
+        assert_eq!(
+            dom.tag(root).map(|t| t.to_string()).as_deref(),
+            Some("main")
+        );
     }
 
     #[test]
@@ -931,6 +1004,32 @@ mod tests {
     }
 
     #[test]
+    fn an_undated_page_labelled_an_article_can_still_be_a_listing() {
+        let teaser = |n: u32| {
+            format!(
+                "<li class=card><a href=/r{n}><h3>Slow cooker stew number {n}, with barley</h3></a>\
+                 <span>{n}0 ratings</span></li>"
+            )
+        };
+        let teasers: String = (1..=8).map(teaser).collect();
+        let page = |date: &str| {
+            format!(
+                "<head><meta property=og:type content=article>{date}</head><body><main>\
+                 <h1>Dinner recipes</h1><p>What is for dinner? Our most loved dishes.</p>\
+                 <ul class=grid>{teasers}</ul></main></body>"
+            )
+        };
+        let kept = chosen_texts(&page(""));
+        assert!(
+            kept.iter()
+                .any(|t| t == "Slow cooker stew number 3, with barley"),
+            "{kept:?}"
+        );
+        let dated = page("<meta property=article:published_time content=2024-03-01T10:00:00Z>");
+        assert!(!chosen_texts(&dated).iter().any(|t| t.contains("number 3")));
+    }
+
+    #[test]
     fn a_list_of_links_is_not_a_grid_of_cards() {
         let months: String = ["May", "June", "July", "August"]
             .iter()
@@ -946,6 +1045,24 @@ mod tests {
              <div class=archive>{months}</div></body>"
         );
         assert_eq!(chosen_texts(&html), vec![P1, P2]);
+    }
+
+    #[test]
+    fn a_headline_below_much_prose_does_not_cut_the_labels_above_it() {
+        let quote = |n: u32| {
+            format!(
+                "<blockquote><p>\u{201c}The new plan number {n} saved our small bakery hours of \
+                 paperwork every single week, and the staff were kind.\u{201d}</p>\
+                 <p>Client {n}, Lisbon</p></blockquote>"
+            )
+        };
+        let quotes: String = (1..=4).map(quote).collect();
+        let html = format!(
+            "<head><title>Bookkeeping for bakeries</title></head><body><main>{quotes}\
+             <h1>Bookkeeping for bakeries</h1><p>{P1}</p><p>{P2}</p></main></body>"
+        );
+        let kept = chosen_texts(&html);
+        assert!(kept.iter().any(|t| t == "Client 3, Lisbon"), "{kept:?}");
     }
 
     #[test]
