@@ -662,10 +662,8 @@ mod tests {
         assert!(!isolated[3] && !isolated[5]);
     }
 
-    #[test]
-    fn a_list_of_dated_teasers_after_an_article_stays_out() {
-        // Regression: title, author, date and blurb of each story after a short opinion
-        // piece joined it; each blurb was only halved as an isolated teaser.
+    /// A fourteen-paragraph opinion piece, then the label of what follows it.
+    fn opinion_piece_then(label: &str) -> String {
         let mut text = String::from("Opinion\n");
         for n in 1..=14 {
             text.push_str(&format!(
@@ -673,7 +671,16 @@ mod tests {
                  the roads, the library and the bridge on the east side of town until late.\n"
             ));
         }
-        text.push_str("Latest\n");
+        text.push_str(label);
+        text.push('\n');
+        text
+    }
+
+    #[test]
+    fn a_list_of_dated_teasers_after_an_article_stays_out() {
+        // Regression: title, author, date and blurb of each story after a short opinion
+        // piece joined it; each blurb was only halved as an isolated teaser.
+        let mut text = opinion_piece_then("Latest");
         for (title, day, blurb) in [
             (
                 "Bridge repairs fall behind",
@@ -708,14 +715,7 @@ mod tests {
     fn long_teasers_in_a_dated_list_after_an_article_stay_out() {
         // Regression: blurbs of thirty words and more were no isolated teasers, and the
         // list of opinion pieces after an article joined it.
-        let mut text = String::from("Opinion\n");
-        for n in 1..=14 {
-            text.push_str(&format!(
-                "In the {n}th part of the budget debate, members of the council argued about \
-                 the roads, the library and the bridge on the east side of town until late.\n"
-            ));
-        }
-        text.push_str("More from the Courier\n");
+        let mut text = opinion_piece_then("More from the Courier");
         for (title, day) in [
             ("Bridge repairs fall behind", 19),
             ("Ferry fares to rise again", 18),
