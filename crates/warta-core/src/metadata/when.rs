@@ -8,6 +8,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use html5ever::local_name;
 use jiff::civil::Date;
 use jiff::Timestamp;
@@ -495,12 +496,13 @@ fn meta_stamp(key: &str) -> Option<(Stamp, f32)> {
 }
 
 fn is_copyright(text: &str) -> bool {
-    let has = |word: &[u8]| {
-        text.as_bytes()
-            .windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word))
-    };
-    text.contains('©') || has(b"copyright") || has(b"(c) ")
+    static MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["©", "copyright", "(c) "])
+            .expect("copyright marks build an automaton")
+    });
+    MARKS.is_match(text)
 }
 
 /// Class and id of the three nearest ancestors.
@@ -647,4 +649,18 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
         let after = text[i + word.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_copyright;
+
+    #[test]
+    fn copyright_lines_are_known_in_any_case() {
+        assert!(is_copyright("© 2024 The Courier"));
+        assert!(is_copyright("COPYRIGHT 2019, all rights reserved"));
+        assert!(is_copyright("(C) 2020 Harbour Media"));
+        assert!(!is_copyright("Published 12 March 2024"));
+        assert!(!is_copyright("Section (c)"));
+    }
 }
