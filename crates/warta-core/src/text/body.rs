@@ -141,11 +141,14 @@ const TEASER_LIST_SHARE: f32 = 0.1;
 
 /// A teaser's record has its data line (a date, an age) at most this many lines above it.
 const MAX_TEASER_DATA_LINES: usize = 3;
+/// Titled teasers without a data line make a list when this many follow each other.
+const MIN_UNDATED_TEASERS: usize = 3;
 
 /// For each line of prose standing alone (of any length), whether it is a teaser in a list
 /// of stories (title, author, date, blurb) after an article: another one a few lines before
 /// or after it, and a headline and a date or other data line of its own just above. A
-/// single card's blurb, or a sentence between two code blocks, is none.
+/// single card's blurb, or a sentence between two code blocks, is none. Cards without
+/// a data line (kicker, title, source, blurb) make a list when several follow each other.
 fn teaser_lists(lines: &[Line], kinds: &[Kind], isolated: &[bool]) -> Vec<bool> {
     let at: Vec<usize> = (0..isolated.len())
         .filter(|&i| {
@@ -162,6 +165,27 @@ fn teaser_lists(lines: &[Line], kinds: &[Kind], isolated: &[bool]) -> Vec<bool> 
             listed[pair[0]] = true;
             listed[pair[1]] = true;
         }
+    }
+    // Cards without a data line (kicker, title, source, blurb): a longer run of them.
+    let titled: Vec<usize> = (0..isolated.len())
+        .filter(|&i| {
+            isolated[i]
+                && (i.saturating_sub(MAX_TEASER_DATA_LINES + 1)..i)
+                    .any(|j| kinds[j] == Kind::Text && lines[j].headline_shaped())
+        })
+        .collect();
+    let mut first = 0;
+    while first < titled.len() {
+        let mut last = first;
+        while last + 1 < titled.len() && titled[last + 1] - titled[last] <= MAX_TEASER_GAP {
+            last += 1;
+        }
+        if last - first + 1 >= MIN_UNDATED_TEASERS {
+            for &i in &titled[first..=last] {
+                listed[i] = true;
+            }
+        }
+        first = last + 1;
     }
     listed
 }
@@ -698,6 +722,47 @@ mod tests {
         ] {
             text.push_str(&format!(
                 "{title}\nJane Doe\nTuesday November {day}, 2019\n{blurb}\n"
+            ));
+        }
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(1..15));
+    }
+
+    #[test]
+    fn a_run_of_undated_cards_after_an_article_stays_out() {
+        // Regression: cards of kicker, title, source and blurb, with no date or count to
+        // mark them as records, joined the article before them.
+        let mut text = String::from("Opinion\n");
+        for n in 1..=14 {
+            text.push_str(&format!(
+                "In the {n}th part of the budget debate, members of the council argued about \
+                 the roads, the library and the bridge on the east side of town until late.\n"
+            ));
+        }
+        for (kicker, title, blurb) in [
+            (
+                "SLOW WORK",
+                "Bridge Repairs Fall Behind Again",
+                "The works on the old bridge will take another year to finish, the engineers say.",
+            ),
+            (
+                "PRICEY CROSSING",
+                "Ferry Fares To Rise Again In Spring",
+                "Tickets to the islands will cost a fifth more from the first day of spring.",
+            ),
+            (
+                "OPEN ON SUNDAYS",
+                "The Library Keeps Its Hours",
+                "The reading room stays open on Sunday afternoons for at least another year.",
+            ),
+            (
+                "BACK TO WORK",
+                "The Port Strike Ends At Last",
+                "Dockers went back to work at dawn after a pay deal was reached late at night.",
+            ),
+        ] {
+            text.push_str(&format!(
+                "{kicker}\n{title}\ncourier.example Town News\n{blurb}\n"
             ));
         }
         let (_, span) = span_of(&text);
