@@ -104,7 +104,9 @@ pub(super) fn mark_comment_stamps(
     }
     let comments_label = |i: usize| {
         let shape = label_shape(&lines[i]);
-        matches!(kinds[i], Kind::Boilerplate | Kind::CallToAction)
+        // "5 thoughts on “A Long Title”" is a label however long the title it quotes.
+        let counted = kinds[i] == Kind::Text && lines[i].text.starts_with(|c: char| c.is_numeric());
+        (counted || matches!(kinds[i], Kind::Boilerplate | Kind::CallToAction))
             && shapes[&shape] == 1
             && phrases.phrases(|f| &f.comments).any(|p| {
                 // "12 Comments", or "5 thoughts on “The Title”"; not "Add a comment".
@@ -358,6 +360,20 @@ mod tests {
         );
         // The opener, then each name line and its stamp.
         assert_eq!(comment_marks(&text), [1, 2, 3, 5, 6, 8, 9]);
+    }
+
+    #[test]
+    fn a_count_of_thoughts_on_a_long_title_opens_the_comments() {
+        // Regression: the label quoting a long headline was too long for boilerplate, so
+        // nothing opened the comments and they joined the article.
+        let text = format!(
+            "{ARTICLE}4 thoughts on “Why the Council Finally Agreed to Spend More on the Roads This Year”\n\
+             alice\nMay 3, 2021 at 4:47 pm\nI think the roads needed this money for years.\n\
+             bob\nMay 3, 2021 at 5:02 pm\nThe library should have had a share of it too.\n\
+             carol\nMay 4, 2021 at 9:15 am\nWhat about the buses on the east side of town?\n"
+        );
+        // From the first stamp to the end of the last comment.
+        assert_eq!(comment_marks(&text), (2..11).collect::<Vec<_>>());
     }
 
     #[test]
