@@ -453,6 +453,20 @@ mod tests {
     }
 
     #[test]
+    fn picks_of_the_editors_head_a_related_list() {
+        // Regression: the plural "Editors' Picks" was missed, so its teasers joined the
+        // article.
+        let got = kinds(
+            "Editors' Picks\nEditor Picks\nThe editors picked a new mayor.",
+            "en",
+        );
+        assert_eq!(
+            got,
+            [Kind::RelatedHeading, Kind::RelatedHeading, Kind::Text]
+        );
+    }
+
+    #[test]
     fn a_related_heading_may_name_its_section() {
         // Regression: "More from …" headings were missed, so the teasers under them joined
         // the article.
