@@ -190,6 +190,37 @@ fn teaser_lists(lines: &[Line], kinds: &[Kind], isolated: &[bool]) -> Vec<bool> 
     listed
 }
 
+/// Excerpts cut off with an ellipsis make a list when this many follow each other.
+const MIN_CUT_TEASERS: usize = 3;
+
+/// For each line, whether it is an excerpt cut off mid-sentence ("… the residents may
+/// soon...") in a run of such excerpts: a box of teasers, wherever it sits. An article
+/// rarely cuts off several of its own sentences.
+fn cut_short_teasers(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
+    let cut: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            kinds[i] == Kind::Text
+                && lines[i].words >= SENTENCE_WORDS
+                && (lines[i].text.ends_with("...") || lines[i].text.ends_with('…'))
+        })
+        .collect();
+    let mut listed = vec![false; lines.len()];
+    let mut first = 0;
+    while first < cut.len() {
+        let mut last = first;
+        while last + 1 < cut.len() && cut[last + 1] - cut[last] <= MAX_TEASER_GAP {
+            last += 1;
+        }
+        if last - first + 1 >= MIN_CUT_TEASERS {
+            for &i in &cut[first..=last] {
+                listed[i] = true;
+            }
+        }
+        first = last + 1;
+    }
+    listed
+}
+
 /// A record's data line (a price, a rating, a date, a count) is a few words with a digit.
 const MAX_DATA_WORDS: usize = 6;
 /// Data lines this many lines apart or closer belong to one run of records.
@@ -323,11 +354,22 @@ fn reads_like_prose(line: &Line) -> bool {
 pub(super) fn main_span(lines: &[Line], kinds: &[Kind], focus: Focus) -> Option<Range<usize>> {
     let (short_cost, prose_share) = short_line_cost(lines, kinds, focus);
     let isolated = isolated_teasers(lines, kinds);
+    let mut cut_short = cut_short_teasers(lines, kinds);
+    // On a page of excerpts without an article of its own (a blog's index), they are the
+    // content.
+    let uncut_prose: usize = (0..lines.len())
+        .filter(|&i| !cut_short[i] && is_prose(&lines[i], &kinds[i]))
+        .map(|i| lines[i].words)
+        .sum();
+    if uncut_prose < ARTICLE_PROSE_WORDS {
+        cut_short.fill(false);
+    }
     let page = Page {
         lines,
         kinds,
         short_cost,
         in_teaser_list: teaser_lists(lines, kinds, &lone_prose(lines, kinds)),
+        cut_short,
         isolated,
         copies: copies(lines),
         page_end: page_end(lines),
@@ -373,6 +415,7 @@ struct Page<'a> {
     short_cost: f32,
     isolated: Vec<bool>,
     in_teaser_list: Vec<bool>,
+    cut_short: Vec<bool>,
     copies: Vec<usize>,
     page_end: Option<usize>,
 }
@@ -403,6 +446,8 @@ impl Page<'_> {
             let per_post = *kind == Kind::Boilerplate && self.copies[i] >= PER_POST_COPIES;
             let mut w = if per_post {
                 -INLINE_FURNITURE_COST
+            } else if self.cut_short[i] {
+                -self.short_cost
             } else {
                 weight(line, kind, self.short_cost)
             };
@@ -767,6 +812,43 @@ mod tests {
         }
         let (_, span) = span_of(&text);
         assert_eq!(span, Some(1..15));
+    }
+
+    #[test]
+    fn excerpts_cut_short_before_an_article_stay_out() {
+        // Regression: a box of teasers cut off with an ellipsis, over the article, read as
+        // prose and joined it.
+        let mut text = String::new();
+        for topic in ["bridge", "ferry", "library", "port"] {
+            text.push_str(&format!(
+                "Council row over the {topic} goes on HARBOURTOWN: Members of the council \
+                 argued again on Tuesday about the {topic}, and the mayor said that...\n\
+                 Share\n"
+            ));
+        }
+        text.push_str("Budget agreed at last\n");
+        for n in 1..=14 {
+            text.push_str(&format!(
+                "In the {n}th part of the budget debate, members of the council argued about \
+                 the roads, the library and the bridge on the east side of town until late.\n"
+            ));
+        }
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(9..23));
+    }
+
+    #[test]
+    fn a_page_of_excerpts_cut_short_is_the_content() {
+        let mut text = String::from("Home\nBlog\n");
+        for topic in ["bridge", "ferry", "library", "port", "roads"] {
+            text.push_str(&format!(
+                "Why the {topic} matters\nMarch 3, 2024\nMembers of the council argued again \
+                 on Tuesday about the {topic}, and the mayor said that the town could...\n"
+            ));
+        }
+        text.push_str("Contact\n");
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(4..17));
     }
 
     #[test]
