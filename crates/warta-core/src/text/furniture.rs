@@ -453,6 +453,21 @@ mod tests {
     }
 
     #[test]
+    fn site_notices_in_long_sentences_are_boilerplate() {
+        // Regression: a browser warning over the article and the reuse notice under it read
+        // as prose and joined the article.
+        let got = kinds(
+            "We've detected you are on Internet Explorer. For the best experience on our site, \
+             please update to a modern browser.\n\
+             This document is subject to copyright. Apart from any fair dealing for the purpose \
+             of private study or research, no part may be reproduced without written permission.\n\
+             Readers were asked to update their browsers before the vote on Monday.",
+            "en",
+        );
+        assert_eq!(got, [Kind::Boilerplate, Kind::Boilerplate, Kind::Text]);
+    }
+
+    #[test]
     fn picks_of_the_editors_head_a_related_list() {
         // Regression: the plural "Editors' Picks" was missed, so its teasers joined the
         // article.
