@@ -53,8 +53,9 @@ pub struct Furniture {
     /// ("Share", "Print", "Back to top", "Next post").
     #[serde(default)]
     pub buttons: Vec<String>,
-    /// Phrases that only a cookie or consent banner says, whatever the length of its line
-    /// ("we use cookies to improve", "strictly necessary cookies").
+    /// Phrases that only a cookie or consent banner, or a notice the site prints on every
+    /// page, says, whatever the length of its line ("we use cookies to improve", "strictly
+    /// necessary cookies", "update to a modern browser").
     #[serde(default)]
     pub consent: Vec<String>,
     /// Words that mark a photo credit at the end of a caption: photo labels ("foto"),

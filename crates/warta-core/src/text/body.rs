@@ -141,11 +141,14 @@ const TEASER_LIST_SHARE: f32 = 0.1;
 
 /// A teaser's record has its data line (a date, an age) at most this many lines above it.
 const MAX_TEASER_DATA_LINES: usize = 3;
+/// Titled teasers without a data line make a list when this many follow each other.
+const MIN_UNDATED_TEASERS: usize = 3;
 
 /// For each line of prose standing alone (of any length), whether it is a teaser in a list
 /// of stories (title, author, date, blurb) after an article: another one a few lines before
 /// or after it, and a headline and a date or other data line of its own just above. A
-/// single card's blurb, or a sentence between two code blocks, is none.
+/// single card's blurb, or a sentence between two code blocks, is none. Cards without
+/// a data line (kicker, title, source, blurb) make a list when several follow each other.
 fn teaser_lists(lines: &[Line], kinds: &[Kind], isolated: &[bool]) -> Vec<bool> {
     let at: Vec<usize> = (0..isolated.len())
         .filter(|&i| {
@@ -162,6 +165,58 @@ fn teaser_lists(lines: &[Line], kinds: &[Kind], isolated: &[bool]) -> Vec<bool> 
             listed[pair[0]] = true;
             listed[pair[1]] = true;
         }
+    }
+    // Cards without a data line (kicker, title, source, blurb): a longer run of them.
+    let titled: Vec<usize> = (0..isolated.len())
+        .filter(|&i| {
+            isolated[i]
+                && (i.saturating_sub(MAX_TEASER_DATA_LINES + 1)..i)
+                    .any(|j| kinds[j] == Kind::Text && lines[j].headline_shaped())
+        })
+        .collect();
+    let mut first = 0;
+    while first < titled.len() {
+        let mut last = first;
+        while last + 1 < titled.len() && titled[last + 1] - titled[last] <= MAX_TEASER_GAP {
+            last += 1;
+        }
+        if last - first + 1 >= MIN_UNDATED_TEASERS {
+            for &i in &titled[first..=last] {
+                listed[i] = true;
+            }
+        }
+        first = last + 1;
+    }
+    listed
+}
+
+/// Excerpts cut off with an ellipsis make a list when this many follow each other.
+const MIN_CUT_TEASERS: usize = 3;
+
+/// For each line, whether it is an excerpt cut off mid-sentence ("… the residents may
+/// soon...") in a run of such excerpts: a box of teasers, wherever it sits. An article
+/// rarely cuts off several of its own sentences.
+fn cut_short_teasers(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
+    let cut: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            kinds[i] == Kind::Text
+                && lines[i].words >= SENTENCE_WORDS
+                && (lines[i].text.ends_with("...") || lines[i].text.ends_with('…'))
+        })
+        .collect();
+    let mut listed = vec![false; lines.len()];
+    let mut first = 0;
+    while first < cut.len() {
+        let mut last = first;
+        while last + 1 < cut.len() && cut[last + 1] - cut[last] <= MAX_TEASER_GAP {
+            last += 1;
+        }
+        if last - first + 1 >= MIN_CUT_TEASERS {
+            for &i in &cut[first..=last] {
+                listed[i] = true;
+            }
+        }
+        first = last + 1;
     }
     listed
 }
@@ -299,11 +354,22 @@ fn reads_like_prose(line: &Line) -> bool {
 pub(super) fn main_span(lines: &[Line], kinds: &[Kind], focus: Focus) -> Option<Range<usize>> {
     let (short_cost, prose_share) = short_line_cost(lines, kinds, focus);
     let isolated = isolated_teasers(lines, kinds);
+    let mut cut_short = cut_short_teasers(lines, kinds);
+    // On a page of excerpts without an article of its own (a blog's index), they are the
+    // content.
+    let uncut_prose: usize = (0..lines.len())
+        .filter(|&i| !cut_short[i] && is_prose(&lines[i], &kinds[i]))
+        .map(|i| lines[i].words)
+        .sum();
+    if uncut_prose < ARTICLE_PROSE_WORDS {
+        cut_short.fill(false);
+    }
     let page = Page {
         lines,
         kinds,
         short_cost,
         in_teaser_list: teaser_lists(lines, kinds, &lone_prose(lines, kinds)),
+        cut_short,
         isolated,
         copies: copies(lines),
         page_end: page_end(lines),
@@ -349,6 +415,7 @@ struct Page<'a> {
     short_cost: f32,
     isolated: Vec<bool>,
     in_teaser_list: Vec<bool>,
+    cut_short: Vec<bool>,
     copies: Vec<usize>,
     page_end: Option<usize>,
 }
@@ -379,6 +446,8 @@ impl Page<'_> {
             let per_post = *kind == Kind::Boilerplate && self.copies[i] >= PER_POST_COPIES;
             let mut w = if per_post {
                 -INLINE_FURNITURE_COST
+            } else if self.cut_short[i] {
+                -self.short_cost
             } else {
                 weight(line, kind, self.short_cost)
             };
@@ -709,6 +778,84 @@ mod tests {
         }
         let (_, span) = span_of(&text);
         assert_eq!(span, Some(1..15));
+    }
+
+    #[test]
+    fn a_run_of_undated_cards_after_an_article_stays_out() {
+        // Regression: cards of kicker, title, source and blurb, with no date or count to
+        // mark them as records, joined the article before them.
+        let mut text = String::from("Opinion\n");
+        for n in 1..=14 {
+            text.push_str(&format!(
+                "In the {n}th part of the budget debate, members of the council argued about \
+                 the roads, the library and the bridge on the east side of town until late.\n"
+            ));
+        }
+        for (kicker, title, blurb) in [
+            (
+                "SLOW WORK",
+                "Bridge Repairs Fall Behind Again",
+                "The works on the old bridge will take another year to finish, the engineers say.",
+            ),
+            (
+                "PRICEY CROSSING",
+                "Ferry Fares To Rise Again In Spring",
+                "Tickets to the islands will cost a fifth more from the first day of spring.",
+            ),
+            (
+                "OPEN ON SUNDAYS",
+                "The Library Keeps Its Hours",
+                "The reading room stays open on Sunday afternoons for at least another year.",
+            ),
+            (
+                "BACK TO WORK",
+                "The Port Strike Ends At Last",
+                "Dockers went back to work at dawn after a pay deal was reached late at night.",
+            ),
+        ] {
+            text.push_str(&format!(
+                "{kicker}\n{title}\ncourier.example Town News\n{blurb}\n"
+            ));
+        }
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(1..15));
+    }
+
+    #[test]
+    fn excerpts_cut_short_before_an_article_stay_out() {
+        // Regression: a box of teasers cut off with an ellipsis, over the article, read as
+        // prose and joined it.
+        let mut text = String::new();
+        for topic in ["bridge", "ferry", "library", "port"] {
+            text.push_str(&format!(
+                "Council row over the {topic} goes on HARBOURTOWN: Members of the council \
+                 argued again on Tuesday about the {topic}, and the mayor said that...\n\
+                 Share\n"
+            ));
+        }
+        text.push_str("Budget agreed at last\n");
+        for n in 1..=14 {
+            text.push_str(&format!(
+                "In the {n}th part of the budget debate, members of the council argued about \
+                 the roads, the library and the bridge on the east side of town until late.\n"
+            ));
+        }
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(9..23));
+    }
+
+    #[test]
+    fn a_page_of_excerpts_cut_short_is_the_content() {
+        let mut text = String::from("Home\nBlog\n");
+        for topic in ["bridge", "ferry", "library", "port", "roads"] {
+            text.push_str(&format!(
+                "Why the {topic} matters\nMarch 3, 2024\nMembers of the council argued again \
+                 on Tuesday about the {topic}, and the mayor said that the town could...\n"
+            ));
+        }
+        text.push_str("Contact\n");
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(4..17));
     }
 
     #[test]

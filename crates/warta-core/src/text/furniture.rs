@@ -104,7 +104,9 @@ pub(super) fn mark_comment_stamps(
     }
     let comments_label = |i: usize| {
         let shape = label_shape(&lines[i]);
-        matches!(kinds[i], Kind::Boilerplate | Kind::CallToAction)
+        // "5 thoughts on “A Long Title”" is a label however long the title it quotes.
+        let counted = kinds[i] == Kind::Text && lines[i].text.starts_with(|c: char| c.is_numeric());
+        (counted || matches!(kinds[i], Kind::Boilerplate | Kind::CallToAction))
             && shapes[&shape] == 1
             && phrases.phrases(|f| &f.comments).any(|p| {
                 // "12 Comments", or "5 thoughts on “The Title”"; not "Add a comment".
@@ -361,6 +363,20 @@ mod tests {
     }
 
     #[test]
+    fn a_count_of_thoughts_on_a_long_title_opens_the_comments() {
+        // Regression: the label quoting a long headline was too long for boilerplate, so
+        // nothing opened the comments and they joined the article.
+        let text = format!(
+            "{ARTICLE}4 thoughts on “Why the Council Finally Agreed to Spend More on the Roads This Year”\n\
+             alice\nMay 3, 2021 at 4:47 pm\nI think the roads needed this money for years.\n\
+             bob\nMay 3, 2021 at 5:02 pm\nThe library should have had a share of it too.\n\
+             carol\nMay 4, 2021 at 9:15 am\nWhat about the buses on the east side of town?\n"
+        );
+        // From the first stamp to the end of the last comment.
+        assert_eq!(comment_marks(&text), (2..11).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn a_comments_label_cuts_the_comments_under_a_short_post() {
         // Regression: under a post of two paragraphs, the comments outweighed the post.
         let text = "We opened the thread so that readers can ask us about our work, in the comments below.\n\
@@ -434,6 +450,35 @@ mod tests {
              Film club\nMay 17, 2021\nThe club shows a silent comedy with a live piano score.\n"
         );
         assert!(comment_marks(&text).is_empty());
+    }
+
+    #[test]
+    fn site_notices_in_long_sentences_are_boilerplate() {
+        // Regression: a browser warning over the article and the reuse notice under it read
+        // as prose and joined the article.
+        let got = kinds(
+            "We've detected you are on Internet Explorer. For the best experience on our site, \
+             please update to a modern browser.\n\
+             This document is subject to copyright. Apart from any fair dealing for the purpose \
+             of private study or research, no part may be reproduced without written permission.\n\
+             Readers were asked to update their browsers before the vote on Monday.",
+            "en",
+        );
+        assert_eq!(got, [Kind::Boilerplate, Kind::Boilerplate, Kind::Text]);
+    }
+
+    #[test]
+    fn picks_of_the_editors_head_a_related_list() {
+        // Regression: the plural "Editors' Picks" was missed, so its teasers joined the
+        // article.
+        let got = kinds(
+            "Editors' Picks\nEditor Picks\nThe editors picked a new mayor.",
+            "en",
+        );
+        assert_eq!(
+            got,
+            [Kind::RelatedHeading, Kind::RelatedHeading, Kind::Text]
+        );
     }
 
     #[test]
