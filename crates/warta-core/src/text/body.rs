@@ -13,6 +13,7 @@ use crate::options::Focus;
 
 use super::furniture::{Kind, PER_POST_COPIES};
 use super::lines::{has_menu_separators, Line};
+use super::when::When;
 
 /// A line this long in words is prose even without a full stop at its end.
 const PROSE_WORDS: usize = 20;
@@ -64,6 +65,9 @@ const ARTICLE_PROSE_WORDS: usize = 300;
 /// Prose (in words) of a short article, which a list of bare headlines after it does not
 /// join.
 const SHORT_ARTICLE_WORDS: usize = 100;
+/// Prose (in words) of a brief news item, which a list of dated headlines after it (title,
+/// date, title, date) does not join: such a list is the site's latest news, not the item's.
+const BRIEF_ARTICLE_WORDS: usize = 40;
 /// The least a line in a run of records weighs on a page without prose; less as the page's
 /// share of prose grows.
 const RECORD_WEIGHT: f32 = 1.0;
@@ -351,7 +355,12 @@ fn reads_like_prose(line: &Line) -> bool {
 /// enough prose), what follows counts for less. When that stretch holds too little prose
 /// for an article, the page is weighed again with its runs of records (product tiles, job
 /// posts) counted as content.
-pub(super) fn main_span(lines: &[Line], kinds: &[Kind], focus: Focus) -> Option<Range<usize>> {
+pub(super) fn main_span(
+    lines: &[Line],
+    kinds: &[Kind],
+    focus: Focus,
+    when: &When,
+) -> Option<Range<usize>> {
     let (short_cost, prose_share) = short_line_cost(lines, kinds, focus);
     let isolated = isolated_teasers(lines, kinds);
     let mut cut_short = cut_short_teasers(lines, kinds);
@@ -388,7 +397,9 @@ pub(super) fn main_span(lines: &[Line], kinds: &[Kind], focus: Focus) -> Option<
         // A short article followed by a list of headlines without a sentence among them
         // (title, byline, date): the list is not the article's.
         (Some(listed), Some(article))
-            if article_prose >= SHORT_ARTICLE_WORDS
+            if (article_prose >= SHORT_ARTICLE_WORDS
+                || (article_prose >= BRIEF_ARTICLE_WORDS
+                    && dated_headlines(lines, kinds, &(article.end..listed.end), when)))
                 && listed.start <= article.start
                 && listed.end > article.end
                 && prose_words(lines, kinds, &(listed.start..article.start)) == 0
@@ -398,6 +409,21 @@ pub(super) fn main_span(lines: &[Line], kinds: &[Kind], focus: Focus) -> Option<
         }
         (listed, article) => listed.or(article),
     }
+}
+
+/// Whether a stretch is a list of dated headlines: its records' data lines are all dates or
+/// ages, not prices or counts.
+fn dated_headlines(lines: &[Line], kinds: &[Kind], span: &Range<usize>, when: &When) -> bool {
+    let mut dates = 0;
+    for i in span.clone() {
+        if is_data_line(&lines[i], &kinds[i], false) {
+            if when.age(&lines[i].text).is_none() {
+                return false;
+            }
+            dates += 1;
+        }
+    }
+    dates >= MIN_RECORDS
 }
 
 /// Prose (in words of sentence lines) in a stretch.
@@ -587,7 +613,10 @@ mod tests {
              Contact\nAbout us\nJobs",
         );
         let kinds = vec![Kind::Text; lines.len()];
-        assert_eq!(main_span(&lines, &kinds, Focus::Balanced), Some(4..7));
+        assert_eq!(
+            main_span(&lines, &kinds, Focus::Balanced, &When::new(None, None)),
+            Some(4..7)
+        );
         let blocks = blocks(&lines, &kinds, 4..7);
         assert!(matches!(&blocks[1], Block::Heading { text, .. } if text == "Budget"));
     }
@@ -602,7 +631,7 @@ mod tests {
     fn span_of(text: &str) -> (Vec<Line>, Option<Range<usize>>) {
         let lines = segment(text);
         let kinds = vec![Kind::Text; lines.len()];
-        let span = main_span(&lines, &kinds, Focus::Balanced);
+        let span = main_span(&lines, &kinds, Focus::Balanced, &When::new(None, None));
         (lines, span)
     }
 
@@ -696,7 +725,7 @@ mod tests {
         let phrases = crate::text::phrases::Phrases::for_language(Some("en"));
         let kinds = crate::text::furniture::classify(&lines, &phrases);
         assert_eq!(kinds[5], Kind::Boilerplate);
-        let span = main_span(&lines, &kinds, Focus::Balanced).unwrap();
+        let span = main_span(&lines, &kinds, Focus::Balanced, &When::new(None, None)).unwrap();
         assert_eq!((span.start, span.end), (2, 13));
     }
 
@@ -910,6 +939,61 @@ mod tests {
         assert_eq!(span, Some(36..40));
     }
 
+    /// A brief item (about 60 words of prose) under a big menu, then the lines in `after`.
+    fn brief_item_then(after: &str) -> Option<Range<usize>> {
+        let mut text = String::new();
+        for section in [
+            "News", "Sport", "Business", "Weather", "Opinion", "Travel", "Money", "Health",
+            "Science", "Arts", "Food", "Books",
+        ] {
+            text.push_str(&format!(
+                "{section}\nLatest {section}\nAll {section} stories\n"
+            ));
+        }
+        text.push_str(
+            "The son of a former mayor was attacked during a talk he gave at the city \
+             hospital on Tuesday evening, and another man was hurt trying to stop the attacker.\n\
+             Police arrested a 57-year-old man at the scene and said they were still \
+             looking for a motive, a spokesman told reporters on Wednesday morning.\n",
+        );
+        text.push_str(after);
+        span_of(&text).1
+    }
+
+    #[test]
+    fn dated_headlines_after_a_brief_item_stay_out() {
+        // Regression: a news brief too short for the bare-headline rule took in the list of
+        // the site's latest headlines (title, date) printed after it.
+        let mut after = String::new();
+        for (title, time) in [
+            ("Port strike ends after two weeks", "01:14 PM"),
+            ("Bridge to reopen in the spring", "10:08 AM"),
+            ("School wins a national prize", "09:39 AM"),
+            ("Ferry fares to rise again", "08:11 AM"),
+            ("Library keeps its Sunday hours", "04:06 AM"),
+        ] {
+            after.push_str(&format!("{title}\n11/20/2019 {time}\n"));
+        }
+        assert_eq!(brief_item_then(&after), Some(36..38));
+    }
+
+    #[test]
+    fn priced_records_after_a_short_introduction_stay_in() {
+        // Only dates mark a list of headlines: a shop's products with their prices after a
+        // short introduction are the page's content.
+        let mut after = String::new();
+        for (name, price) in [
+            ("Oak writing desk", "$655.00"),
+            ("Walnut side table", "$403.00"),
+            ("Pine bookcase with five shelves", "$249.00"),
+            ("Mesh task chair", "$359.00"),
+            ("Standing desk frame", "$614.00"),
+        ] {
+            after.push_str(&format!("{name}\n{price}\n"));
+        }
+        assert_eq!(brief_item_then(&after), Some(36..48));
+    }
+
     #[test]
     fn the_article_printed_again_as_one_line_is_read_once() {
         // Regression: the whole article run together in one block (structured data the
@@ -930,6 +1014,9 @@ mod tests {
     fn no_prose_no_body() {
         let lines = segment("Home\nNews\nSport");
         let kinds = vec![Kind::Text; lines.len()];
-        assert_eq!(main_span(&lines, &kinds, Focus::Balanced), None);
+        assert_eq!(
+            main_span(&lines, &kinds, Focus::Balanced, &When::new(None, None)),
+            None
+        );
     }
 }

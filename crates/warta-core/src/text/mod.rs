@@ -100,7 +100,7 @@ pub fn extract(text: &str, opts: &Options) -> Article {
     captions::mark(&lines, &mut kinds, &phrases);
     furniture::mark_comment_stamps(&lines, &mut kinds, &phrases, &when);
 
-    let Some(mut span) = body::main_span(&lines, &kinds, opts.focus) else {
+    let Some(mut span) = body::main_span(&lines, &kinds, opts.focus, &when) else {
         return article;
     };
     // Captions just outside the prose belong to the article (a lead photo above it).
