@@ -515,6 +515,21 @@ mod tests {
     }
 
     #[test]
+    fn legal_notices_at_the_page_foot_are_boilerplate() {
+        // Regression: a supplement shop's health disclaimer and a list of trademark owners
+        // under a blog post read as its closing paragraphs.
+        let got = kinds(
+            "*These statements have not been evaluated by the Food and Drug Administration. \
+             This product is not intended to diagnose, treat, cure, or prevent any disease.\n\
+             Acme Phone and Acme Pad are registered trademarks of Acme Inc. in the United \
+             States and other countries, and the logos are trademarks of their owners.\n\
+             The trial found that the drug was no better than a placebo at easing the pain.",
+            "en",
+        );
+        assert_eq!(got, [Kind::Boilerplate, Kind::Boilerplate, Kind::Text]);
+    }
+
+    #[test]
     fn a_sentence_that_mentions_a_source_is_not_a_credit() {
         let got = kinds("Source code for the tool was published on Monday.", "en");
         assert_eq!(got, [Kind::Text]);
