@@ -320,6 +320,8 @@ fn weight(line: &Line, kind: &Kind, short_cost: f32) -> f32 {
             let words = line.words as f32;
             if has_menu_separators(&line.text) {
                 -short_cost * 2.0
+            } else if is_glued_teaser(&line.text) {
+                -short_cost
             } else if line.ends_sentence && line.words >= SENTENCE_WORDS {
                 words
             } else if line.words >= PROSE_WORDS && reads_like_prose(line) {
@@ -337,6 +339,42 @@ fn weight(line: &Line, kind: &Kind, short_cost: f32) -> f32 {
         Kind::Title | Kind::Byline | Kind::Date => -short_cost,
         Kind::Boilerplate | Kind::RelatedHeading | Kind::Related => -BARRIER_COST,
     }
+}
+
+/// Title-cased words a headline has, at the least, before its teaser runs into it.
+const MIN_GLUED_TITLE_WORDS: usize = 3;
+/// Lowercase letters before a capital that glue two words; fewer make a name ("McPherson",
+/// "YouTube").
+const MIN_GLUED_LOWERCASE: usize = 4;
+
+/// A teaser card flattened into one line: a title-cased headline run into its summary with
+/// no space ("Bridge To Reopen In SpringThe council said..."). It reads as prose, but is a
+/// link to another story.
+fn is_glued_teaser(text: &str) -> bool {
+    for (n, word) in text.split_whitespace().enumerate() {
+        // A run of lowercase letters, then a capital: "SteakhouseA", not "McPherson".
+        let mut lowercase_run = 0;
+        let glued = word.chars().any(|c| {
+            let joint = c.is_uppercase() && lowercase_run >= MIN_GLUED_LOWERCASE;
+            lowercase_run = if c.is_lowercase() {
+                lowercase_run + 1
+            } else {
+                0
+            };
+            joint
+        });
+        if glued {
+            return n + 1 >= MIN_GLUED_TITLE_WORDS;
+        }
+        if !word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// A long line without a full stop at its end is prose when it has the commas and stops of
@@ -992,6 +1030,29 @@ mod tests {
             after.push_str(&format!("{name}\n{price}\n"));
         }
         assert_eq!(brief_item_then(&after), Some(36..48));
+    }
+
+    #[test]
+    fn teaser_cards_run_into_one_line_are_not_the_body() {
+        // Regression: cards of other stories, each a headline glued to its summary, read as
+        // paragraphs and joined the article before them.
+        let mut text = String::from(PARAGRAPHS);
+        for card in [
+            "Port Strike Ends After Two WeeksDockers voted on Friday to accept a pay offer, \
+             and the first ships are expected to unload their cargo on Monday.",
+            "Ferry Fares To Rise AgainThe operator said fuel costs had doubled since the spring \
+             and that the rise would be the last one this year.",
+            "Library Keeps Its Sunday HoursVolunteers will run the reading room after the \
+             council found the money for heating but not for staff.",
+        ] {
+            text.push_str(card);
+            text.push('\n');
+        }
+        assert_eq!(span_of(&text).1, Some(0..3));
+        // A name with a capital inside ("McPherson") does not make a line a card.
+        assert!(!is_glued_teaser(
+            "Wichita East's Hugh McPherson won the 100 yard freestyle."
+        ));
     }
 
     #[test]
