@@ -178,20 +178,20 @@ fn teaser_lists(lines: &[Line], kinds: &[Kind], isolated: &[bool]) -> Vec<bool> 
                     .any(|j| kinds[j] == Kind::Text && lines[j].headline_shaped())
         })
         .collect();
-    let mut first = 0;
-    while first < titled.len() {
-        let mut last = first;
-        while last + 1 < titled.len() && titled[last + 1] - titled[last] <= MAX_TEASER_GAP {
-            last += 1;
-        }
-        if last - first + 1 >= MIN_UNDATED_TEASERS {
-            for &i in &titled[first..=last] {
+    mark_close_runs(&titled, MIN_UNDATED_TEASERS, &mut listed);
+    listed
+}
+
+/// Marks in `listed` every index of `at` (sorted line numbers) that belongs to a run of at
+/// least `min_run` of them, each within `MAX_TEASER_GAP` lines of the one before.
+fn mark_close_runs(at: &[usize], min_run: usize, listed: &mut [bool]) {
+    for run in at.chunk_by(|a, b| b - a <= MAX_TEASER_GAP) {
+        if run.len() >= min_run {
+            for &i in run {
                 listed[i] = true;
             }
         }
-        first = last + 1;
     }
-    listed
 }
 
 /// Excerpts cut off with an ellipsis make a list when this many follow each other.
@@ -209,19 +209,7 @@ fn cut_short_teasers(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
         })
         .collect();
     let mut listed = vec![false; lines.len()];
-    let mut first = 0;
-    while first < cut.len() {
-        let mut last = first;
-        while last + 1 < cut.len() && cut[last + 1] - cut[last] <= MAX_TEASER_GAP {
-            last += 1;
-        }
-        if last - first + 1 >= MIN_CUT_TEASERS {
-            for &i in &cut[first..=last] {
-                listed[i] = true;
-            }
-        }
-        first = last + 1;
-    }
+    mark_close_runs(&cut, MIN_CUT_TEASERS, &mut listed);
     listed
 }
 
