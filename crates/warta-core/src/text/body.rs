@@ -786,8 +786,16 @@ mod tests {
         assert!(!isolated[3] && !isolated[5]);
     }
 
-    /// A fourteen-paragraph opinion piece, then the label of what follows it.
-    fn opinion_piece_then(label: &str) -> String {
+    /// Summaries of four other stories, for the teaser lists that follow an article.
+    const TEASER_BLURBS: [&str; 4] = [
+        "The works on the old bridge will take another year to finish, the engineers say.",
+        "Tickets to the islands will cost a fifth more from the first day of spring.",
+        "The reading room stays open on Sunday afternoons for at least another year.",
+        "Dockers went back to work at dawn after a pay deal was reached late at night.",
+    ];
+
+    /// A fourteen-paragraph opinion piece.
+    fn opinion_piece() -> String {
         let mut text = String::from("Opinion\n");
         for n in 1..=14 {
             text.push_str(&format!(
@@ -795,9 +803,12 @@ mod tests {
                  the roads, the library and the bridge on the east side of town until late.\n"
             ));
         }
-        text.push_str(label);
-        text.push('\n');
         text
+    }
+
+    /// The opinion piece, then the label of what follows it.
+    fn opinion_piece_then(label: &str) -> String {
+        opinion_piece() + label + "\n"
     }
 
     #[test]
@@ -805,28 +816,13 @@ mod tests {
         // Regression: title, author, date and blurb of each story after a short opinion
         // piece joined it; each blurb was only halved as an isolated teaser.
         let mut text = opinion_piece_then("Latest");
-        for (title, day, blurb) in [
-            (
-                "Bridge repairs fall behind",
-                19,
-                "The works on the old bridge will take another year to finish, the engineers say.",
-            ),
-            (
-                "Ferry fares to rise again",
-                18,
-                "Tickets to the islands will cost a fifth more from the first day of spring.",
-            ),
-            (
-                "Library keeps its hours",
-                17,
-                "The reading room stays open on Sunday afternoons for at least another year.",
-            ),
-            (
-                "Port strike ends at last",
-                16,
-                "Dockers went back to work at dawn after a pay deal was reached late at night.",
-            ),
-        ] {
+        let titles = [
+            "Bridge repairs fall behind",
+            "Ferry fares to rise again",
+            "Library keeps its hours",
+            "Port strike ends at last",
+        ];
+        for ((title, blurb), day) in titles.iter().zip(TEASER_BLURBS).zip([19, 18, 17, 16]) {
             text.push_str(&format!(
                 "{title}\nJane Doe\nTuesday November {day}, 2019\n{blurb}\n"
             ));
@@ -839,35 +835,14 @@ mod tests {
     fn a_run_of_undated_cards_after_an_article_stays_out() {
         // Regression: cards of kicker, title, source and blurb, with no date or count to
         // mark them as records, joined the article before them.
-        let mut text = String::from("Opinion\n");
-        for n in 1..=14 {
-            text.push_str(&format!(
-                "In the {n}th part of the budget debate, members of the council argued about \
-                 the roads, the library and the bridge on the east side of town until late.\n"
-            ));
-        }
-        for (kicker, title, blurb) in [
-            (
-                "SLOW WORK",
-                "Bridge Repairs Fall Behind Again",
-                "The works on the old bridge will take another year to finish, the engineers say.",
-            ),
-            (
-                "PRICEY CROSSING",
-                "Ferry Fares To Rise Again In Spring",
-                "Tickets to the islands will cost a fifth more from the first day of spring.",
-            ),
-            (
-                "OPEN ON SUNDAYS",
-                "The Library Keeps Its Hours",
-                "The reading room stays open on Sunday afternoons for at least another year.",
-            ),
-            (
-                "BACK TO WORK",
-                "The Port Strike Ends At Last",
-                "Dockers went back to work at dawn after a pay deal was reached late at night.",
-            ),
-        ] {
+        let mut text = opinion_piece();
+        let cards = [
+            ("SLOW WORK", "Bridge Repairs Fall Behind Again"),
+            ("PRICEY CROSSING", "Ferry Fares To Rise Again In Spring"),
+            ("OPEN ON SUNDAYS", "The Library Keeps Its Hours"),
+            ("BACK TO WORK", "The Port Strike Ends At Last"),
+        ];
+        for ((kicker, title), blurb) in cards.iter().zip(TEASER_BLURBS) {
             text.push_str(&format!(
                 "{kicker}\n{title}\ncourier.example Town News\n{blurb}\n"
             ));
@@ -986,20 +961,25 @@ mod tests {
         span_of(&text).1
     }
 
+    /// Records of a name line and a data line each.
+    fn two_line_records(records: &[(&str, &str)]) -> String {
+        records
+            .iter()
+            .map(|(name, data)| format!("{name}\n{data}\n"))
+            .collect()
+    }
+
     #[test]
     fn dated_headlines_after_a_brief_item_stay_out() {
         // Regression: a news brief too short for the bare-headline rule took in the list of
         // the site's latest headlines (title, date) printed after it.
-        let mut after = String::new();
-        for (title, time) in [
-            ("Port strike ends after two weeks", "01:14 PM"),
-            ("Bridge to reopen in the spring", "10:08 AM"),
-            ("School wins a national prize", "09:39 AM"),
-            ("Ferry fares to rise again", "08:11 AM"),
-            ("Library keeps its Sunday hours", "04:06 AM"),
-        ] {
-            after.push_str(&format!("{title}\n11/20/2019 {time}\n"));
-        }
+        let after = two_line_records(&[
+            ("Port strike ends after two weeks", "11/20/2019 01:14 PM"),
+            ("Bridge to reopen in the spring", "11/20/2019 10:08 AM"),
+            ("School wins a national prize", "11/20/2019 09:39 AM"),
+            ("Ferry fares to rise again", "11/20/2019 08:11 AM"),
+            ("Library keeps its Sunday hours", "11/20/2019 04:06 AM"),
+        ]);
         assert_eq!(brief_item_then(&after), Some(36..38));
     }
 
@@ -1007,16 +987,13 @@ mod tests {
     fn priced_records_after_a_short_introduction_stay_in() {
         // Only dates mark a list of headlines: a shop's products with their prices after a
         // short introduction are the page's content.
-        let mut after = String::new();
-        for (name, price) in [
+        let after = two_line_records(&[
             ("Oak writing desk", "$655.00"),
             ("Walnut side table", "$403.00"),
             ("Pine bookcase with five shelves", "$249.00"),
             ("Mesh task chair", "$359.00"),
             ("Standing desk frame", "$614.00"),
-        ] {
-            after.push_str(&format!("{name}\n{price}\n"));
-        }
+        ]);
         assert_eq!(brief_item_then(&after), Some(36..48));
     }
 
