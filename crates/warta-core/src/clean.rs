@@ -139,6 +139,22 @@ const FURNITURE_WORDS: &[&str] = &[
 /// them (social, share) do not turn into furniture.
 const EMBED_WORDS: &[&str] = &["embed", "embedded", "embeds"];
 
+/// A word beside one weak furniture word that makes the name speak of content:
+/// "accordion-item__dropdown" is the panel an accordion opens, not a menu; "hero-banner" is
+/// the page's own opening panel, not an ad.
+const CONTENT_BESIDE: &[(&str, &str)] = &[("accordion", "dropdown"), ("hero", "banner")];
+
+/// Whether the words of a name keep its weak furniture word `furniture` from making it
+/// furniture.
+fn names_content_beside(words: &[Cow<'_, str>], furniture: &str) -> bool {
+    words.iter().any(|w| {
+        EMBED_WORDS.contains(&&**w)
+            || CONTENT_BESIDE
+                .iter()
+                .any(|(content, weak)| *weak == furniture && w == content)
+    })
+}
+
 /// Whole class names (not words) that mark furniture or visually hidden text.
 const FURNITURE_NAMES: &[&str] = &[
     "most-popular",
@@ -593,19 +609,13 @@ fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
         if let Some(n) = FURNITURE_NAMES.iter().find(|n| **n == lower) {
             return Some((n, false));
         }
-        // "social-media-embed", "embedded-tweet": a post the article quotes, not a share bar.
-        let embed = name_words(class).any(|w| EMBED_WORDS.contains(&&*w));
-        // "accordion-item__dropdown": the panel an accordion opens, not a menu.
-        let accordion_panel = name_words(class).any(|w| w == "accordion");
-        // "hero-banner": the page's own opening panel, not an ad.
-        let hero = name_words(class).any(|w| w == "hero");
-        for word in name_words(class) {
-            if let Some(w) = STRONG_FURNITURE_WORDS.iter().find(|w| ***w == *word) {
+        let words: Vec<Cow<'_, str>> = name_words(class).collect();
+        for word in &words {
+            if let Some(w) = STRONG_FURNITURE_WORDS.iter().find(|w| ***w == **word) {
                 return Some((w, true));
             }
-            if let Some(w) = FURNITURE_WORDS.iter().find(|w| ***w == *word) {
-                let kept = embed || accordion_panel && *w == "dropdown" || hero && *w == "banner";
-                if !kept {
+            if let Some(w) = FURNITURE_WORDS.iter().find(|w| ***w == **word) {
+                if !names_content_beside(&words, w) {
                     return Some((w, false));
                 }
             }

@@ -18,6 +18,10 @@ use crate::options::Limits;
 
 mod skim;
 
+/// Attributes where lazy-loading pages keep an image's real address while `src` holds a
+/// placeholder. Figures read them, so the skim keeps them among the `data-*` it drops.
+pub const LAZY_IMAGE_SOURCES: [&str; 3] = ["data-src", "data-lazy-src", "data-original"];
+
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = usize;
 

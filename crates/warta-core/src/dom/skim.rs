@@ -16,6 +16,8 @@ use std::ops::Range;
 
 use memchr::memmem;
 
+use super::LAZY_IMAGE_SOURCES;
+
 /// The page with the bodies of non-JSON-LD scripts, style sheets, `<svg>` and `<math>` left
 /// out, and attributes no stage reads (see [`is_unread_attribute`]), or the page itself when
 /// there is nothing to leave out.
@@ -116,16 +118,15 @@ fn next_token<'a>(
     }
 }
 
-/// Attributes that no stage reads and that carry many bytes: `data-*` (but for the lazy image
-/// sources figures read) and responsive image candidates.
+/// Attributes that no stage reads and that carry many bytes: `data-*` (but for the
+/// [`LAZY_IMAGE_SOURCES`] figures read) and responsive image candidates.
 fn is_unread_attribute(name: &[u8]) -> bool {
-    const LAZY_IMAGE_SOURCES: [&[u8]; 3] = [b"data-src", b"data-original", b"data-lazy-src"];
     const UNREAD: [&[u8]; 2] = [b"srcset", b"imagesrcset"];
     let data = name.len() > 5 && name[..5].eq_ignore_ascii_case(b"data-");
     (data
         && !LAZY_IMAGE_SOURCES
             .iter()
-            .any(|s| name.eq_ignore_ascii_case(s)))
+            .any(|s| name.eq_ignore_ascii_case(s.as_bytes())))
         || UNREAD.iter().any(|s| name.eq_ignore_ascii_case(s))
 }
 

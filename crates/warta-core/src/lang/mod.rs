@@ -184,20 +184,39 @@ const MAX_FURNITURE_LINE_CHARS: usize = 200;
 /// Calls to action are short; a long sentence starting with "Follow" is text.
 const MAX_CALL_TO_ACTION_CHARS: usize = 120;
 
+/// A line as the phrase lists read it: trimmed and lower-cased, with its length in chars.
+struct LineForPhrases {
+    lower: String,
+    chars: usize,
+}
+
+impl LineForPhrases {
+    /// `None` for an empty line or one too long to be furniture.
+    fn of(line: &str) -> Option<Self> {
+        let trimmed = line.trim();
+        let chars = trimmed.chars().count();
+        (chars > 0 && chars <= MAX_FURNITURE_LINE_CHARS).then(|| LineForPhrases {
+            lower: trimmed.to_lowercase(),
+            chars,
+        })
+    }
+
+    /// The lower-cased line without the marks that often close a label ("Baca juga:",
+    /// "More »").
+    fn bare(lower: &str) -> &str {
+        lower
+            .trim_end_matches([':', '.', '!', '»', '›', '>', '→'])
+            .trim()
+    }
+}
+
 /// Classifies a line (a paragraph, list item or heading) as furniture, if it is. The specific
 /// kinds are asked of every pack before the catch-all boilerplate phrases; of two packs, the
 /// first in pack order decides, and within a pack the kinds are asked in the order of
 /// [`KIND_ORDER`].
 pub fn furniture_kind(line: &str) -> Option<FurnitureKind> {
-    let trimmed = line.trim();
-    let chars = trimmed.chars().count();
-    if chars == 0 || chars > MAX_FURNITURE_LINE_CHARS {
-        return None;
-    }
-    let lower = trimmed.to_lowercase();
-    let bare = lower
-        .trim_end_matches([':', '.', '!', '»', '›', '>', '→'])
-        .trim();
+    let LineForPhrases { lower, chars } = LineForPhrases::of(line)?;
+    let bare = LineForPhrases::bare(&lower);
     let index = &*FURNITURE_INDEX;
     let mut best = index.whole.get(bare).copied();
     let ends = lower
@@ -398,15 +417,8 @@ mod tests {
 
     /// The definition the index must agree with: every pack in order, every kind in order.
     fn furniture_kind_by_scan(line: &str) -> Option<FurnitureKind> {
-        let trimmed = line.trim();
-        let chars = trimmed.chars().count();
-        if chars == 0 || chars > MAX_FURNITURE_LINE_CHARS {
-            return None;
-        }
-        let lower = trimmed.to_lowercase();
-        let bare = lower
-            .trim_end_matches([':', '.', '!', '»', '›', '>', '→'])
-            .trim();
+        let LineForPhrases { lower, chars } = LineForPhrases::of(line)?;
+        let bare = LineForPhrases::bare(&lower);
         let starts = |p: &str| {
             lower.starts_with(p)
                 && lower[p.len()..]

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use html5ever::{local_name, LocalName};
 
 use crate::clean::Cleaned;
-use crate::dom::{Dom, NodeData, NodeId};
+use crate::dom::{Dom, NodeData, NodeId, LAZY_IMAGE_SOURCES};
 use crate::lang::{furniture_kind, FurnitureKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -285,8 +285,8 @@ impl Segmenter<'_> {
 
     fn image(&mut self, id: NodeId, ctx: Ctx) {
         let dom = self.dom;
-        let src = ["src", "data-src", "data-lazy-src", "data-original"]
-            .iter()
+        let src = std::iter::once("src")
+            .chain(LAZY_IMAGE_SOURCES)
             .filter_map(|a| dom.attr(id, a))
             .find(|s| !s.trim().is_empty() && !s.starts_with("data:"));
         let Some(src) = src else { return };
