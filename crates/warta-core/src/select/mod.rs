@@ -319,8 +319,7 @@ impl RecordCache {
 pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> Chosen {
     let start = scoring_root(dom);
     let units = segment(dom, cleaned, start);
-    let headline = meta.headline_node;
-    let mut chosen = choose(dom, &units, meta, headline, opts, Reading::Article);
+    let mut chosen = choose(dom, &units, meta, opts, Reading::Article);
     let chosen_chars = chars_of(&chosen.units);
     if let Some(body) = meta.article_body.as_deref() {
         let body_chars = body.chars().filter(|c| !c.is_whitespace()).count();
@@ -337,7 +336,7 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
     // Many sites label every page an article (`og:type`); only a dated one is taken at its word.
     let claims_article = meta.declares_article() && meta.fields.published.is_some();
     if prose < knobs::LISTING_MAX_PROSE_CHARS && !claims_article {
-        let listing = choose(dom, &units, meta, headline, opts, Reading::Listing);
+        let listing = choose(dom, &units, meta, opts, Reading::Listing);
         let teasers = listing
             .units
             .iter()
@@ -359,7 +358,7 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
                         || is_heading(u)
                         || has_sentence_punct(&u.text))
                     && !is_furniture(u)
-                    && !in_headline(dom, u, headline)
+                    && !in_headline(dom, u, meta.headline_node)
             })
             .cloned()
             .collect();
@@ -400,14 +399,7 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
 }
 
 /// One reading of the page: the best container and the units kept in it.
-fn choose(
-    dom: &Dom,
-    units: &[Unit],
-    meta: &Metadata,
-    headline: Option<NodeId>,
-    opts: &Options,
-    reading: Reading,
-) -> Chosen {
+fn choose(dom: &Dom, units: &[Unit], meta: &Metadata, opts: &Options, reading: Reading) -> Chosen {
     let s = score(dom, units, meta, reading);
     let (wide, root) = best_container(dom, &s, scoring_root(dom));
     let mut roots = vec![root];
@@ -420,7 +412,15 @@ fn choose(
     };
     Chosen {
         root,
-        units: keep_units(dom, units, &s, &roots, headline, opts.focus, reading),
+        units: keep_units(
+            dom,
+            units,
+            &s,
+            &roots,
+            meta.headline_node,
+            opts.focus,
+            reading,
+        ),
         from_article_body: None,
         fallback: None,
         page_type: PageType::Other,
