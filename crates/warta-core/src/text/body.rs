@@ -164,12 +164,8 @@ fn teaser_lists(lines: &[Line], kinds: &[Kind], isolated: &[bool]) -> Vec<bool> 
         })
         .collect();
     let mut listed = vec![false; isolated.len()];
-    for pair in at.windows(2) {
-        if pair[1] - pair[0] <= MAX_TEASER_GAP {
-            listed[pair[0]] = true;
-            listed[pair[1]] = true;
-        }
-    }
+    // Dated teasers: two close together already make a list.
+    mark_close_runs(&at, 2, &mut listed);
     // Cards without a data line (kicker, title, source, blurb): a longer run of them.
     let titled: Vec<usize> = (0..isolated.len())
         .filter(|&i| {
