@@ -1,12 +1,12 @@
-//! Empties the bodies of scripts, style sheets and inline drawings before html5ever reads the
-//! page.
+//! Empties the bodies of scripts, style sheets, inline drawings and comments before html5ever
+//! reads the page.
 //!
 //! Half of a news page's bytes are JavaScript, CSS and SVG (29%, 12% and 8% on WCXB dev), and
 //! the tokenizer walks every one of them although no later stage reads them. This pass finds
-//! `<script>`, `<style>`, `<svg>` and `<math>` elements with a small scanner that follows the
-//! tokenizer's states where they matter (comments, quoted attribute values, raw-text and
-//! RCDATA elements, foreign content) and copies the page without their bodies; the elements
-//! themselves stay, with their attributes. Scripts holding JSON-LD are kept whole: metadata
+//! `<script>`, `<style>`, `<svg>` and `<math>` elements and comments with a small scanner
+//! that follows the tokenizer's states where they matter (comments, quoted attribute values,
+//! raw-text and RCDATA elements, foreign content) and copies the page without their bodies;
+//! the elements and comments themselves stay, with their attributes. Scripts holding JSON-LD are kept whole: metadata
 //! reads them. Where the scanner cannot be sure how the tokenizer goes on (a `<!--` inside a
 //! script, which starts its escape states; an HTML element breaking out of an `<svg>`), it
 //! stops skimming and passes the rest through.
@@ -61,9 +61,22 @@ fn next_token<'a>(
 ) -> Result<usize, Lost> {
     let rest = &bytes[lt..];
     if rest.starts_with(b"<!--") {
-        // The spec lets `<!-->` close at once, hence the search from the second dash.
-        let close = memmem::find(&bytes[lt + 2..], b"-->").ok_or(Lost)?;
-        return Ok(lt + 2 + close + 3);
+        // The spec lets `<!-->` and `<!--->` close at once, hence the search from the second
+        // dash; `--!>` closes a comment too, once it has begun.
+        let dashes = lt + 2 + memmem::find(&bytes[lt + 2..], b"-->").ok_or(Lost)?;
+        let (body_end, end) = match bytes
+            .get(lt + 4..dashes)
+            .and_then(|body| memmem::find(body, b"--!>"))
+            .map(|i| lt + 4 + i)
+        {
+            Some(bang) => (bang, bang + 4),
+            None => (dashes, dashes + 3),
+        };
+        // Comments become nodes no stage reads: their text can go.
+        if body_end > lt + 4 {
+            cuts.push(lt + 4..body_end);
+        }
+        return Ok(end);
     }
     if rest.starts_with(b"<![CDATA[") && foreign.is_open() {
         // A section in foreign content, a bogus comment in HTML; inside an integration point
@@ -81,6 +94,10 @@ fn next_token<'a>(
         let tag = read_tag(bytes, lt + 2).ok_or(Lost)?;
         // Drawings and formulas: cleaning drops them whole, so their bodies can go too.
         if let Some(body_start) = foreign.end(tag.name)? {
+            // the comments cut inside go with the body
+            while cuts.last().is_some_and(|c| c.start >= body_start) {
+                cuts.pop();
+            }
             cuts.push(body_start..lt);
         }
         return Ok(tag.end);
@@ -524,8 +541,11 @@ mod tests {
 
     #[test]
     fn a_script_tag_inside_a_comment_attribute_or_textarea_is_text() {
+        assert_eq!(
+            without_code("<!-- <script> --><p>kept</p>"),
+            "<!----><p>kept</p>"
+        );
         for html in [
-            "<!-- <script> --><p>kept</p>",
             "<a title='<script>'>kept</a>",
             "<textarea><script></textarea><p>kept</p>",
             "<title><style></title><p>kept</p>",
@@ -533,6 +553,19 @@ mod tests {
             "<a href=x'<script>>kept</a>",
         ] {
             assert_eq!(without_code(html), html, "{html}");
+        }
+    }
+
+    #[test]
+    fn empties_comments_up_to_where_the_tokenizer_ends_them() {
+        let html = "<p>a<!-- x -->b<!--[if IE]><p>old</p><![endif]--></p>";
+        assert_eq!(without_code(html), "<p>a<!---->b<!----></p>");
+        // `--!>` ends a comment as `-->` does; `<!-->` and `<!--->` end it at once.
+        let bang = "<!-- x --!><p>kept</p><!-- y -->";
+        assert_eq!(without_code(bang), "<!----!><p>kept</p><!---->");
+        for abrupt in ["<!--><p>kept</p>", "<!---><p>kept</p>", "<!--!><p>kept-->"] {
+            let expected = abrupt.replace("!><p>kept-->", "-->");
+            assert_eq!(without_code(abrupt), expected, "{abrupt}");
         }
     }
 
@@ -561,6 +594,8 @@ mod tests {
     fn scripts_in_foreign_content_are_markup() {
         let html = "<svg><style>a</style><script/></svg><style>b</style>";
         assert_eq!(without_code(html), "<svg></svg><style></style>");
+        let commented = "<svg><!-- icon --><path/></svg><!-- end -->";
+        assert_eq!(without_code(commented), "<svg></svg><!---->");
     }
 
     #[test]
@@ -615,7 +650,7 @@ mod tests {
         #[test]
         fn skimming_keeps_the_tree(parts in proptest::collection::vec(proptest::sample::select(vec![
             "<script>", "</script>", "<script type=application/ld+json>", "<SCRIPT/>",
-            "<style>", "</style >", "<!--", "-->", "<!-->", "<svg>", "</svg>", "<math>",
+            "<style>", "</style >", "<!--", "-->", "<!-->", "--!>", "-", "!", "<svg>", "</svg>", "<math>",
             "<textarea>", "</textarea>", "<foreignObject>", "</foreignObject>", "<mi>", "</mi>", "<desc>", "<annotation-xml encoding=text/html>", "<title>", "</title>", "<iframe>", "</iframe>",
             "<plaintext>", "<![CDATA[", "]]>", "<!doctype html>", "<?x>", "<p>", "</p>",
             "<b>", "<a href=", "title='", "\"", "'", "=", ">", "/>", "<", "</", "x", " ",

@@ -435,11 +435,17 @@ pub(super) fn text_after(page: &Page, h: Option<NodeId>, max: usize) -> String {
         }
     }
     // one line per block, so a label only reaches the date beside it
-    out.lines()
-        .map(collapse)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut lines = String::with_capacity(out.len());
+    for line in out
+        .lines()
+        .filter(|l| l.contains(|c: char| !c.is_whitespace()))
+    {
+        if !lines.is_empty() {
+            lines.push('\n');
+        }
+        push_collapsed(&mut lines, line);
+    }
+    lines
 }
 
 /// Punctuation that clings to the word before it: "<em>Metroid</em>, One" reads
@@ -553,8 +559,21 @@ pub(super) fn decode_entities(s: &str) -> String {
     out
 }
 
+/// `s` with every run of whitespace made one space, and none at either end.
 pub(crate) fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    push_collapsed(&mut out, s);
+    out
+}
+
+/// Appends `s` collapsed (see [`collapse`]) to `out`.
+fn push_collapsed(out: &mut String, s: &str) {
+    for (k, word) in s.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
 }
 
 /// `s` lower-cased, when lower-casing keeps every character's byte length, so that byte

@@ -1,5 +1,7 @@
 //! Lines of flattened text and the shape features the classifier reads from them.
 
+use crate::metadata::collapse;
+
 /// At most this many lines are read; the rest of a larger input is ignored.
 pub(super) const MAX_LINES: usize = 100_000;
 
@@ -19,7 +21,7 @@ pub(super) struct Line {
 /// Splits the input into its non-empty lines.
 pub(super) fn segment(text: &str) -> Vec<Line> {
     text.lines()
-        .map(collapse_whitespace)
+        .map(collapse)
         .filter(|l| !l.is_empty())
         .take(MAX_LINES)
         .map(Line::new)
@@ -71,17 +73,6 @@ pub(super) fn skip_chars(original: &str, chars: usize) -> &str {
         Some((i, _)) => &original[i..],
         None => "",
     }
-}
-
-fn collapse_whitespace(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    for word in line.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 /// Scripts written without spaces between words.
