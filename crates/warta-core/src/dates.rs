@@ -13,6 +13,7 @@
 //! the context's reference time.
 
 use foldhash::HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -153,10 +154,10 @@ pub fn parse_all(text: &str, ctx: &DateContext) -> Vec<ParsedDate> {
     while i < toks.len() {
         match reader.date_time_at(i) {
             Some(d) => {
-                i = toks
+                i += toks[i..]
                     .iter()
                     .position(|t| t.span.start >= d.span.end)
-                    .unwrap_or(toks.len());
+                    .unwrap_or(toks.len() - i);
                 out.push(d);
             }
             None => i += 1,
@@ -187,15 +188,15 @@ enum Kind {
 }
 
 #[derive(Debug, Clone)]
-struct Token {
+struct Token<'a> {
     kind: Kind,
     /// Lower-cased; digits of any script turned into ASCII.
-    text: String,
+    text: Cow<'a, str>,
     span: Range<usize>,
     space_before: bool,
 }
 
-impl Token {
+impl Token<'_> {
     fn num(&self) -> Option<u32> {
         (self.kind == Kind::Num && self.text.len() <= 9)
             .then(|| self.text.parse().ok())
@@ -233,7 +234,7 @@ fn is_word_char(c: char) -> bool {
         || matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{02BC}')
 }
 
-fn tokenize(text: &str) -> Vec<Token> {
+fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut end = text.len().min(MAX_SCAN_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -247,26 +248,19 @@ fn tokenize(text: &str) -> Vec<Token> {
             space = true;
             continue;
         }
-        let (kind, mut s) = if let Some(d) = ascii_digit(c) {
-            (Kind::Num, d.to_string())
-        } else if is_word_char(c) {
-            (Kind::Word, c.to_lowercase().collect())
-        } else if is_cjk(c) {
-            (Kind::Word, c.to_string())
+        let kind = if ascii_digit(c).is_some() {
+            Kind::Num
+        } else if is_word_char(c) || is_cjk(c) {
+            Kind::Word
         } else {
-            (Kind::Punct, c.to_string())
+            Kind::Punct
         };
         let mut stop = i + c.len_utf8();
         if kind != Kind::Punct && !is_cjk(c) {
             while let Some(&(j, n)) = chars.peek() {
                 let more = match kind {
-                    Kind::Num => ascii_digit(n).map(|d| s.push(d)).is_some(),
-                    _ => {
-                        is_word_char(n) && {
-                            s.extend(n.to_lowercase());
-                            true
-                        }
-                    }
+                    Kind::Num => ascii_digit(n).is_some(),
+                    _ => is_word_char(n),
                 };
                 if !more {
                     break;
@@ -277,13 +271,33 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
         toks.push(Token {
             kind,
-            text: s,
+            text: normalized(kind, &text[i..stop]),
             span: i..stop,
             space_before: space,
         });
         space = false;
     }
     toks
+}
+
+/// A token's text lower-cased, digits of any script made ASCII; borrowed when that changes
+/// nothing, as it mostly does.
+fn normalized(kind: Kind, raw: &str) -> Cow<'_, str> {
+    match kind {
+        Kind::Num if !raw.is_ascii() => raw.chars().filter_map(ascii_digit).collect(),
+        Kind::Word if !raw.chars().all(lowers_to_itself) => {
+            raw.chars().flat_map(char::to_lowercase).collect()
+        }
+        _ => Cow::Borrowed(raw),
+    }
+}
+
+fn lowers_to_itself(c: char) -> bool {
+    if c.is_ascii() {
+        !c.is_ascii_uppercase()
+    } else {
+        c.to_lowercase().eq(std::iter::once(c))
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -406,7 +420,10 @@ fn parse_offset_text(s: &str) -> Option<i32> {
 
 impl Lexicon {
     fn add(&mut self, lang: &'static str, phrase: &str, meaning: Meaning) {
-        let tokens: Vec<String> = tokenize(phrase).into_iter().map(|t| t.text).collect();
+        let tokens: Vec<String> = tokenize(phrase)
+            .into_iter()
+            .map(|t| t.text.into_owned())
+            .collect();
         let Some(first) = tokens.first().cloned() else {
             return;
         };
@@ -422,12 +439,12 @@ impl Lexicon {
     /// of tokens it covers.
     fn at(
         &self,
-        t: &[Token],
+        t: &[Token<'_>],
         i: usize,
         ctx: &DateContext,
         want: impl Fn(Meaning) -> bool,
     ) -> Option<(Meaning, usize)> {
-        let entries = self.by_first.get(&t.get(i)?.text)?;
+        let entries = self.by_first.get(t.get(i)?.text.as_ref())?;
         entries
             .iter()
             .filter(|e| want(e.meaning))
@@ -449,7 +466,7 @@ impl Lexicon {
 // Reading
 
 struct Reader<'a> {
-    t: &'a [Token],
+    t: &'a [Token<'a>],
     lex: &'a Lexicon,
     ctx: &'a DateContext,
 }
@@ -457,13 +474,13 @@ struct Reader<'a> {
 type Ymd = (i16, i8, i8);
 
 impl Reader<'_> {
-    fn tok(&self, i: usize) -> Option<&Token> {
+    fn tok(&self, i: usize) -> Option<&Token<'_>> {
         self.t.get(i)
     }
 
     fn punct(&self, i: usize, set: &str) -> bool {
         self.tok(i)
-            .is_some_and(|t| t.kind == Kind::Punct && set.contains(t.text.as_str()))
+            .is_some_and(|t| t.kind == Kind::Punct && set.contains(t.text.as_ref()))
     }
 
     /// A number of `min..=max` digits at `i`.
@@ -689,7 +706,7 @@ impl Reader<'_> {
     fn zone_at(&self, i: usize) -> (Option<i32>, usize) {
         let numeric = |k: usize| -> Option<(i32, usize)> {
             let sign_tok = self.tok(k)?;
-            let sign = match sign_tok.text.as_str() {
+            let sign = match sign_tok.text.as_ref() {
                 "+" => 1,
                 "-" | "\u{2212}" => -1,
                 _ => return None,
