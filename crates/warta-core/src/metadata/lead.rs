@@ -6,6 +6,8 @@ use crate::dates::{self, DateContext};
 use crate::lang;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 /// A dateline is at most this long (characters before the separator).
 const MAX_DATELINE_CHARS: usize = 70;
 const MAX_SOURCE_CHARS: usize = 40;
@@ -75,14 +77,20 @@ pub fn wire_sources(text: &str) -> Vec<String> {
 /// The dateline and the rest of the paragraph, when the paragraph opens with one.
 fn dateline_head(p: &str) -> Option<(&str, &str)> {
     const SEPARATORS: [&str; 7] = [" - ", " – ", " — ", " -- ", "— ", " —", ": "];
+    // the first separator in the paragraph; of two at one place, the first listed
+    static FIRST_SEPARATOR: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(SEPARATORS)
+            .expect("a handful of fixed separators")
+    });
     let limit = p
         .char_indices()
         .nth(MAX_DATELINE_CHARS)
         .map_or(p.len(), |(i, _)| i);
-    let (i, sep) = SEPARATORS
-        .iter()
-        .filter_map(|s| p[..limit].find(s).map(|i| (i, *s)))
-        .min_by_key(|(i, _)| *i)?;
+    let found = FIRST_SEPARATOR.find(&p[..limit])?;
+    let sep = SEPARATORS[found.pattern().as_usize()];
+    let i = found.start();
     let head = p[..i].trim();
     let rest = &p[i + sep.len()..];
     let starts_well = rest

@@ -576,6 +576,35 @@ fn push_collapsed(out: &mut String, s: &str) {
     }
 }
 
+/// Byte position of the first occurrence of `word` in `text` as a whole word.
+pub(super) fn find_word(text: &str, word: &str) -> Option<usize> {
+    word_starts(text, word).find(|&i| is_whole_word(text, i, word.len()))
+}
+
+/// Byte position of the last occurrence of `word` in `text` as a whole word.
+pub(super) fn rfind_word(text: &str, word: &str) -> Option<usize> {
+    word_starts(text, word)
+        .rev()
+        .find(|&i| is_whole_word(text, i, word.len()))
+}
+
+/// Where `word` (not empty) occurs in `text`. The texts are short, so the first byte's
+/// positions are searched, which costs less than setting up a substring searcher. A match
+/// always starts on a char boundary: a UTF-8 text starts with no continuation byte.
+fn word_starts<'a>(text: &'a str, word: &'a str) -> impl DoubleEndedIterator<Item = usize> + 'a {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    w.first()
+        .into_iter()
+        .flat_map(move |&b| memchr::memchr_iter(b, t))
+        .filter(move |&i| t[i..].starts_with(w))
+}
+
+fn is_whole_word(text: &str, at: usize, len: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + len..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
 /// `s` lower-cased, when lower-casing keeps every character's byte length, so that byte
 /// positions found in the result are valid in `s`; `None` otherwise.
 pub(super) fn lower_aligned(s: &str) -> Option<String> {
@@ -639,6 +668,17 @@ pub(super) fn resolve_url(href: &str, base: Option<&str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_whole_words_only() {
+        let text = "editor-at-large, editorial editor; é editor";
+        assert_eq!(find_word(text, "editor"), Some(0));
+        assert_eq!(rfind_word(text, "editor"), Some(text.len() - 6));
+        assert_eq!(find_word("editorial", "editor"), None);
+        assert_eq!(find_word("éditor", "ditor"), None);
+        assert_eq!(find_word("«ditor»", "ditor"), Some(2));
+        assert_eq!(find_word("anything", ""), None);
+    }
 
     #[test]
     fn resolves_urls() {

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use html5ever::local_name;
 use serde_json::Value;
 
-use super::page::{class_id, ld_types, lower_aligned, normalise, spaced_text, Page};
+use super::page::{class_id, find_word, ld_types, lower_aligned, normalise, spaced_text, Page};
 use super::Candidate;
 use crate::article::{Person, Role};
 use crate::dates;
@@ -404,7 +404,13 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 impl Words {
     /// The role whose label opens `text` ("By ...", "Penulis: ..."), and the text after it.
     fn starts_with_label<'t>(&self, text: &'t str) -> Option<(Role, &'t str)> {
-        let Some(lower) = lower_aligned(text) else {
+        // Labels are short: only the head of a long text needs lower-casing.
+        let longest = self.labels.first().map_or(0, |(l, _)| l.len());
+        let mut head = text.len().min(longest);
+        while !text.is_char_boundary(head) {
+            head += 1;
+        }
+        let Some(lower) = lower_aligned(&text[..head]) else {
             // case folding changes lengths: compare character by character instead
             return self.labels.iter().find_map(|(l, role)| {
                 let n = l.chars().count();
@@ -414,8 +420,9 @@ impl Words {
             });
         };
         self.labels.iter().find_map(|(l, role)| {
-            let rest = lower.strip_prefix(l.as_str())?;
-            label_ends(rest).then(|| (*role, &text[l.len()..]))
+            lower.strip_prefix(l.as_str())?;
+            let rest = &text[l.len()..];
+            label_ends(rest).then_some((*role, rest))
         })
     }
 
@@ -567,8 +574,8 @@ impl Words {
             return Some(name.to_string());
         }
         let mut name = name.to_string();
+        let mut lower = name.to_lowercase();
         for t in &self.job_titles {
-            let lower = name.to_lowercase();
             if lower == *t {
                 return None;
             }
@@ -577,10 +584,12 @@ impl Words {
                 .filter(|r| r.starts_with(' '))
             {
                 name = name[name.len() - rest.len()..].trim().to_string();
+                lower = name.to_lowercase();
                 continue;
             }
             if let Some(i) = find_word(&lower, t).filter(|&i| i > 0) {
                 name = name[..i].trim().to_string();
+                lower = name.to_lowercase();
             }
         }
         Some(name)
@@ -693,15 +702,6 @@ fn surname_last(s: &str) -> String {
         }
         _ => s.to_string(),
     }
-}
-
-/// Byte position of the first occurrence of `word` in `text` as a whole word.
-fn find_word(text: &str, word: &str) -> Option<usize> {
-    text.match_indices(word).map(|(i, _)| i).find(|&i| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 /// Reads one credit line as printed text (for the module's property tests).

@@ -13,7 +13,7 @@ use html5ever::local_name;
 use jiff::civil::Date;
 use jiff::Timestamp;
 
-use super::page::{class_id, spaced_text, text_after, Page};
+use super::page::{class_id, rfind_word, spaced_text, text_after, Page};
 use super::Candidate;
 use crate::dates::{self, ParsedDate};
 use crate::dom::{NodeId, DOCUMENT};
@@ -616,7 +616,7 @@ impl Labels {
             let ends_with = |labels: &[String]| {
                 labels
                     .iter()
-                    .any(|l| previous.ends_with(l.as_str()) && find_word(&previous, l).is_some())
+                    .any(|l| previous.ends_with(l.as_str()) && rfind_word(&previous, l).is_some())
             };
             return if ends_with(&self.modified) {
                 Some(Stamp::Modified)
@@ -628,7 +628,7 @@ impl Labels {
         }
         let start = line.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
         let window = line[start..].to_lowercase();
-        let last = |labels: &[String]| labels.iter().filter_map(|l| find_word(&window, l)).max();
+        let last = |labels: &[String]| labels.iter().filter_map(|l| rfind_word(&window, l)).max();
         match (last(&self.published), last(&self.modified)) {
             (Some(p), Some(m)) => Some(if m > p {
                 Stamp::Modified
@@ -640,15 +640,6 @@ impl Labels {
             (None, None) => None,
         }
     }
-}
-
-/// Byte position of the last occurrence of `word` in `text` as a whole word.
-fn find_word(text: &str, word: &str) -> Option<usize> {
-    text.rmatch_indices(word).map(|(i, _)| i).find(|&i| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 #[cfg(test)]
