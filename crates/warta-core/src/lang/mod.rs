@@ -219,14 +219,14 @@ pub fn furniture_kind(line: &str) -> Option<FurnitureKind> {
     let bare = LineForPhrases::bare(&lower);
     let index = &*FURNITURE_INDEX;
     let mut best = index.whole.get(bare).copied();
-    let ends = lower
-        .char_indices()
-        .map(|(at, c)| at + c.len_utf8())
-        .take_while(|&end| end <= index.longest_prefix);
-    for end in ends {
-        let Some(found) = index.prefixes.get(&lower[..end]) else {
-            continue;
-        };
+    // no phrase is longer than the head; overlapping searches cannot be anchored
+    let mut head = lower.len().min(index.longest_prefix);
+    while !lower.is_char_boundary(head) {
+        head += 1;
+    }
+    let starting = index.prefixes.find_overlapping_iter(&lower[..head]);
+    for m in starting.filter(|m| m.start() == 0) {
+        let (end, found) = (m.end(), &index.prefix_hits[m.pattern().as_usize()]);
         let rest = &lower[end..];
         // A prefix ends at a word boundary ("read also" is not "read alsoing"); scripts
         // without spaces have no such boundary to ask for.
@@ -281,49 +281,64 @@ impl PhraseHit {
 }
 
 /// Every pack's furniture phrases, indexed once: whole-line phrases by their text, prefix
-/// phrases by theirs, so a line costs a few lookups instead of a scan of every list.
+/// phrases in one automaton, so a line costs a lookup and one pass over its head instead of
+/// a scan of every list.
 struct FurnitureIndex {
     whole: foldhash::HashMap<String, PhraseHit>,
-    prefixes: foldhash::HashMap<String, Vec<PhraseHit>>,
+    prefixes: aho_corasick::AhoCorasick,
+    /// What each prefix phrase (by its pattern number) says a line is, pack by pack.
+    prefix_hits: Vec<Vec<PhraseHit>>,
+    /// In bytes.
     longest_prefix: usize,
 }
 
 static FURNITURE_INDEX: LazyLock<FurnitureIndex> = LazyLock::new(|| {
-    let mut index = FurnitureIndex {
-        whole: Default::default(),
-        prefixes: Default::default(),
-        longest_prefix: 0,
-    };
+    let mut whole: foldhash::HashMap<String, PhraseHit> = Default::default();
+    let mut prefix_numbers: foldhash::HashMap<&str, usize> = Default::default();
+    let mut prefixes: Vec<&str> = Vec::new();
+    let mut prefix_hits: Vec<Vec<PhraseHit>> = Vec::new();
     for (pack, lp) in packs().iter().enumerate() {
         let f = &lp.furniture;
-        let whole = [
+        let whole_line = [
             (&f.related, FurnitureKind::RelatedHeading),
             (&f.read_more, FurnitureKind::ReadMore),
             (&f.advertisement, FurnitureKind::Advertisement),
         ];
-        for (phrases, kind) in whole {
+        for (phrases, kind) in whole_line {
             for p in phrases {
                 let hit = PhraseHit { pack, kind };
-                let entry = index.whole.entry(p.clone()).or_insert(hit);
+                let entry = whole.entry(p.clone()).or_insert(hit);
                 if hit.rank() < entry.rank() {
                     *entry = hit;
                 }
             }
         }
-        let prefixes = [
+        let starts = [
             (&f.read_also, FurnitureKind::ReadAlso),
             (&f.call_to_action, FurnitureKind::CallToAction),
             (&f.source_labels, FurnitureKind::SourceCredit),
         ];
-        for (phrases, kind) in prefixes {
+        for (phrases, kind) in starts {
             for p in phrases.iter().filter(|p| !p.is_empty()) {
-                index.longest_prefix = index.longest_prefix.max(p.len());
-                let hits = index.prefixes.entry(p.clone()).or_default();
-                hits.push(PhraseHit { pack, kind });
+                let number = *prefix_numbers.entry(p.as_str()).or_insert_with(|| {
+                    prefixes.push(p);
+                    prefix_hits.push(Vec::new());
+                    prefixes.len() - 1
+                });
+                prefix_hits[number].push(PhraseHit { pack, kind });
             }
         }
     }
-    index
+    let longest_prefix = prefixes.iter().map(|p| p.len()).max().unwrap_or(0);
+    // Overlapping matches (the default match kind) give every phrase the line starts with.
+    let prefixes =
+        aho_corasick::AhoCorasick::new(prefixes).expect("prefix phrases build an automaton");
+    FurnitureIndex {
+        whole,
+        prefixes,
+        prefix_hits,
+        longest_prefix,
+    }
 });
 
 /// Every pack's boilerplate phrases in one automaton: they are looked for anywhere in a line,
