@@ -6,6 +6,8 @@
 //! legacy charset. Such declarations are left over from templates or re-saved pages far more
 //! often than legacy text happens to form valid UTF-8 sequences throughout.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8};
 
 /// How the charset was chosen, for the article's warnings and for debugging.
@@ -17,8 +19,10 @@ pub enum CharsetSource {
     Detected,
 }
 
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    /// Borrowed from the input when it was valid text in its encoding already (UTF-8, or
+    /// ASCII in an ASCII-compatible encoding), as pages mostly are.
+    pub text: Cow<'a, str>,
     pub encoding: &'static Encoding,
     pub source: CharsetSource,
     /// Some bytes were not valid in the chosen encoding and were replaced.
@@ -29,7 +33,7 @@ pub struct Decoded {
 /// real pages often put it later, after long comments or scripts).
 const META_SCAN_BYTES: usize = 8 * 1024;
 
-pub fn decode(bytes: &[u8], http_charset: Option<&str>) -> Decoded {
+pub fn decode<'a>(bytes: &'a [u8], http_charset: Option<&str>) -> Decoded<'a> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return finish(&bytes[bom_len..], enc, CharsetSource::Bom);
     }
@@ -71,10 +75,10 @@ fn wider_equivalent(enc: &'static Encoding) -> &'static Encoding {
     }
 }
 
-fn finish(bytes: &[u8], enc: &'static Encoding, source: CharsetSource) -> Decoded {
+fn finish<'a>(bytes: &'a [u8], enc: &'static Encoding, source: CharsetSource) -> Decoded<'a> {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     Decoded {
-        text: text.into_owned(),
+        text,
         encoding: enc,
         source,
         had_errors,

@@ -178,7 +178,7 @@ fn warta_speed(set: &str, pages: Vec<Page>, passes: usize) -> Result<SetReport> 
     for page in pages {
         let bytes = page.bytes()?;
         bytes_total += bytes.len();
-        let decoded = warta_core::decode::decode(&bytes, None).text;
+        let decoded = warta_core::decode::decode(&bytes, None).text.into_owned();
         loaded.push(Loaded {
             page,
             bytes,
