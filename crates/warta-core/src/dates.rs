@@ -138,6 +138,11 @@ pub fn parse(text: &str, ctx: &DateContext) -> Option<ParsedDate> {
     (0..toks.len()).find_map(|i| reader.date_time_at(i))
 }
 
+/// Every date the reader knows has a day or a year in digits within its first tokens: a
+/// weekday, connectors and a month name are all that come before it, and this bounds them
+/// with room to spare.
+const MAX_TOKENS_BEFORE_NUMBER: usize = 24;
+
 /// Every plausible date in `text`, in order, none overlapping.
 pub fn parse_all(text: &str, ctx: &DateContext) -> Vec<ParsedDate> {
     if !has_digit(text) {
@@ -149,9 +154,26 @@ pub fn parse_all(text: &str, ctx: &DateContext) -> Vec<ParsedDate> {
         lex: &LEXICON,
         ctx,
     };
+    // Where the next number is, from each token on: a date starts no farther before one.
+    let mut next_number = vec![usize::MAX; toks.len()];
+    let mut after = usize::MAX;
+    for (k, t) in toks.iter().enumerate().rev() {
+        if t.kind == Kind::Num {
+            after = k;
+        }
+        next_number[k] = after;
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        let number = next_number[i];
+        if number == usize::MAX {
+            break;
+        }
+        if number - i > MAX_TOKENS_BEFORE_NUMBER {
+            i = number - MAX_TOKENS_BEFORE_NUMBER;
+            continue;
+        }
         match reader.date_time_at(i) {
             Some(d) => {
                 i += toks[i..]
@@ -1186,6 +1208,33 @@ mod tests {
             let _ = parse(&s, &c);
             let _ = parse_all(&s, &c);
             let _ = parse_relative(&s, &c);
+        }
+
+        /// Skipping the tokens far before any number finds what trying every token finds.
+        #[test]
+        fn skipping_to_numbers_loses_no_date(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "Monday", ",", "the", "of", "12", "2023", "October", "de", "at", "10:30", "am",
+                "WIB", "-", "Published", "on", "Senin", "Oktober", "2022-10-12", "|", "1st",
+                "noon", "GMT+7", "le", "mars", "(", ")", ".", "2", "Uhr", "um", "Mittwoch",
+            ]), 0..60),
+        ) {
+            let text = words.join(" ");
+            let c = DateContext::new(None, &["en"]);
+            let toks = tokenize(&text);
+            let reader = Reader { t: &toks, lex: &LEXICON, ctx: &c };
+            let mut every = Vec::new();
+            let mut i = 0;
+            while i < toks.len() {
+                match reader.date_time_at(i) {
+                    Some(d) => {
+                        i = toks.iter().position(|t| t.span.start >= d.span.end).unwrap_or(toks.len());
+                        every.push(d);
+                    }
+                    None => i += 1,
+                }
+            }
+            prop_assert_eq!(parse_all(&text, &c), every, "{}", text);
         }
 
         #[test]
