@@ -424,7 +424,7 @@ fn judge<'a>(
             return Some(Reason::FurnitureName(word));
         }
     }
-    if is_wrapper {
+    if is_wrapper && !is_page_footer_beside_main(dom, id) {
         return None;
     }
     if matches!(
@@ -444,6 +444,29 @@ fn judge<'a>(
         return Some(Reason::PageFrame);
     }
     furniture.map(|(word, _)| Reason::FurnitureName(word))
+}
+
+/// A page footer standing beside the page's `main` element: the page has said where its content
+/// is, so the footer is frame however much fine print it holds (legal notes, footnotes to
+/// prices), which would otherwise make it pass for a wrapper of the text.
+fn is_page_footer_beside_main(dom: &Dom, id: NodeId) -> bool {
+    let is_role = |el: &crate::dom::Element, role: &str| {
+        el.attr("role")
+            .is_some_and(|r| r.eq_ignore_ascii_case(role))
+    };
+    let Some(el) = dom.element(id) else {
+        return false;
+    };
+    if !(el.name.local == local_name!("footer") || is_role(el, "contentinfo")) {
+        return false;
+    }
+    let Some(parent) = dom.parent(id) else {
+        return false;
+    };
+    dom.children(parent).any(|c| {
+        dom.element(c)
+            .is_some_and(|e| e.name.local == local_name!("main") || is_role(e, "main"))
+    })
 }
 
 /// Whether a class or id names its element with one of `words`.
@@ -723,6 +746,19 @@ mod tests {
         );
         let removed = removed_texts(&html);
         assert_eq!(removed, vec!["Share", "Popular", "secret", "{}"]);
+    }
+
+    #[test]
+    fn a_page_footer_beside_main_goes_however_much_fine_print_it_holds() {
+        let fine_print = "<p>Prices include taxes where the law requires them, and offers \
+            end when stocks run out or at the end of the month, whichever comes first.</p>";
+        let footer =
+            format!("<footer><ol><li>{fine_print}</li><li>{fine_print}</li></ol></footer>");
+        let beside_main = format!("<main><h1>Light laptop</h1>{BODY}</main>{footer}");
+        assert_eq!(removed_texts(&beside_main).len(), 1, "the footer goes");
+        // Without a main element to say where the content is, the footer may be the wrapper.
+        let no_main = format!("<div><h1>Light laptop</h1>{BODY}</div>{footer}");
+        assert!(removed_texts(&no_main).is_empty());
     }
 
     #[test]
