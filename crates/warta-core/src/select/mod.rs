@@ -761,7 +761,7 @@ fn keep_units(
         kept.push(u.clone());
     }
     if focus != Focus::Recall {
-        trim_edges(&mut kept);
+        trim_edges(&mut kept, reading);
     }
     kept
 }
@@ -784,7 +784,10 @@ fn is_label(u: &Unit) -> bool {
     u.chars < knobs::EDGE_LABEL_CHARS && !has_sentence_punct(&u.text)
 }
 
-fn trim_edges(kept: &mut Vec<Unit>) {
+/// Drops the labels at the edges of an article's text. A listing's short lines are its
+/// records (a product's name, a price, a place), so there only trailing pictures go.
+fn trim_edges(kept: &mut Vec<Unit>, reading: Reading) {
+    let is_label = |u: &Unit| reading == Reading::Article && is_label(u);
     let lead = kept
         .iter()
         .take_while(|u| is_label(u) && !is_heading(u))
@@ -999,8 +1002,40 @@ mod tests {
         );
         let kept = chosen_texts(&html);
         assert!(kept.iter().any(|t| t == "Enamelled dutch oven"), "{kept:?}");
+
         assert!(kept.iter().any(|t| t == "$6.99"), "{kept:?}");
         assert!(!kept.iter().any(|t| t == "Contact"), "{kept:?}");
+    }
+
+    #[test]
+    fn a_listing_keeps_the_short_lines_of_its_first_records() {
+        let cards: String = [
+            ("Linen shirt with a camp collar, sand", "39 EUR"),
+            ("Linen shirt with a camp collar, moss", "39 EUR"),
+            ("Wool overshirt with two pockets, charcoal", "89 EUR"),
+            ("Cotton pique polo with short sleeves, navy", "45 EUR"),
+            ("Denim trucker jacket, washed black", "99 EUR"),
+        ]
+        .iter()
+        .map(|(name, price)| {
+            format!("<li class=product><a href=/p>{name}</a><span class=price>{price}</span></li>")
+        })
+        .collect();
+        let html = format!(
+            "<head><title>Shirts</title></head><body><ul class=products>{cards}</ul>\
+             <p>Free returns within 30 days.</p></body>"
+        );
+        let kept = chosen_texts(&html);
+        // Short lines without a full stop are labels at the edges of an article, not here.
+        assert!(
+            kept.iter()
+                .any(|t| t.starts_with("Linen shirt with a camp collar, sand")),
+            "{kept:?}"
+        );
+        assert!(
+            kept.iter().any(|t| t.starts_with("Denim trucker jacket")),
+            "{kept:?}"
+        );
     }
 
     #[test]
