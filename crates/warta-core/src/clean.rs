@@ -424,7 +424,7 @@ fn judge<'a>(
             return Some(Reason::FurnitureName(word));
         }
     }
-    if is_wrapper {
+    if is_wrapper && !is_page_footer_beside_main(dom, id) {
         return None;
     }
     if matches!(
@@ -433,7 +433,8 @@ fn judge<'a>(
             | local_name!("footer")
             | local_name!("aside")
             | local_name!("noscript")
-    ) {
+    ) && !is_header_of_a_story_card(dom, id)
+    {
         return Some(Reason::PageFrame);
     }
     let role = el.attr("role").unwrap_or("");
@@ -444,6 +445,46 @@ fn judge<'a>(
         return Some(Reason::PageFrame);
     }
     furniture.map(|(word, _)| Reason::FurnitureName(word))
+}
+
+/// The header of one article in a run of sibling articles (a section front's river of story
+/// cards): it holds that card's headline and summary, which are what a listing is made of.
+fn is_header_of_a_story_card(dom: &Dom, id: NodeId) -> bool {
+    let is_article = |n: NodeId| dom.is_tag(n, &local_name!("article"));
+    dom.is_tag(id, &local_name!("header"))
+        && dom
+            .ancestors(id)
+            .find(|&a| is_article(a))
+            .and_then(|card| dom.parent(card))
+            .is_some_and(|river| {
+                dom.children(river).filter(|&c| is_article(c)).count() >= STORY_CARDS_MIN
+            })
+}
+
+/// A run of at least this many sibling articles is a river of story cards.
+const STORY_CARDS_MIN: usize = 3;
+
+/// A page footer standing beside the page's `main` element: the page has said where its content
+/// is, so the footer is frame however much fine print it holds (legal notes, footnotes to
+/// prices), which would otherwise make it pass for a wrapper of the text.
+fn is_page_footer_beside_main(dom: &Dom, id: NodeId) -> bool {
+    let is_role = |el: &crate::dom::Element, role: &str| {
+        el.attr("role")
+            .is_some_and(|r| r.eq_ignore_ascii_case(role))
+    };
+    let Some(el) = dom.element(id) else {
+        return false;
+    };
+    if !(el.name.local == local_name!("footer") || is_role(el, "contentinfo")) {
+        return false;
+    }
+    let Some(parent) = dom.parent(id) else {
+        return false;
+    };
+    dom.children(parent).any(|c| {
+        dom.element(c)
+            .is_some_and(|e| e.name.local == local_name!("main") || is_role(e, "main"))
+    })
 }
 
 /// Whether a class or id names its element with one of `words`.
@@ -723,6 +764,42 @@ mod tests {
         );
         let removed = removed_texts(&html);
         assert_eq!(removed, vec!["Share", "Popular", "secret", "{}"]);
+    }
+
+    #[test]
+    fn a_page_footer_beside_main_goes_however_much_fine_print_it_holds() {
+        let fine_print = "<p>Prices include taxes where the law requires them, and offers \
+            end when stocks run out or at the end of the month, whichever comes first.</p>";
+        let footer =
+            format!("<footer><ol><li>{fine_print}</li><li>{fine_print}</li></ol></footer>");
+        let beside_main = format!("<main><h1>Light laptop</h1>{BODY}</main>{footer}");
+        assert_eq!(removed_texts(&beside_main).len(), 1, "the footer goes");
+        // Without a main element to say where the content is, the footer may be the wrapper.
+        let no_main = format!("<div><h1>Light laptop</h1>{BODY}</div>{footer}");
+        assert!(removed_texts(&no_main).is_empty());
+    }
+
+    #[test]
+    fn the_headers_of_a_river_of_story_cards_stay() {
+        let card = |n: u32| {
+            format!(
+                "<article class=card><header><h2><a href=/s{n}>Story number {n} on the river</a>\
+                 </h2><p>A summary of story {n}.</p></header></article>"
+            )
+        };
+        let river: String = (1..=3).map(card).collect();
+        let html = format!("<main><section>{river}</section></main>");
+        assert!(
+            removed_texts(&html).is_empty(),
+            "{:?}",
+            removed_texts(&html)
+        );
+        // One article's own header (its kicker and byline) is frame as before.
+        let single = format!(
+            "<main><article><header><p>Kicker</p><p>By A. Writer</p></header>{BODY}{BODY}\
+             </article></main>"
+        );
+        assert_eq!(removed_texts(&single).len(), 1);
     }
 
     #[test]

@@ -568,6 +568,22 @@ mod tests {
     }
 
     #[test]
+    fn forum_and_shop_controls_are_calls_to_action() {
+        use FurnitureKind::*;
+        // A quoted post's toggle and a thread page's prompts, not what the posters wrote.
+        assert_eq!(furniture_kind("Click to expand..."), Some(CallToAction));
+        assert_eq!(
+            furniture_kind("Start asking to get answers"),
+            Some(CallToAction)
+        );
+        assert_eq!(furniture_kind("Add to cart"), Some(CallToAction));
+        assert_eq!(
+            furniture_kind("Readers can click to expand the map of the new harbour wall."),
+            None
+        );
+    }
+
+    #[test]
     fn phrases_are_lower_case_and_trimmed() {
         for p in packs() {
             for phrase in every_phrase(&p.furniture) {

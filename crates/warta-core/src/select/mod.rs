@@ -34,6 +34,9 @@ mod knobs {
     pub const SHORT_UNIT_CHARS: usize = 25;
     /// Leading and trailing units shorter than this without sentence punctuation are trimmed.
     pub const EDGE_LABEL_CHARS: usize = 60;
+    /// At most this many leading labels are trimmed (a kicker, a byline, a date, a share
+    /// prompt): a longer run of short lines is a list of records, not the edge of a text.
+    pub const LEAD_LABELS_MAX: usize = 3;
     /// Class/id words that mark article bodies, and the factor they give.
     pub const POSITIVE_WORDS: &[&str] = &[
         "article",
@@ -103,8 +106,9 @@ mod knobs {
     pub const RECORD_MIN_CHARS: u32 = 20;
     /// Cards longer than this are page sections, not records.
     pub const RECORD_MAX_CHARS: u32 = 1500;
-    /// How far above a text a card may start.
-    pub const RECORD_REACH: usize = 6;
+    /// How far above a text a card may start (shop themes nest a tile's name six or more
+    /// levels deep: tile, wrapper, card, content, information, heading, link).
+    pub const RECORD_REACH: usize = 10;
     /// A listing shows at least this many teasers.
     pub const LISTING_MIN_TEASERS: usize = 5;
     /// A dated page with this much prose is an article, however short.
@@ -761,7 +765,7 @@ fn keep_units(
         kept.push(u.clone());
     }
     if focus != Focus::Recall {
-        trim_edges(&mut kept);
+        trim_edges(&mut kept, reading);
     }
     kept
 }
@@ -784,10 +788,14 @@ fn is_label(u: &Unit) -> bool {
     u.chars < knobs::EDGE_LABEL_CHARS && !has_sentence_punct(&u.text)
 }
 
-fn trim_edges(kept: &mut Vec<Unit>) {
+/// Drops the labels at the edges of an article's text. A listing's short lines are its
+/// records (a product's name, a price, a place), so there only trailing pictures go.
+fn trim_edges(kept: &mut Vec<Unit>, reading: Reading) {
+    let is_label = |u: &Unit| reading == Reading::Article && is_label(u);
     let lead = kept
         .iter()
         .take_while(|u| is_label(u) && !is_heading(u))
+        .take(knobs::LEAD_LABELS_MAX)
         .count();
     kept.drain(..lead);
     // A list that ends the text is its last point, not a trailing label.
@@ -999,8 +1007,82 @@ mod tests {
         );
         let kept = chosen_texts(&html);
         assert!(kept.iter().any(|t| t == "Enamelled dutch oven"), "{kept:?}");
+
         assert!(kept.iter().any(|t| t == "$6.99"), "{kept:?}");
         assert!(!kept.iter().any(|t| t == "Contact"), "{kept:?}");
+    }
+
+    #[test]
+    fn a_listing_keeps_the_short_lines_of_its_first_records() {
+        let cards: String = [
+            ("Linen shirt with a camp collar, sand", "39 EUR"),
+            ("Linen shirt with a camp collar, moss", "39 EUR"),
+            ("Wool overshirt with two pockets, charcoal", "89 EUR"),
+            ("Cotton pique polo with short sleeves, navy", "45 EUR"),
+            ("Denim trucker jacket, washed black", "99 EUR"),
+        ]
+        .iter()
+        .map(|(name, price)| {
+            format!("<li class=product><a href=/p>{name}</a><span class=price>{price}</span></li>")
+        })
+        .collect();
+        let html = format!(
+            "<head><title>Shirts</title></head><body><ul class=products>{cards}</ul>\
+             <p>Free returns within 30 days.</p></body>"
+        );
+        let kept = chosen_texts(&html);
+        // Short lines without a full stop are labels at the edges of an article, not here.
+        assert!(
+            kept.iter()
+                .any(|t| t.starts_with("Linen shirt with a camp collar, sand")),
+            "{kept:?}"
+        );
+        assert!(
+            kept.iter().any(|t| t.starts_with("Denim trucker jacket")),
+            "{kept:?}"
+        );
+    }
+
+    #[test]
+    fn reads_cards_nested_deep_in_a_shop_theme_as_records() {
+        let card = |name: &str, price: &str| {
+            format!(
+                "<li class=grid-item><div class=wrap><div class=card><div class=inner>\
+                 <div class=content><div class=info><div class=title><h3><a href=/p>{name}</a>\
+                 </h3></div></div><div class=price>{price}</div></div></div></div></div></li>"
+            )
+        };
+        let cards: String = [
+            ("Dark roast whole beans", "12 EUR"),
+            ("Medium roast whole beans", "12 EUR"),
+            ("Espresso roast ground", "14 EUR"),
+            ("Decaf roast whole beans", "13 EUR"),
+            ("Blueberry blend ground", "15 EUR"),
+        ]
+        .iter()
+        .map(|(n, p)| card(n, p))
+        .collect();
+        let html = format!(
+            "<head><title>Coffee</title></head><body><h1>Coffee</h1><ul class=grid>{cards}</ul>\
+             </body>"
+        );
+        let kept = chosen_texts(&html);
+        assert!(
+            kept.iter().any(|t| t == "Espresso roast ground"),
+            "{kept:?}"
+        );
+        assert!(kept.iter().any(|t| t == "15 EUR"), "{kept:?}");
+    }
+
+    #[test]
+    fn only_a_few_leading_labels_are_trimmed() {
+        let html = format!(
+            "<article><p>Garden</p><p>Ann Lee</p><p>4 May 2024</p><ul><li>Two spades</li>\
+             <li>One rake</li><li>A wheelbarrow</li><li>Seed trays</li></ul><p>{P1}</p>\
+             <p>{P2}</p></article>"
+        );
+        let kept = chosen_texts(&html);
+        assert_eq!(kept.first().map(String::as_str), Some("Two spades"));
     }
 
     #[test]
