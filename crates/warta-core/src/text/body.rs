@@ -33,6 +33,9 @@ const PROSE_SHARE_OF_AN_ARTICLE: f32 = 0.5;
 const MIN_SHORT_LINE_SHARE: f32 = 0.1;
 /// Prose (in words) after which a related heading or boilerplate marks the article's end.
 const ARTICLE_WORDS_BEFORE_END: usize = 150;
+/// What prose after the page's copyright notice still counts: what a crawler finds there
+/// is dialogs and overlays, however long (a privacy policy in a popup).
+const AFTER_PAGE_END_SHARE: f32 = 0.0;
 /// What prose after the article's end still counts: comments and teasers rarely outweigh it.
 const AFTER_END_SHARE: f32 = 0.3;
 
@@ -94,6 +97,7 @@ fn is_inline(kind: &Kind) -> bool {
             | Kind::ReadMore
             | Kind::CallToAction
             | Kind::Source(_)
+            | Kind::PostFurniture
     )
 }
 
@@ -277,25 +281,63 @@ fn in_records(lines: &[Line], kinds: &[Kind], counts: bool) -> Vec<bool> {
     inside
 }
 
+/// Words at the end of a line that, printed again at the end of another, make the two
+/// copies of one notice with its figures changed.
+const TEMPLATE_TAIL_WORDS: usize = 8;
+
 /// How many times each line's text is printed on the page. A menu shown twice, a teaser in
-/// two boxes, a popup repeated: their prose counts once between all the copies.
-fn copies<'a>(lines: &'a [Line]) -> Vec<usize> {
-    let mut count: std::collections::HashMap<&'a str, usize> = std::collections::HashMap::new();
-    for line in lines {
-        *count.entry(line.text.as_str()).or_default() += 1;
+/// two boxes, a popup repeated: their prose counts once between all the copies. A notice
+/// printed once per country or currency ("Free shipping on orders over $60 CAD. For more
+/// information on shipping rates, please visit…") counts as copies too: its lines end the
+/// same way.
+fn copies(lines: &[Line]) -> Vec<usize> {
+    let keys: Vec<&str> = lines.iter().map(copy_key).collect();
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for key in &keys {
+        *count.entry(key).or_default() += 1;
     }
-    lines.iter().map(|l| count[l.text.as_str()]).collect()
+    keys.iter().map(|k| count[k]).collect()
 }
 
+/// The part of a line that identifies it among copies: its last words when it is long.
+fn copy_key(line: &Line) -> &str {
+    let text = line.folded.as_str();
+    if line.words <= TEMPLATE_TAIL_WORDS {
+        return text;
+    }
+    text.char_indices()
+        .rev()
+        .filter(|&(_, c)| c == ' ')
+        .nth(TEMPLATE_TAIL_WORDS - 1)
+        .map_or(text, |(at, _)| &text[at + 1..])
+}
+
+/// A site's copyright line: "© 2024 The Courier", "Copyright 2024 …", "… All rights
+/// reserved". A "©1919" inside a book's citation is none.
+fn is_copyright_notice(folded: &str) -> bool {
+    let opening = folded.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
+    opening.starts_with('©')
+        || opening.starts_with("copyright")
+        || folded.contains("rights reserved")
+}
+
+/// Prose (in words) the page must have shown before its copyright notice for the notice to
+/// end it: a footer printed above the article (a menu drawer flattened first) ends nothing.
+const PROSE_BEFORE_PAGE_END: usize = 50;
+
 /// The line after which the page has ended: its last copyright notice, when that sits in the
-/// page's second half. What a crawler finds after it (cookie dialogs, sign-up popups,
-/// overlays) is not the article.
-fn page_end(lines: &[Line]) -> Option<usize> {
+/// page's second half after some prose. What a crawler finds after it (cookie dialogs,
+/// sign-up popups, overlays, policies shown in a dialog) is not the article.
+fn page_end(lines: &[Line], kinds: &[Kind]) -> Option<usize> {
     let notice = (lines.len() / 2..lines.len()).rev().find(|&i| {
         let folded = &lines[i].folded;
-        lines[i].words <= 40 && (folded.contains('©') || folded.starts_with("copyright"))
+        lines[i].words <= 40 && is_copyright_notice(folded)
     })?;
-    Some(notice)
+    let prose: usize = (0..notice)
+        .filter(|&i| is_prose(&lines[i], &kinds[i]))
+        .map(|i| lines[i].words)
+        .sum();
+    (prose >= PROSE_BEFORE_PAGE_END).then_some(notice)
 }
 
 fn weight(line: &Line, kind: &Kind, short_cost: f32) -> f32 {
@@ -317,9 +359,12 @@ fn weight(line: &Line, kind: &Kind, short_cost: f32) -> f32 {
             }
         }
         Kind::Caption { .. } => 0.0,
-        Kind::ReadAlso(_) | Kind::Ad | Kind::ReadMore | Kind::CallToAction | Kind::Source(_) => {
-            -INLINE_FURNITURE_COST
-        }
+        Kind::ReadAlso(_)
+        | Kind::Ad
+        | Kind::ReadMore
+        | Kind::CallToAction
+        | Kind::Source(_)
+        | Kind::PostFurniture => -INLINE_FURNITURE_COST,
         Kind::Title | Kind::Byline | Kind::Date => -short_cost,
         Kind::Boilerplate | Kind::RelatedHeading | Kind::Related => -BARRIER_COST,
     }
@@ -403,7 +448,7 @@ pub(super) fn main_span(
         cut_short,
         isolated,
         copies: copies(lines),
-        page_end: page_end(lines),
+        page_end: page_end(lines, kinds),
     };
     let article = page.heaviest_stretch(None);
     let article_prose = article
@@ -513,7 +558,9 @@ impl Page<'_> {
                     w *= ISOLATED_SHARE;
                 }
                 w /= self.copies[i] as f32;
-                if ended || self.page_end.is_some_and(|end| i > end) {
+                if self.page_end.is_some_and(|end| i > end) {
+                    w *= AFTER_PAGE_END_SHARE;
+                } else if ended {
                     w *= AFTER_END_SHARE;
                 }
             }
@@ -674,6 +721,95 @@ mod tests {
             .and_then(|s| lines.get(s.start))
             .map(|l| &l.text);
         assert_eq!(span, Some(2..5), "starts at {first:?}");
+    }
+
+    #[test]
+    fn a_policy_shown_in_a_dialog_after_the_footer_is_not_the_body() {
+        // Regression: a privacy policy a crawler found after the copyright line, many times
+        // longer than the article, won at a third of its weight.
+        let mut text = String::new();
+        for section in [
+            "News", "Sport", "Business", "Weather", "Opinion", "Travel", "Money", "Health",
+            "Science", "Arts", "Food", "Books",
+        ] {
+            text.push_str(&format!(
+                "{section}\nLatest {section}\nAll {section} stories\n"
+            ));
+        }
+        text.push_str(&format!(
+            "{PARAGRAPHS}{PARAGRAPHS}About us\n© 2024 The Harbour Courier\nPrivacy policy\nClose\n"
+        ));
+        for n in 1..=40 {
+            text.push_str(&format!(
+                "{n}. We may process the personal data you give us, such as your name and your \
+                 address, to deliver the services you asked for and to meet our duties in law.\n"
+            ));
+        }
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(36..42));
+    }
+
+    #[test]
+    fn a_footer_printed_above_the_article_does_not_end_the_page() {
+        // Regression: a menu drawer with the site's copyright line flattened before the
+        // article made everything after it count for nothing.
+        let text = format!(
+            "Home\nNews\nSport\nAbout us\nContact\n© The Harbour Courier. All rights reserved.\n\
+             Budget agreed at last\n{PARAGRAPHS}{PARAGRAPHS}"
+        );
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(7..13));
+        assert!(is_copyright_notice("© 2024 the courier"));
+        assert!(!is_copyright_notice(
+            "eight garages (new britain : stanley works, ©1919), by stanley works"
+        ));
+    }
+
+    #[test]
+    fn a_notice_printed_once_per_country_counts_once() {
+        // Regression: a shipping notice printed for every country and currency, each copy
+        // a sentence with its own figures, outweighed the short text below the menu.
+        let mut text = String::new();
+        for (sum, currency) in [
+            ("60", "CAD"),
+            ("110", "AUD"),
+            ("65", "EUR"),
+            ("480", "SEK"),
+            ("990", "JPY"),
+            ("50", "GBP"),
+        ] {
+            text.push_str(&format!(
+                "Free standard shipping on orders over {sum} {currency}. For more information on \
+                 shipping rates and timelines, please visit our international page.\n"
+            ));
+        }
+        for item in [
+            "Shop",
+            "Sets",
+            "Gifts",
+            "Face",
+            "Eyes",
+            "Lips",
+            "Body",
+            "Hair",
+            "Hands",
+            "Tools",
+            "Minis",
+            "Travel",
+            "New",
+            "Best sellers",
+            "Stores",
+            "Sale",
+        ] {
+            text.push_str(item);
+            text.push('\n');
+        }
+        text.push_str(
+            "Our lip balm is made with shea butter and castor oil, and it keeps lips soft all day.\n\
+             It comes in six flavours, from plain to cherry, and each tube lasts about two months.\n",
+        );
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(22..24));
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub(super) enum Kind {
     RelatedHeading,
     /// Part of a related-story list.
     Related,
+    /// A post's counters in a thread: its number, votes, the poster's join date.
+    PostFurniture,
 }
 
 /// Longest line (in words) that a call to action or a cross-link can be.
