@@ -532,6 +532,30 @@ mod tests {
     }
 
     #[test]
+    fn feedback_prompts_and_source_lists_under_an_article_are_boilerplate() {
+        // Regression: the prompt after an article and the list of its sources or its
+        // discussion read as its closing lines.
+        let got = kinds(
+            "Was this page helpful?\nDiscussion about this post\nArticle Sources\n\
+             The study was helpful to the council, the treasurer said.",
+            "en",
+        );
+        assert_eq!(
+            got,
+            [
+                Kind::Boilerplate,
+                Kind::Boilerplate,
+                Kind::Boilerplate,
+                Kind::Text
+            ]
+        );
+        assert_eq!(
+            kinds("War dieser Artikel hilfreich?\n", "de"),
+            [Kind::Boilerplate]
+        );
+    }
+
+    #[test]
     fn a_sentence_that_mentions_a_source_is_not_a_credit() {
         let got = kinds("Source code for the tool was published on Monday.", "en");
         assert_eq!(got, [Kind::Text]);
