@@ -517,6 +517,31 @@ mod tests {
     }
 
     #[test]
+    fn the_purposes_of_a_consent_dialog_are_boilerplate() {
+        // Regression: a consent dialog's list of purposes and cookie kinds, each a sentence,
+        // outweighed a page whose content is a list of titles.
+        let got = kinds(
+            "Measure content performance 33 partners can use this purpose\n\
+             These cookies allow us to count visits and traffic sources so we can measure and \
+             improve the performance of our site.\n\
+             You are using an out of date browser. It may not display this or other websites correctly.\n\
+             Targeting Cookies\n\
+             The partners of the port authority met on Monday to agree the budget.",
+            "en",
+        );
+        assert_eq!(
+            got,
+            [
+                Kind::Boilerplate,
+                Kind::Boilerplate,
+                Kind::Boilerplate,
+                Kind::Boilerplate,
+                Kind::Text
+            ]
+        );
+    }
+
+    #[test]
     fn legal_notices_at_the_page_foot_are_boilerplate() {
         // Regression: a supplement shop's health disclaimer and a list of trademark owners
         // under a blog post read as its closing paragraphs.
