@@ -542,6 +542,26 @@ mod tests {
     }
 
     #[test]
+    fn the_buttons_of_a_question_and_its_answers_are_furniture() {
+        // Regression: the buttons under each post of a Q&A page came out with the answers.
+        let got = kinds(
+            "Improve this answer\nAsk Question\nClick to expand...\nFollow\n\
+             Follow the river to the bridge, then turn left at the mill.",
+            "en",
+        );
+        assert_eq!(
+            got,
+            [
+                Kind::CallToAction,
+                Kind::CallToAction,
+                Kind::CallToAction,
+                Kind::CallToAction,
+                Kind::Text
+            ]
+        );
+    }
+
+    #[test]
     fn legal_notices_at_the_page_foot_are_boilerplate() {
         // Regression: a supplement shop's health disclaimer and a list of trademark owners
         // under a blog post read as its closing paragraphs.
