@@ -540,7 +540,11 @@ impl Page<'_> {
             // Boilerplate printed under every post ("Add a comment", "Report") separates
             // the posts of a thread; it does not end the page's content.
             let per_post = *kind == Kind::Boilerplate && self.copies[i] >= PER_POST_COPIES;
-            let mut w = if per_post {
+            // A line printed again right under itself (a ticker, a marquee) says nothing new.
+            let repeated = i > 0 && self.lines[i - 1].text == line.text;
+            let mut w = if repeated {
+                0.0
+            } else if per_post {
                 -INLINE_FURNITURE_COST
             } else if self.cut_short[i] {
                 -self.short_cost
@@ -813,6 +817,28 @@ mod tests {
         );
         let (_, span) = span_of(&text);
         assert_eq!(span, Some(22..24));
+    }
+
+    #[test]
+    fn a_line_printed_again_and_again_in_a_row_costs_once() {
+        // Regression: a call to enrol printed sixty times in a row (a ticker) split a
+        // course page of short lines, and only its first part was read.
+        let mut text = String::from(
+            "Get ready to design. Live classes and flexible study for total beginners, from \
+             the first sketch to the final portfolio.\n\
+             Join a free session to get a clear view of the skills that matter next year.\n",
+        );
+        for _ in 0..60 {
+            text.push_str("SECURE YOUR SPOT - ENROL NOW\n");
+        }
+        text.push_str(
+            "Course outcome\n\
+             You leave with a professional portfolio, a personal brand and the confidence to \
+             speak about your work.\n\
+             Most of our graduates work in design within a year of finishing the course.\n",
+        );
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(0..65));
     }
 
     #[test]
