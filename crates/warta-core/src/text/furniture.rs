@@ -484,6 +484,19 @@ mod tests {
     }
 
     #[test]
+    fn explore_further_heads_a_list_of_links() {
+        // Regression: the links under "Explore more" read as the article's closing lines.
+        let got = kinds(
+            "Explore more\nExplore further\nWe will explore further options next year.",
+            "en",
+        );
+        assert_eq!(
+            got,
+            [Kind::RelatedHeading, Kind::RelatedHeading, Kind::Text]
+        );
+    }
+
+    #[test]
     fn a_related_heading_may_name_its_section() {
         // Regression: "More from …" headings were missed, so the teasers under them joined
         // the article.
