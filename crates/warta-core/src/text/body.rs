@@ -33,6 +33,9 @@ const PROSE_SHARE_OF_AN_ARTICLE: f32 = 0.5;
 const MIN_SHORT_LINE_SHARE: f32 = 0.1;
 /// Prose (in words) after which a related heading or boilerplate marks the article's end.
 const ARTICLE_WORDS_BEFORE_END: usize = 150;
+/// What prose after the page's copyright notice still counts: what a crawler finds there
+/// is dialogs and overlays, however long (a privacy policy in a popup).
+const AFTER_PAGE_END_SHARE: f32 = 0.0;
 /// What prose after the article's end still counts: comments and teasers rarely outweigh it.
 const AFTER_END_SHARE: f32 = 0.3;
 
@@ -71,6 +74,9 @@ const BRIEF_ARTICLE_WORDS: usize = 40;
 /// The least a line in a run of records weighs on a page without prose; less as the page's
 /// share of prose grows.
 const RECORD_WEIGHT: f32 = 1.0;
+/// The least share of [`RECORD_WEIGHT`] a record keeps however much prose the page has
+/// elsewhere: a shop's guarantees and shipping notes should not outweigh its grid.
+const MIN_RECORD_SHARE: f32 = 0.5;
 /// A sentence line shorter than this, with no prose on either side, reads like a teaser.
 const TEASER_WORDS: usize = 30;
 /// What an isolated short sentence line (a teaser, a card's blurb) counts, as a share.
@@ -94,6 +100,7 @@ fn is_inline(kind: &Kind) -> bool {
             | Kind::ReadMore
             | Kind::CallToAction
             | Kind::Source(_)
+            | Kind::PostFurniture
     )
 }
 
@@ -277,25 +284,63 @@ fn in_records(lines: &[Line], kinds: &[Kind], counts: bool) -> Vec<bool> {
     inside
 }
 
+/// Words at the end of a line that, printed again at the end of another, make the two
+/// copies of one notice with its figures changed.
+const TEMPLATE_TAIL_WORDS: usize = 8;
+
 /// How many times each line's text is printed on the page. A menu shown twice, a teaser in
-/// two boxes, a popup repeated: their prose counts once between all the copies.
-fn copies<'a>(lines: &'a [Line]) -> Vec<usize> {
-    let mut count: std::collections::HashMap<&'a str, usize> = std::collections::HashMap::new();
-    for line in lines {
-        *count.entry(line.text.as_str()).or_default() += 1;
+/// two boxes, a popup repeated: their prose counts once between all the copies. A notice
+/// printed once per country or currency ("Free shipping on orders over $60 CAD. For more
+/// information on shipping rates, please visit…") counts as copies too: its lines end the
+/// same way.
+fn copies(lines: &[Line]) -> Vec<usize> {
+    let keys: Vec<&str> = lines.iter().map(copy_key).collect();
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for key in &keys {
+        *count.entry(key).or_default() += 1;
     }
-    lines.iter().map(|l| count[l.text.as_str()]).collect()
+    keys.iter().map(|k| count[k]).collect()
 }
 
+/// The part of a line that identifies it among copies: its last words when it is long.
+fn copy_key(line: &Line) -> &str {
+    let text = line.folded.as_str();
+    if line.words <= TEMPLATE_TAIL_WORDS {
+        return text;
+    }
+    text.char_indices()
+        .rev()
+        .filter(|&(_, c)| c == ' ')
+        .nth(TEMPLATE_TAIL_WORDS - 1)
+        .map_or(text, |(at, _)| &text[at + 1..])
+}
+
+/// A site's copyright line: "© 2024 The Courier", "Copyright 2024 …", "… All rights
+/// reserved". A "©1919" inside a book's citation is none.
+fn is_copyright_notice(folded: &str) -> bool {
+    let opening = folded.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
+    opening.starts_with('©')
+        || opening.starts_with("copyright")
+        || folded.contains("rights reserved")
+}
+
+/// Prose (in words) the page must have shown before its copyright notice for the notice to
+/// end it: a footer printed above the article (a menu drawer flattened first) ends nothing.
+const PROSE_BEFORE_PAGE_END: usize = 50;
+
 /// The line after which the page has ended: its last copyright notice, when that sits in the
-/// page's second half. What a crawler finds after it (cookie dialogs, sign-up popups,
-/// overlays) is not the article.
-fn page_end(lines: &[Line]) -> Option<usize> {
+/// page's second half after some prose. What a crawler finds after it (cookie dialogs,
+/// sign-up popups, overlays, policies shown in a dialog) is not the article.
+fn page_end(lines: &[Line], kinds: &[Kind]) -> Option<usize> {
     let notice = (lines.len() / 2..lines.len()).rev().find(|&i| {
         let folded = &lines[i].folded;
-        lines[i].words <= 40 && (folded.contains('©') || folded.starts_with("copyright"))
+        lines[i].words <= 40 && is_copyright_notice(folded)
     })?;
-    Some(notice)
+    let prose: usize = (0..notice)
+        .filter(|&i| is_prose(&lines[i], &kinds[i]))
+        .map(|i| lines[i].words)
+        .sum();
+    (prose >= PROSE_BEFORE_PAGE_END).then_some(notice)
 }
 
 fn weight(line: &Line, kind: &Kind, short_cost: f32) -> f32 {
@@ -317,9 +362,12 @@ fn weight(line: &Line, kind: &Kind, short_cost: f32) -> f32 {
             }
         }
         Kind::Caption { .. } => 0.0,
-        Kind::ReadAlso(_) | Kind::Ad | Kind::ReadMore | Kind::CallToAction | Kind::Source(_) => {
-            -INLINE_FURNITURE_COST
-        }
+        Kind::ReadAlso(_)
+        | Kind::Ad
+        | Kind::ReadMore
+        | Kind::CallToAction
+        | Kind::Source(_)
+        | Kind::PostFurniture => -INLINE_FURNITURE_COST,
         Kind::Title | Kind::Byline | Kind::Date => -short_cost,
         Kind::Boilerplate | Kind::RelatedHeading | Kind::Related => -BARRIER_COST,
     }
@@ -403,7 +451,7 @@ pub(super) fn main_span(
         cut_short,
         isolated,
         copies: copies(lines),
-        page_end: page_end(lines),
+        page_end: page_end(lines, kinds),
     };
     let article = page.heaviest_stretch(None);
     let article_prose = article
@@ -413,7 +461,7 @@ pub(super) fn main_span(
         return article;
     }
     let records = in_records(lines, kinds, article.is_none());
-    let record_weight = RECORD_WEIGHT * (1.0 - prose_share);
+    let record_weight = RECORD_WEIGHT * (1.0 - prose_share).max(MIN_RECORD_SHARE);
     let with_records = page.heaviest_stretch(Some((&records, record_weight)));
     match (with_records, article) {
         // A short article followed by a list of headlines without a sentence among them
@@ -492,7 +540,11 @@ impl Page<'_> {
             // Boilerplate printed under every post ("Add a comment", "Report") separates
             // the posts of a thread; it does not end the page's content.
             let per_post = *kind == Kind::Boilerplate && self.copies[i] >= PER_POST_COPIES;
-            let mut w = if per_post {
+            // A line printed again right under itself (a ticker, a marquee) says nothing new.
+            let repeated = i > 0 && self.lines[i - 1].text == line.text;
+            let mut w = if repeated {
+                0.0
+            } else if per_post {
                 -INLINE_FURNITURE_COST
             } else if self.cut_short[i] {
                 -self.short_cost
@@ -513,7 +565,9 @@ impl Page<'_> {
                     w *= ISOLATED_SHARE;
                 }
                 w /= self.copies[i] as f32;
-                if ended || self.page_end.is_some_and(|end| i > end) {
+                if self.page_end.is_some_and(|end| i > end) {
+                    w *= AFTER_PAGE_END_SHARE;
+                } else if ended {
                     w *= AFTER_END_SHARE;
                 }
             }
@@ -677,6 +731,117 @@ mod tests {
     }
 
     #[test]
+    fn a_policy_shown_in_a_dialog_after_the_footer_is_not_the_body() {
+        // Regression: a privacy policy a crawler found after the copyright line, many times
+        // longer than the article, won at a third of its weight.
+        let mut text = String::new();
+        for section in [
+            "News", "Sport", "Business", "Weather", "Opinion", "Travel", "Money", "Health",
+            "Science", "Arts", "Food", "Books",
+        ] {
+            text.push_str(&format!(
+                "{section}\nLatest {section}\nAll {section} stories\n"
+            ));
+        }
+        text.push_str(&format!(
+            "{PARAGRAPHS}{PARAGRAPHS}About us\n© 2024 The Harbour Courier\nPrivacy policy\nClose\n"
+        ));
+        for n in 1..=40 {
+            text.push_str(&format!(
+                "{n}. We may process the personal data you give us, such as your name and your \
+                 address, to deliver the services you asked for and to meet our duties in law.\n"
+            ));
+        }
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(36..42));
+    }
+
+    #[test]
+    fn a_footer_printed_above_the_article_does_not_end_the_page() {
+        // Regression: a menu drawer with the site's copyright line flattened before the
+        // article made everything after it count for nothing.
+        let text = format!(
+            "Home\nNews\nSport\nAbout us\nContact\n© The Harbour Courier. All rights reserved.\n\
+             Budget agreed at last\n{PARAGRAPHS}{PARAGRAPHS}"
+        );
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(7..13));
+        assert!(is_copyright_notice("© 2024 the courier"));
+        assert!(!is_copyright_notice(
+            "eight garages (new britain : stanley works, ©1919), by stanley works"
+        ));
+    }
+
+    #[test]
+    fn a_notice_printed_once_per_country_counts_once() {
+        // Regression: a shipping notice printed for every country and currency, each copy
+        // a sentence with its own figures, outweighed the short text below the menu.
+        let mut text = String::new();
+        for (sum, currency) in [
+            ("60", "CAD"),
+            ("110", "AUD"),
+            ("65", "EUR"),
+            ("480", "SEK"),
+            ("990", "JPY"),
+            ("50", "GBP"),
+        ] {
+            text.push_str(&format!(
+                "Free standard shipping on orders over {sum} {currency}. For more information on \
+                 shipping rates and timelines, please visit our international page.\n"
+            ));
+        }
+        for item in [
+            "Shop",
+            "Sets",
+            "Gifts",
+            "Face",
+            "Eyes",
+            "Lips",
+            "Body",
+            "Hair",
+            "Hands",
+            "Tools",
+            "Minis",
+            "Travel",
+            "New",
+            "Best sellers",
+            "Stores",
+            "Sale",
+        ] {
+            text.push_str(item);
+            text.push('\n');
+        }
+        text.push_str(
+            "Our lip balm is made with shea butter and castor oil, and it keeps lips soft all day.\n\
+             It comes in six flavours, from plain to cherry, and each tube lasts about two months.\n",
+        );
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(22..24));
+    }
+
+    #[test]
+    fn a_line_printed_again_and_again_in_a_row_costs_once() {
+        // Regression: a call to enrol printed sixty times in a row (a ticker) split a
+        // course page of short lines, and only its first part was read.
+        let mut text = String::from(
+            "Get ready to design. Live classes and flexible study for total beginners, from \
+             the first sketch to the final portfolio.\n\
+             Join a free session to get a clear view of the skills that matter next year.\n",
+        );
+        for _ in 0..60 {
+            text.push_str("SECURE YOUR SPOT - ENROL NOW\n");
+        }
+        text.push_str(
+            "Course outcome\n\
+             You leave with a professional portfolio, a personal brand and the confidence to \
+             speak about your work.\n\
+             Most of our graduates work in design within a year of finishing the course.\n",
+        );
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(0..65));
+    }
+
+    #[test]
     fn a_grid_of_products_is_the_content_of_a_page_without_prose() {
         // Regression: on product listings the short lines cost like a menu, and the body
         // shrank to a promotion line.
@@ -697,6 +862,36 @@ mod tests {
         let first_tile = lines.iter().position(|l| l.text == "Bamboo Desk Organizer");
         assert!(first_tile.is_some_and(|at| span.contains(&at)));
         assert_eq!(lines[span.end - 1].text, "$169+");
+    }
+
+    #[test]
+    fn a_grid_of_records_outweighs_the_shop_notes_beside_it() {
+        // Regression: on a shop's category page, its notes on guarantees and shipping made
+        // the page's prose share high, the records weighed next to nothing, and the notes
+        // were read instead of the grid.
+        let mut text = String::from(
+            "Examine your purchase at home, and if you are not delighted, send it back within \
+             sixty days for a full refund of the price, no questions asked.\n\
+             Every order is shipped in a padded box with tracking, and arrives within a week.\n\
+             Orders over fifty dollars ship free to any address in the country, every day.\n\
+             Watches\nRings\nNecklaces\nSale\n",
+        );
+        for (name, item, price) in [
+            ("Harbour Field Watch", 59370, 199),
+            ("Dash Chronograph", 17469, 199),
+            ("Meister Timepiece", 20319, 149),
+            ("Gold Dash Chronograph", 17475, 199),
+            ("Graves Wristwatch", 17454, 199),
+            ("Heirloom Automatic", 55780, 199),
+            ("Griffin Automatic", 56559, 249),
+            ("Ritorno Timepiece", 40012, 179),
+        ] {
+            text.push_str(&format!("{name}\nItem# {item}\n${price}.00\n"));
+        }
+        let (lines, span) = span_of(&text);
+        let span = span.unwrap();
+        let last = lines.iter().rposition(|l| l.text == "$179.00");
+        assert!(last.is_some_and(|at| span.contains(&at)), "{span:?}");
     }
 
     #[test]
@@ -881,7 +1076,9 @@ mod tests {
         }
         text.push_str("Contact\n");
         let (_, span) = span_of(&text);
-        assert_eq!(span, Some(4..17));
+        // Every excerpt, up to the footer; the first one's title and date with the rest.
+        let span = span.unwrap();
+        assert!(span.start <= 2 && span.end == 17, "{span:?}");
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub(super) enum Kind {
     RelatedHeading,
     /// Part of a related-story list.
     Related,
+    /// A post's counters in a thread: its number, votes, the poster's join date.
+    PostFurniture,
 }
 
 /// Longest line (in words) that a call to action or a cross-link can be.
@@ -482,6 +484,19 @@ mod tests {
     }
 
     #[test]
+    fn explore_further_heads_a_list_of_links() {
+        // Regression: the links under "Explore more" read as the article's closing lines.
+        let got = kinds(
+            "Explore more\nExplore further\nWe will explore further options next year.",
+            "en",
+        );
+        assert_eq!(
+            got,
+            [Kind::RelatedHeading, Kind::RelatedHeading, Kind::Text]
+        );
+    }
+
+    #[test]
     fn a_related_heading_may_name_its_section() {
         // Regression: "More from …" headings were missed, so the teasers under them joined
         // the article.
@@ -515,6 +530,51 @@ mod tests {
     }
 
     #[test]
+    fn the_purposes_of_a_consent_dialog_are_boilerplate() {
+        // Regression: a consent dialog's list of purposes and cookie kinds, each a sentence,
+        // outweighed a page whose content is a list of titles.
+        let got = kinds(
+            "Measure content performance 33 partners can use this purpose\n\
+             These cookies allow us to count visits and traffic sources so we can measure and \
+             improve the performance of our site.\n\
+             You are using an out of date browser. It may not display this or other websites correctly.\n\
+             Targeting Cookies\n\
+             The partners of the port authority met on Monday to agree the budget.",
+            "en",
+        );
+        assert_eq!(
+            got,
+            [
+                Kind::Boilerplate,
+                Kind::Boilerplate,
+                Kind::Boilerplate,
+                Kind::Boilerplate,
+                Kind::Text
+            ]
+        );
+    }
+
+    #[test]
+    fn the_buttons_of_a_question_and_its_answers_are_furniture() {
+        // Regression: the buttons under each post of a Q&A page came out with the answers.
+        let got = kinds(
+            "Improve this answer\nAsk Question\nClick to expand...\nFollow\n\
+             Follow the river to the bridge, then turn left at the mill.",
+            "en",
+        );
+        assert_eq!(
+            got,
+            [
+                Kind::CallToAction,
+                Kind::CallToAction,
+                Kind::CallToAction,
+                Kind::CallToAction,
+                Kind::Text
+            ]
+        );
+    }
+
+    #[test]
     fn legal_notices_at_the_page_foot_are_boilerplate() {
         // Regression: a supplement shop's health disclaimer and a list of trademark owners
         // under a blog post read as its closing paragraphs.
@@ -527,6 +587,30 @@ mod tests {
             "en",
         );
         assert_eq!(got, [Kind::Boilerplate, Kind::Boilerplate, Kind::Text]);
+    }
+
+    #[test]
+    fn feedback_prompts_and_source_lists_under_an_article_are_boilerplate() {
+        // Regression: the prompt after an article and the list of its sources or its
+        // discussion read as its closing lines.
+        let got = kinds(
+            "Was this page helpful?\nDiscussion about this post\nArticle Sources\n\
+             The study was helpful to the council, the treasurer said.",
+            "en",
+        );
+        assert_eq!(
+            got,
+            [
+                Kind::Boilerplate,
+                Kind::Boilerplate,
+                Kind::Boilerplate,
+                Kind::Text
+            ]
+        );
+        assert_eq!(
+            kinds("War dieser Artikel hilfreich?\n", "de"),
+            [Kind::Boilerplate]
+        );
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! 4. [`related`]: related-story lists, by heading or by their repeated shape;
 //! 5. [`captions`]: photo captions, split from their credits;
 //! 6. [`body`]: the stretch of lines where prose outweighs everything else;
-//! 7. [`header`]: headline, byline and date above the body, dateline in its first paragraph.
+//! 7. [`header`]: headline, byline and date above the body, dateline in its first paragraph;
+//! 8. [`thread`]: in a forum thread or a Q&A page, the counters around each post.
 
 mod body;
 mod captions;
@@ -17,6 +18,7 @@ mod header;
 mod lines;
 mod phrases;
 mod related;
+mod thread;
 mod when;
 
 pub(crate) use captions::split_caption_credit;
@@ -116,6 +118,7 @@ pub fn extract(text: &str, opts: &Options) -> Article {
     article.authors = head.authors;
     article.published = head.published;
     article.site_name = head.site_name;
+    thread::mark_post_furniture(&lines, &mut kinds, &span, &when);
 
     // Cross-links and source credits sit in the body and just after it, up to the first line
     // that ends the article.
