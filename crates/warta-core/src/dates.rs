@@ -785,10 +785,14 @@ impl Reader<'_> {
 
     /// A date (and the time around it) starting at token `i`, checked for plausibility.
     fn date_time_at(&self, i: usize) -> Option<ParsedDate> {
-        // a weekday before the date belongs to it
+        // a weekday before the date belongs to it; a word that is a weekday in one pack may be
+        // a month in another ("mar": martes, March)
         let mut first = i;
         if let Some(n) = self.is(i, Meaning::Weekday) {
             first = self.skip_connectors(i + n);
+            if self.date_at(first).is_none() && self.date_at(i).is_some() {
+                first = i;
+            }
         }
         let (ymd, end, time, offset) = if let Some((ymd, end)) = self.date_at(first) {
             // ISO 8601 glues the time on with a "T"
@@ -1189,6 +1193,19 @@ mod tests {
         );
         let got: Vec<String> = all.iter().map(ParsedDate::to_rfc3339).collect();
         assert_eq!(got, ["2022-10-12", "2022-10-13T10:00:00+00:00"]);
+    }
+
+    #[test]
+    fn a_month_that_is_a_weekday_elsewhere_is_read_as_a_month() {
+        let en = DateContext::new(None, &["en"]);
+        let d = parse("Mar 16, 2018", &en).unwrap();
+        assert_eq!(d.date, Date::new(2018, 3, 16).unwrap());
+        let d = parse("Posted Mar 16, 2018 at 10:30", &en).unwrap();
+        assert_eq!(d.date, Date::new(2018, 3, 16).unwrap());
+        // a weekday before a date still belongs to it
+        let es = DateContext::new(None, &["es"]);
+        let d = parse("mar 12 de marzo de 2024", &es).unwrap();
+        assert_eq!((d.date, d.span.start), (Date::new(2024, 3, 12).unwrap(), 0));
     }
 
     #[test]
