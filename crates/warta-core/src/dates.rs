@@ -262,12 +262,14 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
         end -= 1;
     }
     let text = &text[..end];
-    let mut toks: Vec<Token> = Vec::new();
+    // a token is five bytes on average, its space included
+    let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut space = true;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
         if c.is_whitespace() {
             space = true;
+            i += c.len_utf8();
             continue;
         }
         let kind = if ascii_digit(c).is_some() {
@@ -279,16 +281,17 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
         };
         let mut stop = i + c.len_utf8();
         if kind != Kind::Punct && !is_cjk(c) {
-            while let Some(&(j, n)) = chars.peek() {
+            while let Some(n) = char_at(text, stop) {
                 let more = match kind {
+                    Kind::Num if n.is_ascii() => n.is_ascii_digit(),
                     Kind::Num => ascii_digit(n).is_some(),
+                    _ if n.is_ascii() => n.is_ascii_alphabetic(),
                     _ => is_word_char(n),
                 };
                 if !more {
                     break;
                 }
-                stop = j + n.len_utf8();
-                chars.next();
+                stop += n.len_utf8();
             }
         }
         toks.push(Token {
@@ -298,8 +301,17 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
             space_before: space,
         });
         space = false;
+        i = stop;
     }
     toks
+}
+
+/// The char starting at byte `at` of `text` (a char boundary), decoded only when not ASCII.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match *text.as_bytes().get(at)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text[at..].chars().next(),
+    }
 }
 
 /// A token's text lower-cased, digits of any script made ASCII; borrowed when that changes
