@@ -930,6 +930,22 @@ mod tests {
     }
 
     #[test]
+    fn customer_reviews_go_with_their_heading() {
+        let review = |n: u32| {
+            format!(
+                "<div class=entry><p>Bought it for my mother, number {n} of many gifts this \
+                 year, and she uses it every morning for her porridge.</p></div>"
+            )
+        };
+        let reviews: String = (1..=3).map(review).collect();
+        let html = format!(
+            "<main><h1>Cast iron casserole</h1><div class=details><p>{P1}</p><p>{P2}</p>\
+             <p>{P1}</p></div><section><h2>Customer reviews</h2>{reviews}</section></main>"
+        );
+        assert_eq!(chosen_texts(&html), vec![P1, P2, P1]);
+    }
+
+    #[test]
     fn a_related_label_inside_the_text_does_not_end_the_article() {
         let html = format!(
             "<article><p>{P1}</p><p>{P2}</p><h4>Read next</h4><ul><li><a href=/a>Another \
