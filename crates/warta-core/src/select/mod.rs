@@ -946,6 +946,17 @@ mod tests {
     }
 
     #[test]
+    fn a_shipping_and_returns_box_goes_with_its_heading() {
+        let html = format!(
+            "<main><h1>Cast iron casserole</h1><div class=details><p>{P1}</p><p>{P2}</p>\
+             <p>{P1}</p></div><section><h3>Shipping &amp; returns</h3><p>Orders leave our \
+             warehouse within two working days, and unused items may be sent back within a \
+             month for a full refund.</p></section></main>"
+        );
+        assert_eq!(chosen_texts(&html), vec![P1, P2, P1]);
+    }
+
+    #[test]
     fn a_related_label_inside_the_text_does_not_end_the_article() {
         let html = format!(
             "<article><p>{P1}</p><p>{P2}</p><h4>Read next</h4><ul><li><a href=/a>Another \
