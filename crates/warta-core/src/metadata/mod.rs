@@ -44,6 +44,9 @@ pub struct Metadata {
     pub declared_language: Option<String>,
     /// The page's own word for what it is: JSON-LD `@type` or `og:type`.
     pub declared_type: Option<String>,
+    /// A JSON-LD product named by the page's headline or title: the page is that product's
+    /// own page, not a list of products or an article with a product in a side box.
+    pub main_product: bool,
 }
 
 /// A value for a field, where it came from, and how much it is trusted (0–1).
@@ -66,9 +69,11 @@ impl Metadata {
 
     /// The page calls itself a product (JSON-LD or OpenGraph type).
     pub fn declares_product(&self) -> bool {
-        self.declared_type
-            .as_deref()
-            .is_some_and(|t| t.eq_ignore_ascii_case("product"))
+        self.declared_type.as_deref().is_some_and(|t| {
+            let t = t.to_ascii_lowercase();
+            // `og:type` is also written "og:product" or "<shop>:product"
+            t == "product" || t.ends_with(":product")
+        })
     }
 
     pub fn clean_hints(&self) -> crate::clean::Hints {
@@ -198,7 +203,51 @@ pub fn extract(dom: &Dom, opts: &Options) -> Metadata {
         .map(|b| page::decode_entities(b).trim().to_string())
         .filter(|b| !b.is_empty());
     meta.declared_type = page.ld_str("@type").or_else(|| page.tag(&["og:type"]));
+    let page_names: Vec<String> = [
+        meta.fields.title.clone(),
+        headline.map(|h| page::spaced_text(dom, h, 400)),
+        page.tag(&["og:title"]),
+        dom.find_tag(&local_name!("title"))
+            .map(|t| dom.text_content(t)),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| words_of(&t))
+    .collect();
+    meta.main_product = page.ld.iter().any(|v| is_main_product(v, &page_names));
     meta
+}
+
+/// A product object whose name the page's headline or title holds ("Shop — Blue kettle,
+/// 1.7 l" holds "Blue kettle 1.7 l"). The other way round is no sign: a collection titled
+/// "Kettles" lists products whose names hold "kettle".
+fn is_main_product(v: &Value, page_names: &[String]) -> bool {
+    let is_product = page::ld_types(v)
+        .iter()
+        .any(|t| matches!(*t, "Product" | "ProductGroup" | "IndividualProduct"));
+    let Some(name) = is_product
+        .then(|| v.get("name").and_then(page::ld_text))
+        .flatten()
+        .map(|n| words_of(&n))
+        .filter(|n| n.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_PRODUCT_NAME_CHARS)
+    else {
+        return false;
+    };
+    page_names
+        .iter()
+        .any(|t| format!(" {t} ").contains(&format!(" {name} ")))
+}
+
+/// A product name shorter than this ("Tea") matches too many titles by chance.
+const MIN_PRODUCT_NAME_CHARS: usize = 4;
+
+/// Lowercase words of letters and digits, one space apart: marks ("™", "-", "|") dropped.
+fn words_of(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Copies the metadata fields into the article, and reads what needs the body: the

@@ -414,3 +414,22 @@ fn a_printed_date_after_the_last_change_is_not_the_publication() {
     );
     assert_eq!(a.published.as_deref(), Some("2023-03-09"));
 }
+
+#[test]
+fn a_product_named_by_the_title_is_the_main_entity_and_one_in_a_collection_is_not() {
+    let page = |title: &str| {
+        format!(
+            "<html><head><title>{title}</title><script type=application/ld+json>\
+             {{\"@context\":\"https://schema.org\",\"@graph\":[{{\"@type\":\"WebSite\",\
+             \"name\":\"Shop\"}},{{\"@type\":\"Product\",\"name\":\"Blue kettle™ 1.7 l\"}}]}}\
+             </script></head><body><h1>{title}</h1></body></html>"
+        )
+    };
+    let main_product = |html: &str| {
+        let (dom, _) = dom::parse(html, &Limits::default());
+        extract(&dom, &Options::default()).main_product
+    };
+    assert!(main_product(&page("Blue kettle 1.7 l – Shop")));
+    assert!(!main_product(&page("Kettles")));
+    assert!(!main_product(&page("Blue kettles")));
+}

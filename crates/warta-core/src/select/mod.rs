@@ -96,6 +96,8 @@ mod knobs {
     /// reading finds this many times more text.
     pub const LISTING_MAX_PROSE_CHARS: usize = 1000;
     pub const LISTING_GAIN: f32 = 2.0;
+    /// ... and this many times more again on a product's own page.
+    pub const PRODUCT_LISTING_GAIN: f32 = 2.0;
     /// In a listing, a linked unit this long is a teaser (a headline or summary), not a
     /// menu label.
     pub const TEASER_MIN_CHARS: usize = 30;
@@ -339,6 +341,13 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
     let prose = prose_chars(&chosen.units);
     // Many sites label every page an article (`og:type`); only a dated one is taken at its word.
     let claims_article = meta.declares_article() && meta.fields.published.is_some();
+    // A product's own page takes the listing reading from its grid of related items only
+    // when its own reading found next to nothing.
+    let gain = if meta.main_product {
+        knobs::LISTING_GAIN * knobs::PRODUCT_LISTING_GAIN
+    } else {
+        knobs::LISTING_GAIN
+    };
     if prose < knobs::LISTING_MAX_PROSE_CHARS && !claims_article {
         let listing = choose(dom, &units, meta, opts, Reading::Listing);
         let teasers = listing
@@ -347,7 +356,7 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
             .filter(|u| u.link_density() >= knobs::LINK_DENSE)
             .count();
         if teasers >= knobs::LISTING_MIN_TEASERS
-            && chars_of(&listing.units) as f32 > chosen_chars as f32 * knobs::LISTING_GAIN
+            && chars_of(&listing.units) as f32 > chosen_chars as f32 * gain
         {
             chosen = listing;
             chosen.page_type = PageType::Listing;
@@ -921,6 +930,33 @@ mod tests {
     }
 
     #[test]
+    fn customer_reviews_go_with_their_heading() {
+        let review = |n: u32| {
+            format!(
+                "<div class=entry><p>Bought it for my mother, number {n} of many gifts this \
+                 year, and she uses it every morning for her porridge.</p></div>"
+            )
+        };
+        let reviews: String = (1..=3).map(review).collect();
+        let html = format!(
+            "<main><h1>Cast iron casserole</h1><div class=details><p>{P1}</p><p>{P2}</p>\
+             <p>{P1}</p></div><section><h2>Customer reviews</h2>{reviews}</section></main>"
+        );
+        assert_eq!(chosen_texts(&html), vec![P1, P2, P1]);
+    }
+
+    #[test]
+    fn a_shipping_and_returns_box_goes_with_its_heading() {
+        let html = format!(
+            "<main><h1>Cast iron casserole</h1><div class=details><p>{P1}</p><p>{P2}</p>\
+             <p>{P1}</p></div><section><h3>Shipping &amp; returns</h3><p>Orders leave our \
+             warehouse within two working days, and unused items may be sent back within a \
+             month for a full refund.</p></section></main>"
+        );
+        assert_eq!(chosen_texts(&html), vec![P1, P2, P1]);
+    }
+
+    #[test]
     fn a_related_label_inside_the_text_does_not_end_the_article() {
         let html = format!(
             "<article><p>{P1}</p><p>{P2}</p><h4>Read next</h4><ul><li><a href=/a>Another \
@@ -1010,6 +1046,33 @@ mod tests {
 
         assert!(kept.iter().any(|t| t == "$6.99"), "{kept:?}");
         assert!(!kept.iter().any(|t| t == "Contact"), "{kept:?}");
+    }
+
+    #[test]
+    fn a_product_page_does_not_take_the_listing_reading_from_its_related_items() {
+        let card = |n: u32| {
+            format!(
+                "<li class=tile><a href=/p{n}><h3>Stoneware teapot in glaze number {n}</h3></a>\
+                 <span class=price>$3{n}.00</span></li>"
+            )
+        };
+        let cards: String = (1..=9).map(card).collect();
+        let page = |ld: &str| {
+            format!(
+                "<head><title>Blue enamel kettle, 1.7 l | Shop</title>{ld}</head><body>\
+                 <main><h1>Blue enamel kettle, 1.7 l</h1><p>{P1}</p>\
+                 <h2>You may also like</h2><ul class=grid>{cards}</ul></main></body>"
+            )
+        };
+        let related = "Stoneware teapot in glaze number 4";
+        let unnamed = chosen_texts(&page(""));
+        assert!(unnamed.iter().any(|t| t == related), "{unnamed:?}");
+        let product = chosen_texts(&page(
+            "<script type=application/ld+json>{\"@type\":\"Product\",\
+             \"name\":\"Blue enamel kettle 1.7 l\"}</script>",
+        ));
+        assert!(product.iter().any(|t| t == P1), "{product:?}");
+        assert!(!product.iter().any(|t| t == related), "{product:?}");
     }
 
     #[test]
