@@ -704,6 +704,20 @@ mod tests {
         The opposition said the rise was too small to repair the worst streets before winter, \
         and asked for a second vote in the spring.\n";
 
+    /// A portal's section menu, three short lines per section.
+    fn section_menu() -> String {
+        let mut text = String::new();
+        for section in [
+            "News", "Sport", "Business", "Weather", "Opinion", "Travel", "Money", "Health",
+            "Science", "Arts", "Food", "Books",
+        ] {
+            text.push_str(&format!(
+                "{section}\nLatest {section}\nAll {section} stories\n"
+            ));
+        }
+        text
+    }
+
     fn span_of(text: &str) -> (Vec<Line>, Option<Range<usize>>) {
         let lines = segment(text);
         let kinds = vec![Kind::Text; lines.len()];
@@ -734,15 +748,7 @@ mod tests {
     fn a_policy_shown_in_a_dialog_after_the_footer_is_not_the_body() {
         // Regression: a privacy policy a crawler found after the copyright line, many times
         // longer than the article, won at a third of its weight.
-        let mut text = String::new();
-        for section in [
-            "News", "Sport", "Business", "Weather", "Opinion", "Travel", "Money", "Health",
-            "Science", "Arts", "Food", "Books",
-        ] {
-            text.push_str(&format!(
-                "{section}\nLatest {section}\nAll {section} stories\n"
-            ));
-        }
+        let mut text = section_menu();
         text.push_str(&format!(
             "{PARAGRAPHS}{PARAGRAPHS}About us\n© 2024 The Harbour Courier\nPrivacy policy\nClose\n"
         ));
@@ -1107,15 +1113,7 @@ mod tests {
     fn bare_headlines_after_a_short_article_stay_out() {
         // Regression: a short story (too little prose to be sure it is an article) was
         // weighed again with records, and the list of headlines after it joined it.
-        let mut text = String::new();
-        for section in [
-            "News", "Sport", "Business", "Weather", "Opinion", "Travel", "Money", "Health",
-            "Science", "Arts", "Food", "Books",
-        ] {
-            text.push_str(&format!(
-                "{section}\nLatest {section}\nAll {section} stories\n"
-            ));
-        }
+        let mut text = section_menu();
         text.push_str(&format!(
             "{PARAGRAPHS}The treasurer answered that the grant had fallen in each of the last \
              four years and that the council could not spend money it did not yet have.\n"
@@ -1135,15 +1133,7 @@ mod tests {
 
     /// A brief item (about 60 words of prose) under a big menu, then the lines in `after`.
     fn brief_item_then(after: &str) -> Option<Range<usize>> {
-        let mut text = String::new();
-        for section in [
-            "News", "Sport", "Business", "Weather", "Opinion", "Travel", "Money", "Health",
-            "Science", "Arts", "Food", "Books",
-        ] {
-            text.push_str(&format!(
-                "{section}\nLatest {section}\nAll {section} stories\n"
-            ));
-        }
+        let mut text = section_menu();
         text.push_str(
             "The son of a former mayor was attacked during a talk he gave at the city \
              hospital on Tuesday evening, and another man was hurt trying to stop the attacker.\n\

@@ -137,15 +137,7 @@ pub(super) fn mark_comment_stamps(
         let run = &stamps[first..=last];
         first = last + 1;
         // Comments say something between their stamps; a listing's stamps sit over titles.
-        let with_prose = run
-            .windows(2)
-            .filter(|w| {
-                lines[w[0] + 1..w[1]]
-                    .iter()
-                    .any(|l| l.ends_sentence && l.words >= 7)
-            })
-            .count();
-        if run.len() < 3 || with_prose * 2 < run.len() - 1 {
+        if run.len() < 3 || !mostly_prose_between(lines, run) {
             continue;
         }
         let comments: Vec<usize> = run
@@ -282,6 +274,20 @@ fn source_credit(line: &Line, phrases: &Phrases) -> Option<Vec<String>> {
             .filter(|n| !n.is_empty())
             .collect(),
     )
+}
+
+/// Whether at least half the gaps between consecutive stamps (line numbers, in order) hold a
+/// sentence: posts say something between their stamps, a listing's dates sit over titles.
+pub(super) fn mostly_prose_between(lines: &[Line], stamps: &[usize]) -> bool {
+    let with_prose = stamps
+        .windows(2)
+        .filter(|w| {
+            lines[w[0] + 1..w[1]]
+                .iter()
+                .any(|l| l.ends_sentence && l.words >= 7)
+        })
+        .count();
+    with_prose * 2 >= stamps.len().saturating_sub(1)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::furniture::Kind;
+use super::furniture::{mostly_prose_between, Kind};
 use super::lines::Line;
 use super::when::When;
 
@@ -32,15 +32,7 @@ pub(super) fn mark_post_furniture(
     if stamps.len() < MIN_POSTS {
         return;
     }
-    let with_posts = stamps
-        .windows(2)
-        .filter(|w| {
-            lines[w[0] + 1..w[1]]
-                .iter()
-                .any(|l| l.ends_sentence && l.words >= 7)
-        })
-        .count();
-    if with_posts * 2 < stamps.len() - 1 {
+    if !mostly_prose_between(lines, &stamps) {
         return;
     }
     for i in span.clone() {
