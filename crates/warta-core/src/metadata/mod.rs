@@ -203,39 +203,42 @@ pub fn extract(dom: &Dom, opts: &Options) -> Metadata {
         .map(|b| page::decode_entities(b).trim().to_string())
         .filter(|b| !b.is_empty());
     meta.declared_type = page.ld_str("@type").or_else(|| page.tag(&["og:type"]));
-    let page_names: Vec<String> = [
-        meta.fields.title.clone(),
-        headline.map(|h| page::spaced_text(dom, h, 400)),
-        page.tag(&["og:title"]),
-        dom.find_tag(&local_name!("title"))
-            .map(|t| dom.text_content(t)),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|t| words_of(&t))
-    .collect();
-    meta.main_product = page.ld.iter().any(|v| is_main_product(v, &page_names));
+    let product_names: Vec<String> = page.ld.iter().filter_map(product_name).collect();
+    if !product_names.is_empty() {
+        // A product named by the page's headline or title ("Shop — Blue kettle, 1.7 l" holds
+        // "Blue kettle 1.7 l") is the page's own. The other way round is no sign: a
+        // collection titled "Kettles" lists products whose names hold "kettle".
+        let page_names: Vec<String> = [
+            meta.fields.title.clone(),
+            headline.map(|h| page::spaced_text(dom, h, 400)),
+            page.tag(&["og:title"]),
+            dom.find_tag(&local_name!("title"))
+                .map(|t| dom.text_content(t)),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|t| words_of(&t))
+        .collect();
+        meta.main_product = product_names.iter().any(|name| {
+            page_names
+                .iter()
+                .any(|t| page::find_word(t, name).is_some())
+        });
+    }
     meta
 }
 
-/// A product object whose name the page's headline or title holds ("Shop — Blue kettle,
-/// 1.7 l" holds "Blue kettle 1.7 l"). The other way round is no sign: a collection titled
-/// "Kettles" lists products whose names hold "kettle".
-fn is_main_product(v: &Value, page_names: &[String]) -> bool {
+/// The name of a JSON-LD product object, as [`words_of`] gives it; `None` for other objects
+/// and for names too short to tell.
+fn product_name(v: &Value) -> Option<String> {
     let is_product = page::ld_types(v)
         .iter()
         .any(|t| matches!(*t, "Product" | "ProductGroup" | "IndividualProduct"));
-    let Some(name) = is_product
+    is_product
         .then(|| v.get("name").and_then(page::ld_text))
         .flatten()
         .map(|n| words_of(&n))
         .filter(|n| n.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_PRODUCT_NAME_CHARS)
-    else {
-        return false;
-    };
-    page_names
-        .iter()
-        .any(|t| format!(" {t} ").contains(&format!(" {name} ")))
 }
 
 /// A product name shorter than this ("Tea") matches too many titles by chance.
@@ -354,7 +357,7 @@ fn checked_language(declared: Option<&str>, text: &str) -> (Option<String>, &'st
             .and_then(|i| crate::lang::iso_639_1(i.lang()))
     };
     // Most pages declare their language truly: a short sample that agrees settles it.
-    let confirming = declared.and(detect(CONFIRMING_SAMPLE_CHARS));
+    let confirming = declared.and_then(|_| detect(CONFIRMING_SAMPLE_CHARS));
     let detected = match confirming {
         Some(t) if declared == Some(t) => Some(t),
         _ => detect(LANGUAGE_SAMPLE_CHARS),
