@@ -315,13 +315,11 @@ fn copy_key(line: &Line) -> &str {
         .map_or(text, |(at, _)| &text[at + 1..])
 }
 
-/// A site's copyright line: "© 2024 The Courier", "Copyright 2024 …", "… All rights
-/// reserved". A "©1919" inside a book's citation is none.
+/// A site's copyright line: "© 2024 The Courier", "Copyright 2024 …" (the word is the same
+/// on sites in most languages). A "©1919" inside a book's citation is none.
 fn is_copyright_notice(folded: &str) -> bool {
     let opening = folded.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
-    opening.starts_with('©')
-        || opening.starts_with("copyright")
-        || folded.contains("rights reserved")
+    opening.starts_with('©') || opening.starts_with("copyright")
 }
 
 /// Prose (in words) the page must have shown before its copyright notice for the notice to
