@@ -395,6 +395,11 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
             chosen.confidence = 0.1;
         }
     }
+    if only_footer_left(dom, &chosen.units) {
+        chosen.units.clear();
+        chosen.fallback = Some("nothing but the page footer has text");
+        chosen.confidence = 0.0;
+    }
     if chosen.page_type != PageType::Listing {
         chosen.page_type = page_type(&units, &chosen, meta);
     }
@@ -440,6 +445,27 @@ fn choose(dom: &Dom, units: &[Unit], meta: &Metadata, opts: &Options, reading: R
         confidence,
         asides: Vec::new(),
     }
+}
+
+/// Whether all the chosen text lies in the page footer: a `<footer>` outside any article or
+/// `<main>`, or the `contentinfo` landmark. A page whose content a script draws leaves only
+/// that, and it is no article.
+fn only_footer_left(dom: &Dom, units: &[Unit]) -> bool {
+    let in_footer = |node: NodeId| {
+        let mut inside = false;
+        for a in std::iter::once(node).chain(dom.ancestors(node)) {
+            let Some(el) = dom.element(a) else { continue };
+            if el.name.local == local_name!("article") || el.name.local == local_name!("main") {
+                return false;
+            }
+            inside |= el.name.local == local_name!("footer")
+                || el
+                    .attr("role")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("contentinfo"));
+        }
+        inside
+    };
+    !units.is_empty() && units.iter().all(|u| in_footer(u.node))
 }
 
 fn chars_of(units: &[Unit]) -> usize {
@@ -1229,6 +1255,23 @@ mod tests {
              <h2>Harbour wall to be rebuilt</h2><p>{P1}</p><p>{P2}</p><p>{P1}</p></div></body>"
         );
         assert_eq!(chosen_texts(&html), vec![P1, P2, P1]);
+    }
+
+    #[test]
+    fn a_page_drawn_by_scripts_leaves_no_article_in_its_footer() {
+        let html = "<body><div id=root></div><footer><div class=links>\
+            <h5>Help</h5><p>Our help centre answers questions about orders, returns and \
+            delivery times, and you can reach the team by mail at any hour of the day.</p>\
+            <p><a href=/a>Returns</a>, <a href=/b>Shipping</a>, <a href=/c>Privacy</a></p>\
+            </div></footer></body>";
+        assert!(chosen_texts(html).is_empty());
+    }
+
+    #[test]
+    fn an_article_ending_in_a_footer_keeps_it() {
+        let html =
+            format!("<body><article><p>{P1}</p><footer><p>{P2}</p></footer></article></body>");
+        assert_eq!(chosen_texts(&html), [P1, P2]);
     }
 
     #[test]
