@@ -207,16 +207,25 @@ pub fn clean(dom: &Dom, hints: Hints) -> Cleaned {
     let page_prose = stats.prose[DOCUMENT].max(1) as f32;
     // Each entry carries whether it lies in a comment thread that was kept because it is the
     // page's main text (a forum thread): its posts are then content, not comments.
+    // ... and whether it lies in an element named after a forum, a thread or a topic: a
+    // comment section there is the discussion the page is about.
     let mut names = NameCache::default();
-    let mut stack = vec![(DOCUMENT, false)];
-    while let Some((id, in_thread)) = stack.pop() {
+    let mut stack = vec![(DOCUMENT, false, false)];
+    while let Some((id, in_thread, in_forum)) = stack.pop() {
+        let forum_name = dom
+            .element(id)
+            .map_or(ForumName::None, |el| names.forum_name(el));
         let share = Share {
             text: stats.text[id] as f32 / page_text,
             prose: stats.prose[id] as f32 / page_prose,
             prose_chars: stats.prose[id],
             prose_outside: stats.prose[DOCUMENT] - stats.prose[id],
         };
-        if let Some(reason) = judge(dom, id, share, in_thread, hints, &mut names) {
+        let place = Place {
+            in_thread,
+            in_forum: in_forum || forum_name == ForumName::Forum,
+        };
+        if let Some(reason) = judge(dom, id, share, place, hints, &mut names) {
             removed[id] = Some(reason);
             continue;
         }
@@ -224,7 +233,8 @@ pub fn clean(dom: &Dom, hints: Hints) -> Cleaned {
             || dom
                 .element(id)
                 .is_some_and(|el| names.is_comment_section(el));
-        stack.extend(dom.children(id).map(|c| (c, in_thread)));
+        let in_forum = in_forum || forum_name != ForumName::None;
+        stack.extend(dom.children(id).map(|c| (c, in_thread, in_forum)));
     }
     Cleaned { removed }
 }
@@ -324,11 +334,22 @@ impl Share {
     }
 }
 
+/// Where an element stands with respect to discussions.
+#[derive(Clone, Copy)]
+struct Place {
+    /// Inside a comment section kept as the page's content.
+    in_thread: bool,
+    /// Inside an element named after a forum, thread or topic, or itself named after a
+    /// forum or topic.
+    in_forum: bool,
+}
+
 /// Pages repeat the same class attributes many times; each distinct one is judged once.
 #[derive(Default)]
 struct NameCache<'a> {
     furniture: foldhash::HashMap<&'a str, Option<(&'static str, bool)>>,
     comments: foldhash::HashMap<&'a str, bool>,
+    forums: foldhash::HashMap<&'a str, ForumName>,
 }
 
 impl<'a> NameCache<'a> {
@@ -337,6 +358,17 @@ impl<'a> NameCache<'a> {
             .furniture
             .entry(attr)
             .or_insert_with(|| furniture_name(attr))
+    }
+
+    /// Elements named after a forum, a thread or a topic (a forum's page body, its topic
+    /// view): the comments inside are the posts the page exists for.
+    fn forum_name(&mut self, el: &'a crate::dom::Element) -> ForumName {
+        [el.attr("class"), el.attr("id")]
+            .into_iter()
+            .flatten()
+            .map(|a| *self.forums.entry(a).or_insert_with(|| forum_name(a)))
+            .max()
+            .unwrap_or(ForumName::None)
     }
 
     /// Comment sections, judged before the wrapper guard because their text is prose.
@@ -357,7 +389,7 @@ fn judge<'a>(
     dom: &'a Dom,
     id: NodeId,
     share: Share,
-    in_thread: bool,
+    place: Place,
     hints: Hints,
     names: &mut NameCache<'a>,
 ) -> Option<Reason> {
@@ -388,7 +420,10 @@ fn judge<'a>(
     {
         return Some(Reason::Hidden);
     }
-    if !in_thread
+    // A forum's comment section is the thread itself: its name does not make it furniture.
+    let in_thread = place.in_thread || place.in_forum && names.is_comment_section(el);
+    if !place.in_thread
+        && !place.in_forum
         && names.is_comment_section(el)
         && (hints.declares_article && share.prose_outside >= ARTICLE_MIN_PROSE_OUTSIDE
             || share.prose_outside > THREAD_MAX_PROSE_OUTSIDE)
@@ -575,6 +610,27 @@ fn names_review_section(attr: &str) -> bool {
     names_one_of(attr, &["review", "reviews"])
 }
 
+/// What a class or id says of a forum, in rising strength.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum ForumName {
+    None,
+    /// "thread": a forum's thread view, but also the comment threads under an article, so it
+    /// counts only above a comment section.
+    Thread,
+    /// "forum", "topic".
+    Forum,
+}
+
+fn forum_name(attr: &str) -> ForumName {
+    if names_one_of(attr, &["forum", "forums", "topic", "topics"]) {
+        ForumName::Forum
+    } else if names_one_of(attr, &["thread", "threads"]) {
+        ForumName::Thread
+    } else {
+        ForumName::None
+    }
+}
+
 fn names_comment_section(attr: &str) -> bool {
     const WORDS: [&str; 4] = ["comment", "comments", "disqus", "discussion"];
     // Most names hold none of the words anywhere; finding that out needs no word split.
@@ -585,8 +641,22 @@ fn names_comment_section(attr: &str) -> bool {
                 .build(WORDS)
                 .expect("fixed patterns build")
         });
-    ANYWHERE.is_match(attr) && names_one_of(attr, &WORDS)
+    // A comment word before a word naming a person speaks of that person: "discussionAuthor"
+    // marks the post of the thread's starter, not a comment section.
+    ANYWHERE.is_match(attr)
+        && naming_tokens(attr).any(|token| {
+            let words: Vec<Cow<'_, str>> = name_words(token).collect();
+            words.iter().enumerate().any(|(i, w)| {
+                WORDS.contains(&&**w)
+                    && !words
+                        .get(i + 1)
+                        .is_some_and(|next| PERSON_WORDS.contains(&&**next))
+            })
+        })
 }
+
+/// Words that, after a comment word, name a person rather than a comment section.
+const PERSON_WORDS: &[&str] = &["author", "user", "member", "poster"];
 
 /// Responsive frameworks hide an element at small widths and show it at larger ones with a
 /// second class (`d-none d-lg-block`): such an element is visible on a desktop.
@@ -840,6 +910,38 @@ mod tests {
         };
         assert!(!removed(""));
         assert!(removed(&format!("<div class=post>{BODY}{BODY}</div>")));
+    }
+
+    #[test]
+    fn the_comment_section_of_a_forum_topic_is_its_thread() {
+        let first_post = BODY.repeat(5);
+        let replies = format!("<div class=post>{BODY}</div><div class=post>{BODY}</div>");
+        let removed = |outer: &str, section: &str| {
+            let html = format!(
+                "<div class='{outer}'><div class=first>{first_post}</div>\
+                 <div class='{section}'>{replies}</div></div>"
+            );
+            !removed_texts(&html).is_empty()
+        };
+        assert!(!removed("topic-view", "comments"));
+        assert!(!removed("page", "comments cTopic"));
+        assert!(!removed("ThreadView", "comments"));
+        // Under an article, comments go, even when their own name speaks of threads.
+        assert!(removed("page", "comments"));
+        assert!(removed("page", "comments comment-thread"));
+    }
+
+    #[test]
+    fn a_comment_word_naming_a_person_names_no_comment_section() {
+        assert!(!names_comment_section("message uix_discussionAuthor"));
+        assert!(names_comment_section("discussion"));
+        assert!(names_comment_section("comment-list"));
+        // The thread starter's post, with the replies after it, stays.
+        let html = format!(
+            "<ol><li class='message uix_discussionAuthor'>{BODY}</li><li class=message>{}</li></ol>",
+            BODY.repeat(5)
+        );
+        assert!(removed_texts(&html).is_empty());
     }
 
     #[test]
