@@ -198,6 +198,8 @@ pub struct Hints {
     pub declares_article: bool,
     /// The page declares itself a product: its customer reviews are not the content.
     pub declares_product: bool,
+    /// The page is one product's own page (a JSON-LD product named by its headline).
+    pub main_product: bool,
 }
 
 pub fn clean(dom: &Dom, hints: Hints) -> Cleaned {
@@ -469,6 +471,10 @@ fn judge<'a>(
             | local_name!("aside")
             | local_name!("noscript")
     ) && !is_header_of_a_story_card(dom, id)
+        && !(!hints.declares_article
+            && !hints.declares_product
+            && !hints.main_product
+            && is_header_of_a_section(dom, id))
     {
         return Some(Reason::PageFrame);
     }
@@ -494,6 +500,32 @@ fn is_header_of_a_story_card(dom: &Dom, id: NodeId) -> bool {
             .is_some_and(|river| {
                 dom.children(river).filter(|&c| is_article(c)).count() >= STORY_CARDS_MIN
             })
+}
+
+/// A header whose nearest sectioning element is a `section` outside any article: it
+/// introduces one part of the page (a landing page's "Record in a few clicks" band), not the
+/// page. (Inside an article, or on a page that calls itself one, it holds the kicker and byline;
+/// on a product's page, the headings of order boxes and warranty notes.)
+fn is_header_of_a_section(dom: &Dom, id: NodeId) -> bool {
+    dom.is_tag(id, &local_name!("header"))
+        && !dom
+            .ancestors(id)
+            .any(|a| dom.is_tag(a, &local_name!("article")))
+        && dom
+            .ancestors(id)
+            .find(|&a| {
+                dom.tag(a).is_some_and(|t| {
+                    matches!(
+                        *t,
+                        local_name!("section")
+                            | local_name!("article")
+                            | local_name!("aside")
+                            | local_name!("nav")
+                            | local_name!("body")
+                    )
+                })
+            })
+            .is_some_and(|a| dom.is_tag(a, &local_name!("section")))
 }
 
 /// A run of at least this many sibling articles is a river of story cards.
@@ -870,6 +902,25 @@ mod tests {
              </article></main>"
         );
         assert_eq!(removed_texts(&single).len(), 1);
+    }
+
+    #[test]
+    fn the_header_of_a_page_section_stays() {
+        let band = "<section><header><h2>Record in a few clicks</h2><p>Share anywhere and \
+            collaborate better.</p></header><p>Details of the band.</p></section>";
+        let html = format!("<header>Site name</header><main>{band}{BODY}</main>");
+        assert_eq!(removed_texts(&html), vec!["Site name"]);
+        // An article's own header holds its kicker and byline.
+        let html = format!("<main><article>{band}{BODY}</article></main>");
+        assert_eq!(removed_texts(&html).len(), 1);
+        // ... and so does a header on a page that calls itself an article.
+        let (dom, _) = parse(&format!("<main>{band}{BODY}</main>"), &Limits::default());
+        let hints = Hints {
+            declares_article: true,
+            ..Hints::default()
+        };
+        let cleaned = clean(&dom, hints);
+        assert!(dom.descendants(DOCUMENT).any(|n| cleaned.is_removed(n)));
     }
 
     #[test]
