@@ -753,6 +753,9 @@ fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
             return Some((n, false));
         }
         let words: Vec<Cow<'_, str>> = name_words(class).collect();
+        if names_author_box(&words) {
+            return Some(("author-box", false));
+        }
         for word in &words {
             if let Some(w) = STRONG_FURNITURE_WORDS.iter().find(|w| ***w == **word) {
                 return Some((w, true));
@@ -765,6 +768,24 @@ fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
         }
     }
     None
+}
+
+/// Words that, beside "author", name a box presenting the writer (`author-bio`,
+/// `AuthorCard`, `about-author`): it follows the article and is no part of it.
+const AUTHOR_BOX_WORDS: &[&str] = &[
+    "bio",
+    "biography",
+    "box",
+    "card",
+    "profile",
+    "about",
+    "description",
+    "info",
+    "details",
+];
+
+fn names_author_box(words: &[Cow<'_, str>]) -> bool {
+    words.iter().any(|w| w == "author") && words.iter().any(|w| AUTHOR_BOX_WORDS.contains(&&**w))
 }
 
 /// Splits a class or id into lower-case words: on `-`, `_`, `:`, `.`, `/` and camelCase humps.
@@ -844,6 +865,21 @@ mod tests {
         assert_eq!(furniture_name("d-none d-lg-block"), None);
         assert_eq!(furniture_name("d-none"), Some(("d-none", true)));
         assert_eq!(furniture_name("TestReport__Section--Ads"), None);
+    }
+
+    #[test]
+    fn boxes_presenting_the_writer_are_furniture() {
+        for name in [
+            "c-author-card",
+            "AuthorCard_root__x1",
+            "about-author-new",
+            "authorBio",
+        ] {
+            assert_eq!(furniture_name(name), Some(("author-box", false)), "{name}");
+        }
+        // The byline's own name is not a box.
+        assert_eq!(furniture_name("author-name"), None);
+        assert_eq!(furniture_name("article-info"), None);
     }
 
     #[test]
