@@ -573,15 +573,22 @@ fn is_disclosure_panel(dom: &Dom, id: NodeId) -> bool {
     let Some(el) = dom.element(id) else {
         return false;
     };
-    // A panel right after the button that toggles it.
+    // A panel right after the button that toggles it, or after a line of its own that holds
+    // only the toggle (a "Methodology" link in a div).
     let after_toggle = dom
         .children(dom.parent(id).unwrap_or(id))
         .filter(|&c| dom.element(c).is_some())
         .take_while(|&c| c != id)
         .last()
-        .and_then(|prev| dom.element(prev))
         .is_some_and(|prev| {
-            prev.name.local == local_name!("button") || prev.attr("aria-expanded").is_some()
+            dom.is_tag(prev, &local_name!("button"))
+                || dom.attr(prev, "aria-expanded").is_some()
+                || dom.text_content(prev).len() <= TOGGLE_LINE_MAX_BYTES
+                    && dom.descendants(prev).any(|d| {
+                        dom.attr(d, "aria-expanded").is_some()
+                            && (dom.is_tag(d, &local_name!("a"))
+                                || dom.is_tag(d, &local_name!("button")))
+                    })
         });
     if after_toggle {
         return true;
@@ -625,6 +632,9 @@ fn is_streamed_segment(el: &crate::dom::Element) -> bool {
                 .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()))
         })
 }
+
+/// A line holding a disclosure toggle says what the panel is, briefly.
+const TOGGLE_LINE_MAX_BYTES: usize = 160;
 
 /// Class/id words of tab and accordion panels.
 const DISCLOSURE_WORDS: &[&str] = &[
@@ -1040,6 +1050,17 @@ mod tests {
              <div class=dropdown>Menu</div><div hidden>secret</div>"
         );
         assert_eq!(removed_texts(&html), vec!["Menu", "secret"]);
+    }
+
+    #[test]
+    fn a_panel_after_a_line_holding_its_toggle_stays() {
+        let html = format!(
+            "{BODY}<div><a href='#' aria-expanded=false>Methodology</a></div>\
+             <div class=hide aria-hidden=true>How the calculator works.</div>\
+             <div>{BODY}{BODY}<a href='#' aria-expanded=false>More</a></div>\
+             <div hidden>Other items from this seller</div>"
+        );
+        assert_eq!(removed_texts(&html), vec!["Other items from this seller"]);
     }
 
     #[test]
