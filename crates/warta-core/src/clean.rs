@@ -141,8 +141,14 @@ const EMBED_WORDS: &[&str] = &["embed", "embedded", "embeds"];
 
 /// A word beside one weak furniture word that makes the name speak of content:
 /// "accordion-item__dropdown" is the panel an accordion opens, not a menu; "hero-banner" is
-/// the page's own opening panel, not an ad.
-const CONTENT_BESIDE: &[(&str, &str)] = &[("accordion", "dropdown"), ("hero", "banner")];
+/// the page's own opening panel, not an ad; "faq_tabs-menu" holds a FAQ's questions and
+/// answers.
+const CONTENT_BESIDE: &[(&str, &str)] = &[
+    ("accordion", "dropdown"),
+    ("hero", "banner"),
+    ("faq", "menu"),
+    ("faq", "dropdown"),
+];
 
 /// Whether the words of a name keep its weak furniture word `furniture` from making it
 /// furniture.
@@ -875,6 +881,13 @@ mod tests {
         assert_eq!(furniture_name("d-none d-lg-block"), None);
         assert_eq!(furniture_name("d-none"), Some(("d-none", true)));
         assert_eq!(furniture_name("TestReport__Section--Ads"), None);
+    }
+
+    #[test]
+    fn a_faq_menu_is_content() {
+        assert_eq!(furniture_name("faq_tabs-menu"), None);
+        assert_eq!(furniture_name("faq-dropdown"), None);
+        assert_eq!(furniture_name("tabs-menu"), Some(("menu", false)));
     }
 
     #[test]
