@@ -450,10 +450,14 @@ fn judge<'a>(
         // Customer reviews are to a product page what comments are to an article.
         return Some(Reason::FurnitureName("reviews"));
     }
-    let furniture = [el.attr("class"), el.attr("id")]
-        .into_iter()
-        .flatten()
-        .find_map(|a| names.furniture(a))
+    let furniture = el
+        .attr("class")
+        .and_then(|a| names.furniture(a))
+        .or_else(|| {
+            el.attr("id")
+                .and_then(|a| names.furniture(a))
+                .filter(|_| !is_heading_anchor(dom, id))
+        })
         .filter(|(word, _)| !(in_thread && word.starts_with("comment")))
         .filter(|(word, _)| !(HIDING_NAMES.contains(word) && is_disclosure_panel(dom, id)));
     if let Some((word, true)) = furniture {
@@ -559,6 +563,46 @@ fn is_page_footer_beside_main(dom: &Dom, id: NodeId) -> bool {
             .is_some_and(|e| e.name.local == local_name!("main") || is_role(e, "main"))
     })
 }
+
+/// An id made of the words of the heading the element opens with ("menu-innovation-strategies"
+/// over "Menu Innovation Strategies") is an anchor for links to that section: it says what the
+/// text is about, not what the element is.
+fn is_heading_anchor(dom: &Dom, id: NodeId) -> bool {
+    let Some(anchor) = dom.attr(id, "id") else {
+        return false;
+    };
+    let anchor_words = anchor
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    if anchor_words.clone().count() < HEADING_ANCHOR_MIN_WORDS {
+        return false;
+    }
+    let Some(heading) = dom.descendants(id).find(|&d| {
+        dom.tag(d).is_some_and(|t| {
+            matches!(
+                *t,
+                local_name!("h1")
+                    | local_name!("h2")
+                    | local_name!("h3")
+                    | local_name!("h4")
+                    | local_name!("h5")
+                    | local_name!("h6")
+            )
+        })
+    }) else {
+        return false;
+    };
+    let text = dom.text_content(heading).to_lowercase();
+    let heading_words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    anchor_words
+        .map(str::to_lowercase)
+        .eq(heading_words.map(str::to_owned))
+}
+
+/// A one- or two-word anchor ("related", "more-news") may as well name the element.
+const HEADING_ANCHOR_MIN_WORDS: usize = 3;
 
 /// Whether a class or id names its element with one of `words`.
 fn names_one_of(attr: &str, words: &[&str]) -> bool {
@@ -881,6 +925,16 @@ mod tests {
         assert_eq!(furniture_name("d-none d-lg-block"), None);
         assert_eq!(furniture_name("d-none"), Some(("d-none", true)));
         assert_eq!(furniture_name("TestReport__Section--Ads"), None);
+    }
+
+    #[test]
+    fn an_id_spelling_the_section_heading_names_no_furniture() {
+        let html = format!(
+            "{BODY}<div id=menu-innovation-strategies-for-caterers><h2>Menu innovation \
+             strategies for caterers</h2><p>Seasonal menus.</p></div>\
+             <div id=menu-for-the-site><h2>Sections</h2><p>World</p></div>"
+        );
+        assert_eq!(removed_texts(&html), vec!["SectionsWorld"]);
     }
 
     #[test]
