@@ -430,11 +430,18 @@ fn judge<'a>(
     }
     // A forum's comment section is the thread itself: its name does not make it furniture.
     let in_thread = place.in_thread || place.in_forum && names.is_comment_section(el);
+    // Inside code, class names are the highlighter's tokens: "hljs-comment" is a comment in
+    // the code, which is part of it.
+    let in_code = || {
+        dom.ancestors(id)
+            .any(|a| dom.is_tag(a, &local_name!("pre")) || dom.is_tag(a, &local_name!("code")))
+    };
     if !place.in_thread
         && !place.in_forum
         && names.is_comment_section(el)
         && (hints.declares_article && share.prose_outside >= ARTICLE_MIN_PROSE_OUTSIDE
             || share.prose_outside > THREAD_MAX_PROSE_OUTSIDE)
+        && !in_code()
     {
         return Some(Reason::FurnitureName("comment"));
     }
@@ -459,7 +466,8 @@ fn judge<'a>(
                 .filter(|_| !is_heading_anchor(dom, id))
         })
         .filter(|(word, _)| !(in_thread && word.starts_with("comment")))
-        .filter(|(word, _)| !(HIDING_NAMES.contains(word) && is_disclosure_panel(dom, id)));
+        .filter(|(word, _)| !(HIDING_NAMES.contains(word) && is_disclosure_panel(dom, id)))
+        .filter(|_| !in_code());
     if let Some((word, true)) = furniture {
         // Overlays are never the article, whatever their size, unless the headline is in them;
         // other strong names (ad slots, pagination) yield only to most of the page's prose.
@@ -935,6 +943,17 @@ mod tests {
              <div id=menu-for-the-site><h2>Sections</h2><p>World</p></div>"
         );
         assert_eq!(removed_texts(&html), vec!["SectionsWorld"]);
+    }
+
+    #[test]
+    fn class_names_inside_code_are_highlighter_tokens() {
+        let html = format!(
+            "{BODY}{BODY}{BODY}{BODY}{BODY}<pre><code><span class=hljs-comment># stage all files\
+             </span>\ngit add .</code></pre><div class=comments>{BODY}</div>"
+        );
+        let removed = removed_texts(&html);
+        assert_eq!(removed.len(), 1, "{removed:?}");
+        assert!(removed[0].starts_with("A long paragraph"));
     }
 
     #[test]
