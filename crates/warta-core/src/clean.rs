@@ -198,6 +198,8 @@ pub struct Hints {
     pub declares_article: bool,
     /// The page declares itself a product: its customer reviews are not the content.
     pub declares_product: bool,
+    /// The page is one product's own page (a JSON-LD product named by its headline).
+    pub main_product: bool,
 }
 
 pub fn clean(dom: &Dom, hints: Hints) -> Cleaned {
@@ -207,16 +209,25 @@ pub fn clean(dom: &Dom, hints: Hints) -> Cleaned {
     let page_prose = stats.prose[DOCUMENT].max(1) as f32;
     // Each entry carries whether it lies in a comment thread that was kept because it is the
     // page's main text (a forum thread): its posts are then content, not comments.
+    // ... and whether it lies in an element named after a forum, a thread or a topic: a
+    // comment section there is the discussion the page is about.
     let mut names = NameCache::default();
-    let mut stack = vec![(DOCUMENT, false)];
-    while let Some((id, in_thread)) = stack.pop() {
+    let mut stack = vec![(DOCUMENT, false, false)];
+    while let Some((id, in_thread, in_forum)) = stack.pop() {
+        let forum_name = dom
+            .element(id)
+            .map_or(ForumName::None, |el| names.forum_name(el));
         let share = Share {
             text: stats.text[id] as f32 / page_text,
             prose: stats.prose[id] as f32 / page_prose,
             prose_chars: stats.prose[id],
             prose_outside: stats.prose[DOCUMENT] - stats.prose[id],
         };
-        if let Some(reason) = judge(dom, id, share, in_thread, hints, &mut names) {
+        let place = Place {
+            in_thread,
+            in_forum: in_forum || forum_name == ForumName::Forum,
+        };
+        if let Some(reason) = judge(dom, id, share, place, hints, &mut names) {
             removed[id] = Some(reason);
             continue;
         }
@@ -224,7 +235,8 @@ pub fn clean(dom: &Dom, hints: Hints) -> Cleaned {
             || dom
                 .element(id)
                 .is_some_and(|el| names.is_comment_section(el));
-        stack.extend(dom.children(id).map(|c| (c, in_thread)));
+        let in_forum = in_forum || forum_name != ForumName::None;
+        stack.extend(dom.children(id).map(|c| (c, in_thread, in_forum)));
     }
     Cleaned { removed }
 }
@@ -324,11 +336,22 @@ impl Share {
     }
 }
 
+/// Where an element stands with respect to discussions.
+#[derive(Clone, Copy)]
+struct Place {
+    /// Inside a comment section kept as the page's content.
+    in_thread: bool,
+    /// Inside an element named after a forum, thread or topic, or itself named after a
+    /// forum or topic.
+    in_forum: bool,
+}
+
 /// Pages repeat the same class attributes many times; each distinct one is judged once.
 #[derive(Default)]
 struct NameCache<'a> {
     furniture: foldhash::HashMap<&'a str, Option<(&'static str, bool)>>,
     comments: foldhash::HashMap<&'a str, bool>,
+    forums: foldhash::HashMap<&'a str, ForumName>,
 }
 
 impl<'a> NameCache<'a> {
@@ -337,6 +360,17 @@ impl<'a> NameCache<'a> {
             .furniture
             .entry(attr)
             .or_insert_with(|| furniture_name(attr))
+    }
+
+    /// Elements named after a forum, a thread or a topic (a forum's page body, its topic
+    /// view): the comments inside are the posts the page exists for.
+    fn forum_name(&mut self, el: &'a crate::dom::Element) -> ForumName {
+        [el.attr("class"), el.attr("id")]
+            .into_iter()
+            .flatten()
+            .map(|a| *self.forums.entry(a).or_insert_with(|| forum_name(a)))
+            .max()
+            .unwrap_or(ForumName::None)
     }
 
     /// Comment sections, judged before the wrapper guard because their text is prose.
@@ -357,7 +391,7 @@ fn judge<'a>(
     dom: &'a Dom,
     id: NodeId,
     share: Share,
-    in_thread: bool,
+    place: Place,
     hints: Hints,
     names: &mut NameCache<'a>,
 ) -> Option<Reason> {
@@ -388,7 +422,10 @@ fn judge<'a>(
     {
         return Some(Reason::Hidden);
     }
-    if !in_thread
+    // A forum's comment section is the thread itself: its name does not make it furniture.
+    let in_thread = place.in_thread || place.in_forum && names.is_comment_section(el);
+    if !place.in_thread
+        && !place.in_forum
         && names.is_comment_section(el)
         && (hints.declares_article && share.prose_outside >= ARTICLE_MIN_PROSE_OUTSIDE
             || share.prose_outside > THREAD_MAX_PROSE_OUTSIDE)
@@ -434,6 +471,10 @@ fn judge<'a>(
             | local_name!("aside")
             | local_name!("noscript")
     ) && !is_header_of_a_story_card(dom, id)
+        && !(!hints.declares_article
+            && !hints.declares_product
+            && !hints.main_product
+            && is_header_of_a_section(dom, id))
     {
         return Some(Reason::PageFrame);
     }
@@ -459,6 +500,32 @@ fn is_header_of_a_story_card(dom: &Dom, id: NodeId) -> bool {
             .is_some_and(|river| {
                 dom.children(river).filter(|&c| is_article(c)).count() >= STORY_CARDS_MIN
             })
+}
+
+/// A header whose nearest sectioning element is a `section` outside any article: it
+/// introduces one part of the page (a landing page's "Record in a few clicks" band), not the
+/// page. (Inside an article, or on a page that calls itself one, it holds the kicker and byline;
+/// on a product's page, the headings of order boxes and warranty notes.)
+fn is_header_of_a_section(dom: &Dom, id: NodeId) -> bool {
+    dom.is_tag(id, &local_name!("header"))
+        && !dom
+            .ancestors(id)
+            .any(|a| dom.is_tag(a, &local_name!("article")))
+        && dom
+            .ancestors(id)
+            .find(|&a| {
+                dom.tag(a).is_some_and(|t| {
+                    matches!(
+                        *t,
+                        local_name!("section")
+                            | local_name!("article")
+                            | local_name!("aside")
+                            | local_name!("nav")
+                            | local_name!("body")
+                    )
+                })
+            })
+            .is_some_and(|a| dom.is_tag(a, &local_name!("section")))
 }
 
 /// A run of at least this many sibling articles is a river of story cards.
@@ -506,15 +573,22 @@ fn is_disclosure_panel(dom: &Dom, id: NodeId) -> bool {
     let Some(el) = dom.element(id) else {
         return false;
     };
-    // A panel right after the button that toggles it.
+    // A panel right after the button that toggles it, or after a line of its own that holds
+    // only the toggle (a "Methodology" link in a div).
     let after_toggle = dom
         .children(dom.parent(id).unwrap_or(id))
         .filter(|&c| dom.element(c).is_some())
         .take_while(|&c| c != id)
         .last()
-        .and_then(|prev| dom.element(prev))
         .is_some_and(|prev| {
-            prev.name.local == local_name!("button") || prev.attr("aria-expanded").is_some()
+            dom.is_tag(prev, &local_name!("button"))
+                || dom.attr(prev, "aria-expanded").is_some()
+                || dom.text_content(prev).len() <= TOGGLE_LINE_MAX_BYTES
+                    && dom.descendants(prev).any(|d| {
+                        dom.attr(d, "aria-expanded").is_some()
+                            && (dom.is_tag(d, &local_name!("a"))
+                                || dom.is_tag(d, &local_name!("button")))
+                    })
         });
     if after_toggle {
         return true;
@@ -559,6 +633,9 @@ fn is_streamed_segment(el: &crate::dom::Element) -> bool {
         })
 }
 
+/// A line holding a disclosure toggle says what the panel is, briefly.
+const TOGGLE_LINE_MAX_BYTES: usize = 160;
+
 /// Class/id words of tab and accordion panels.
 const DISCLOSURE_WORDS: &[&str] = &[
     "tabpanel",
@@ -575,6 +652,27 @@ fn names_review_section(attr: &str) -> bool {
     names_one_of(attr, &["review", "reviews"])
 }
 
+/// What a class or id says of a forum, in rising strength.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum ForumName {
+    None,
+    /// "thread": a forum's thread view, but also the comment threads under an article, so it
+    /// counts only above a comment section.
+    Thread,
+    /// "forum", "topic".
+    Forum,
+}
+
+fn forum_name(attr: &str) -> ForumName {
+    if names_one_of(attr, &["forum", "forums", "topic", "topics"]) {
+        ForumName::Forum
+    } else if names_one_of(attr, &["thread", "threads"]) {
+        ForumName::Thread
+    } else {
+        ForumName::None
+    }
+}
+
 fn names_comment_section(attr: &str) -> bool {
     const WORDS: [&str; 4] = ["comment", "comments", "disqus", "discussion"];
     // Most names hold none of the words anywhere; finding that out needs no word split.
@@ -585,8 +683,22 @@ fn names_comment_section(attr: &str) -> bool {
                 .build(WORDS)
                 .expect("fixed patterns build")
         });
-    ANYWHERE.is_match(attr) && names_one_of(attr, &WORDS)
+    // A comment word before a word naming a person speaks of that person: "discussionAuthor"
+    // marks the post of the thread's starter, not a comment section.
+    ANYWHERE.is_match(attr)
+        && naming_tokens(attr).any(|token| {
+            let words: Vec<Cow<'_, str>> = name_words(token).collect();
+            words.iter().enumerate().any(|(i, w)| {
+                WORDS.contains(&&**w)
+                    && !words
+                        .get(i + 1)
+                        .is_some_and(|next| PERSON_WORDS.contains(&&**next))
+            })
+        })
 }
+
+/// Words that, after a comment word, name a person rather than a comment section.
+const PERSON_WORDS: &[&str] = &["author", "user", "member", "poster"];
 
 /// Responsive frameworks hide an element at small widths and show it at larger ones with a
 /// second class (`d-none d-lg-block`): such an element is visible on a desktop.
@@ -651,6 +763,9 @@ fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
             return Some((n, false));
         }
         let words: Vec<Cow<'_, str>> = name_words(class).collect();
+        if names_author_box(&words) {
+            return Some(("author-box", false));
+        }
         for word in &words {
             if let Some(w) = STRONG_FURNITURE_WORDS.iter().find(|w| ***w == **word) {
                 return Some((w, true));
@@ -663,6 +778,24 @@ fn furniture_name(attr: &str) -> Option<(&'static str, bool)> {
         }
     }
     None
+}
+
+/// Words that, beside "author", name a box presenting the writer (`author-bio`,
+/// `AuthorCard`, `about-author`): it follows the article and is no part of it.
+const AUTHOR_BOX_WORDS: &[&str] = &[
+    "bio",
+    "biography",
+    "box",
+    "card",
+    "profile",
+    "about",
+    "description",
+    "info",
+    "details",
+];
+
+fn names_author_box(words: &[Cow<'_, str>]) -> bool {
+    words.iter().any(|w| w == "author") && words.iter().any(|w| AUTHOR_BOX_WORDS.contains(&&**w))
 }
 
 /// Splits a class or id into lower-case words: on `-`, `_`, `:`, `.`, `/` and camelCase humps.
@@ -745,6 +878,21 @@ mod tests {
     }
 
     #[test]
+    fn boxes_presenting_the_writer_are_furniture() {
+        for name in [
+            "c-author-card",
+            "AuthorCard_root__x1",
+            "about-author-new",
+            "authorBio",
+        ] {
+            assert_eq!(furniture_name(name), Some(("author-box", false)), "{name}");
+        }
+        // The byline's own name is not a box.
+        assert_eq!(furniture_name("author-name"), None);
+        assert_eq!(furniture_name("article-info"), None);
+    }
+
+    #[test]
     fn name_words_split_on_separators_and_humps() {
         let words: Vec<_> = name_words("relatedPosts-Header__item2Box:x/Ü").collect();
         assert_eq!(
@@ -803,6 +951,25 @@ mod tests {
     }
 
     #[test]
+    fn the_header_of_a_page_section_stays() {
+        let band = "<section><header><h2>Record in a few clicks</h2><p>Share anywhere and \
+            collaborate better.</p></header><p>Details of the band.</p></section>";
+        let html = format!("<header>Site name</header><main>{band}{BODY}</main>");
+        assert_eq!(removed_texts(&html), vec!["Site name"]);
+        // An article's own header holds its kicker and byline.
+        let html = format!("<main><article>{band}{BODY}</article></main>");
+        assert_eq!(removed_texts(&html).len(), 1);
+        // ... and so does a header on a page that calls itself an article.
+        let (dom, _) = parse(&format!("<main>{band}{BODY}</main>"), &Limits::default());
+        let hints = Hints {
+            declares_article: true,
+            ..Hints::default()
+        };
+        let cleaned = clean(&dom, hints);
+        assert!(dom.descendants(DOCUMENT).any(|n| cleaned.is_removed(n)));
+    }
+
+    #[test]
     fn customer_reviews_go_on_a_product_page_only() {
         let html = format!(
             "<h1>Trail pack 25</h1>{BODY}<section id=reviews><p>Great pack, fits well.</p></section>"
@@ -843,6 +1010,38 @@ mod tests {
     }
 
     #[test]
+    fn the_comment_section_of_a_forum_topic_is_its_thread() {
+        let first_post = BODY.repeat(5);
+        let replies = format!("<div class=post>{BODY}</div><div class=post>{BODY}</div>");
+        let removed = |outer: &str, section: &str| {
+            let html = format!(
+                "<div class='{outer}'><div class=first>{first_post}</div>\
+                 <div class='{section}'>{replies}</div></div>"
+            );
+            !removed_texts(&html).is_empty()
+        };
+        assert!(!removed("topic-view", "comments"));
+        assert!(!removed("page", "comments cTopic"));
+        assert!(!removed("ThreadView", "comments"));
+        // Under an article, comments go, even when their own name speaks of threads.
+        assert!(removed("page", "comments"));
+        assert!(removed("page", "comments comment-thread"));
+    }
+
+    #[test]
+    fn a_comment_word_naming_a_person_names_no_comment_section() {
+        assert!(!names_comment_section("message uix_discussionAuthor"));
+        assert!(names_comment_section("discussion"));
+        assert!(names_comment_section("comment-list"));
+        // The thread starter's post, with the replies after it, stays.
+        let html = format!(
+            "<ol><li class='message uix_discussionAuthor'>{BODY}</li><li class=message>{}</li></ol>",
+            BODY.repeat(5)
+        );
+        assert!(removed_texts(&html).is_empty());
+    }
+
+    #[test]
     fn hidden_tab_and_accordion_panels_stay() {
         let html = format!(
             "{BODY}<div role=tabpanel hidden>Second plan: two rounds of revisions.</div>\
@@ -851,6 +1050,17 @@ mod tests {
              <div class=dropdown>Menu</div><div hidden>secret</div>"
         );
         assert_eq!(removed_texts(&html), vec!["Menu", "secret"]);
+    }
+
+    #[test]
+    fn a_panel_after_a_line_holding_its_toggle_stays() {
+        let html = format!(
+            "{BODY}<div><a href='#' aria-expanded=false>Methodology</a></div>\
+             <div class=hide aria-hidden=true>How the calculator works.</div>\
+             <div>{BODY}{BODY}<a href='#' aria-expanded=false>More</a></div>\
+             <div hidden>Other items from this seller</div>"
+        );
+        assert_eq!(removed_texts(&html), vec!["Other items from this seller"]);
     }
 
     #[test]

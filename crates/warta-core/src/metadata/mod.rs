@@ -80,6 +80,7 @@ impl Metadata {
         crate::clean::Hints {
             declares_article: self.declares_article(),
             declares_product: self.declares_product(),
+            main_product: self.main_product,
         }
     }
 }
