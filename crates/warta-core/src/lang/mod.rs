@@ -591,6 +591,9 @@ mod tests {
             "People who viewed this item also viewed",
             "This is what customers who viewed this product bought",
             "Google Reviews",
+            "Compare products",
+            "Share your thoughts!",
+            "Let us know what you think...",
         ] {
             assert_eq!(furniture_kind(heading), Some(RelatedHeading), "{heading}");
         }
