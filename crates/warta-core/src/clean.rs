@@ -208,6 +208,13 @@ pub struct Hints {
     pub main_product: bool,
 }
 
+impl Hints {
+    /// Neither an article nor a product: a landing page, a service's or a forum's.
+    fn declares_nothing(&self) -> bool {
+        !(self.declares_article || self.declares_product || self.main_product)
+    }
+}
+
 pub fn clean(dom: &Dom, hints: Hints) -> Cleaned {
     let mut removed = vec![None; dom.nodes.len()];
     let stats = TextStats::new(dom);
@@ -489,10 +496,7 @@ fn judge<'a>(
             | local_name!("aside")
             | local_name!("noscript")
     ) && !is_header_of_a_story_card(dom, id)
-        && !(!hints.declares_article
-            && !hints.declares_product
-            && !hints.main_product
-            && is_header_of_a_section(dom, id))
+        && !(hints.declares_nothing() && is_header_of_a_section(dom, id))
     {
         return Some(Reason::PageFrame);
     }
@@ -641,12 +645,11 @@ fn is_disclosure_panel(dom: &Dom, id: NodeId) -> bool {
         .is_some_and(|prev| {
             dom.is_tag(prev, &local_name!("button"))
                 || dom.attr(prev, "aria-expanded").is_some()
-                || dom.text_content(prev).len() <= TOGGLE_LINE_MAX_BYTES
-                    && dom.descendants(prev).any(|d| {
-                        dom.attr(d, "aria-expanded").is_some()
-                            && (dom.is_tag(d, &local_name!("a"))
-                                || dom.is_tag(d, &local_name!("button")))
-                    })
+                || dom.descendants(prev).any(|d| {
+                    dom.attr(d, "aria-expanded").is_some()
+                        && (dom.is_tag(d, &local_name!("a"))
+                            || dom.is_tag(d, &local_name!("button")))
+                }) && dom.text_content(prev).len() <= TOGGLE_LINE_MAX_BYTES
         });
     if after_toggle {
         return true;

@@ -584,6 +584,26 @@ mod tests {
     }
 
     #[test]
+    fn a_shops_related_items_and_review_widgets_head_related_boxes() {
+        use FurnitureKind::*;
+        for heading in [
+            "Related items to explore",
+            "People who viewed this item also viewed",
+            "This is what customers who viewed this product bought",
+            "Google Reviews",
+            "Compare products",
+            "Share your thoughts!",
+            "Let us know what you think...",
+        ] {
+            assert_eq!(furniture_kind(heading), Some(RelatedHeading), "{heading}");
+        }
+        assert_eq!(
+            furniture_kind("People who viewed this item also asked about its warranty."),
+            None
+        );
+    }
+
+    #[test]
     fn phrases_are_lower_case_and_trimmed() {
         for p in packs() {
             for phrase in every_phrase(&p.furniture) {
