@@ -141,8 +141,14 @@ const EMBED_WORDS: &[&str] = &["embed", "embedded", "embeds"];
 
 /// A word beside one weak furniture word that makes the name speak of content:
 /// "accordion-item__dropdown" is the panel an accordion opens, not a menu; "hero-banner" is
-/// the page's own opening panel, not an ad.
-const CONTENT_BESIDE: &[(&str, &str)] = &[("accordion", "dropdown"), ("hero", "banner")];
+/// the page's own opening panel, not an ad; "faq_tabs-menu" holds a FAQ's questions and
+/// answers.
+const CONTENT_BESIDE: &[(&str, &str)] = &[
+    ("accordion", "dropdown"),
+    ("hero", "banner"),
+    ("faq", "menu"),
+    ("faq", "dropdown"),
+];
 
 /// Whether the words of a name keep its weak furniture word `furniture` from making it
 /// furniture.
@@ -431,11 +437,18 @@ fn judge<'a>(
     }
     // A forum's comment section is the thread itself: its name does not make it furniture.
     let in_thread = place.in_thread || place.in_forum && names.is_comment_section(el);
+    // Inside code, class names are the highlighter's tokens: "hljs-comment" is a comment in
+    // the code, which is part of it.
+    let in_code = || {
+        dom.ancestors(id)
+            .any(|a| dom.is_tag(a, &local_name!("pre")) || dom.is_tag(a, &local_name!("code")))
+    };
     if !place.in_thread
         && !place.in_forum
         && names.is_comment_section(el)
         && (hints.declares_article && share.prose_outside >= ARTICLE_MIN_PROSE_OUTSIDE
             || share.prose_outside > THREAD_MAX_PROSE_OUTSIDE)
+        && !in_code()
     {
         return Some(Reason::FurnitureName("comment"));
     }
@@ -451,12 +464,17 @@ fn judge<'a>(
         // Customer reviews are to a product page what comments are to an article.
         return Some(Reason::FurnitureName("reviews"));
     }
-    let furniture = [el.attr("class"), el.attr("id")]
-        .into_iter()
-        .flatten()
-        .find_map(|a| names.furniture(a))
+    let furniture = el
+        .attr("class")
+        .and_then(|a| names.furniture(a))
+        .or_else(|| {
+            el.attr("id")
+                .and_then(|a| names.furniture(a))
+                .filter(|_| !is_heading_anchor(dom, id))
+        })
         .filter(|(word, _)| !(in_thread && word.starts_with("comment")))
-        .filter(|(word, _)| !(HIDING_NAMES.contains(word) && is_disclosure_panel(dom, id)));
+        .filter(|(word, _)| !(HIDING_NAMES.contains(word) && is_disclosure_panel(dom, id)))
+        .filter(|_| !in_code());
     if let Some((word, true)) = furniture {
         // Overlays are never the article, whatever their size, unless the headline is in them;
         // other strong names (ad slots, pagination) yield only to most of the page's prose.
@@ -557,6 +575,46 @@ fn is_page_footer_beside_main(dom: &Dom, id: NodeId) -> bool {
             .is_some_and(|e| e.name.local == local_name!("main") || is_role(e, "main"))
     })
 }
+
+/// An id made of the words of the heading the element opens with ("menu-innovation-strategies"
+/// over "Menu Innovation Strategies") is an anchor for links to that section: it says what the
+/// text is about, not what the element is.
+fn is_heading_anchor(dom: &Dom, id: NodeId) -> bool {
+    let Some(anchor) = dom.attr(id, "id") else {
+        return false;
+    };
+    let anchor_words = anchor
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    if anchor_words.clone().count() < HEADING_ANCHOR_MIN_WORDS {
+        return false;
+    }
+    let Some(heading) = dom.descendants(id).find(|&d| {
+        dom.tag(d).is_some_and(|t| {
+            matches!(
+                *t,
+                local_name!("h1")
+                    | local_name!("h2")
+                    | local_name!("h3")
+                    | local_name!("h4")
+                    | local_name!("h5")
+                    | local_name!("h6")
+            )
+        })
+    }) else {
+        return false;
+    };
+    let text = dom.text_content(heading).to_lowercase();
+    let heading_words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    anchor_words
+        .map(str::to_lowercase)
+        .eq(heading_words.map(str::to_owned))
+}
+
+/// A one- or two-word anchor ("related", "more-news") may as well name the element.
+const HEADING_ANCHOR_MIN_WORDS: usize = 3;
 
 /// Whether a class or id names its element with one of `words`.
 fn names_one_of(attr: &str, words: &[&str]) -> bool {
@@ -878,6 +936,34 @@ mod tests {
         assert_eq!(furniture_name("d-none d-lg-block"), None);
         assert_eq!(furniture_name("d-none"), Some(("d-none", true)));
         assert_eq!(furniture_name("TestReport__Section--Ads"), None);
+    }
+
+    #[test]
+    fn an_id_spelling_the_section_heading_names_no_furniture() {
+        let html = format!(
+            "{BODY}<div id=menu-innovation-strategies-for-caterers><h2>Menu innovation \
+             strategies for caterers</h2><p>Seasonal menus.</p></div>\
+             <div id=menu-for-the-site><h2>Sections</h2><p>World</p></div>"
+        );
+        assert_eq!(removed_texts(&html), vec!["SectionsWorld"]);
+    }
+
+    #[test]
+    fn class_names_inside_code_are_highlighter_tokens() {
+        let html = format!(
+            "{BODY}{BODY}{BODY}{BODY}{BODY}<pre><code><span class=hljs-comment># stage all files\
+             </span>\ngit add .</code></pre><div class=comments>{BODY}</div>"
+        );
+        let removed = removed_texts(&html);
+        assert_eq!(removed.len(), 1, "{removed:?}");
+        assert!(removed[0].starts_with("A long paragraph"));
+    }
+
+    #[test]
+    fn a_faq_menu_is_content() {
+        assert_eq!(furniture_name("faq_tabs-menu"), None);
+        assert_eq!(furniture_name("faq-dropdown"), None);
+        assert_eq!(furniture_name("tabs-menu"), Some(("menu", false)));
     }
 
     #[test]
