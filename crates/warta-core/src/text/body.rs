@@ -325,6 +325,10 @@ fn is_copyright_notice(folded: &str) -> bool {
 /// Prose (in words) the page must have shown before its copyright notice for the notice to
 /// end it: a footer printed above the article (a menu drawer flattened first) ends nothing.
 const PROSE_BEFORE_PAGE_END: usize = 50;
+/// Only paragraphs this long (in words) count toward [`PROSE_BEFORE_PAGE_END`]: a shop's
+/// one-sentence offers over its menu are no article, and the article a script moves in
+/// from after the footer (a streamed page) is still to come.
+const PAGE_END_PARAGRAPH_WORDS: usize = PROSE_WORDS;
 
 /// The line after which the page has ended: its last copyright notice, when that sits in the
 /// page's second half after some prose. What a crawler finds after it (cookie dialogs,
@@ -335,7 +339,7 @@ fn page_end(lines: &[Line], kinds: &[Kind]) -> Option<usize> {
         lines[i].words <= 40 && is_copyright_notice(folded)
     })?;
     let prose: usize = (0..notice)
-        .filter(|&i| is_prose(&lines[i], &kinds[i]))
+        .filter(|&i| lines[i].words >= PAGE_END_PARAGRAPH_WORDS && is_prose(&lines[i], &kinds[i]))
         .map(|i| lines[i].words)
         .sum();
     (prose >= PROSE_BEFORE_PAGE_END).then_some(notice)
@@ -758,6 +762,24 @@ mod tests {
         }
         let (_, span) = span_of(&text);
         assert_eq!(span, Some(36..42));
+    }
+
+    #[test]
+    fn one_sentence_offers_before_the_footer_do_not_end_the_page() {
+        // Regression: a streamed page's article, which a script moves in from after the
+        // footer, counted for nothing: the shop's one-line offers over the menu passed for
+        // the prose of an article that the copyright line ended.
+        let text = format!(
+            "Up to 20% off all desks and chairs this week only, while stocks last!\n\
+             Oak desks starting at $599 with free delivery to your door!\n\
+             Enjoy interest-free payments on every order over $500 this month.\n\
+             Visit one of our nine stores to try any chair before you buy it.\n\
+             Sign up today and get a tenth off your first order with us!\n\
+             Home\n{}© 2024 The Desk Shop\nBudget agreed at last\n{PARAGRAPHS}{PARAGRAPHS}",
+            section_menu().repeat(2)
+        );
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(80..86));
     }
 
     #[test]
