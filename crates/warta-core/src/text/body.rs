@@ -375,6 +375,28 @@ fn weight(line: &Line, kind: &Kind, short_cost: f32) -> f32 {
     }
 }
 
+/// A line of figures without a word ("+13.1%", "1/1/2013", "87.8").
+fn is_figure(text: &str) -> bool {
+    text.chars().any(|c| c.is_numeric()) && !text.chars().any(char::is_alphabetic)
+}
+
+/// For each line, whether it is a cell of a table of figures: a figure next to another one
+/// (a date and its value, a row of numbers). A table is data inside an article, which
+/// neither builds it nor breaks it the way a menu does; a lone count between posts or
+/// under a product tile is no table.
+fn table_cells(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
+    let figure: Vec<bool> = lines
+        .iter()
+        .zip(kinds)
+        .map(|(l, k)| *k == Kind::Text && is_figure(&l.text))
+        .collect();
+    (0..lines.len())
+        .map(|i| {
+            figure[i] && ((i > 0 && figure[i - 1]) || figure.get(i + 1).copied().unwrap_or(false))
+        })
+        .collect()
+}
+
 /// Title-cased words a headline has, at the least, before its teaser runs into it.
 const MIN_GLUED_TITLE_WORDS: usize = 3;
 /// Lowercase letters before a capital that glue two words; fewer make a name ("McPherson",
@@ -454,6 +476,7 @@ pub(super) fn main_span(
         isolated,
         copies: copies(lines),
         page_end: page_end(lines, kinds),
+        table_cells: table_cells(lines, kinds),
     };
     let article = page.heaviest_stretch(None);
     let article_prose = article
@@ -516,6 +539,7 @@ struct Page<'a> {
     cut_short: Vec<bool>,
     copies: Vec<usize>,
     page_end: Option<usize>,
+    table_cells: Vec<bool>,
 }
 
 impl Page<'_> {
@@ -550,6 +574,8 @@ impl Page<'_> {
                 -INLINE_FURNITURE_COST
             } else if self.cut_short[i] {
                 -self.short_cost
+            } else if self.table_cells[i] {
+                0.0
             } else {
                 weight(line, kind, self.short_cost)
             };
@@ -780,6 +806,32 @@ mod tests {
         );
         let (_, span) = span_of(&text);
         assert_eq!(span, Some(80..86));
+    }
+
+    #[test]
+    fn a_table_of_figures_does_not_split_an_article() {
+        // Regression: a chart's data (a date and its value, row after row) cost as a menu
+        // does, and the article's second half lost to its first.
+        let mut text = String::from("Home\n");
+        for n in 1..=14 {
+            text.push_str(&format!(
+                "Members of the council argued about the roads, the library and the bridge \
+                 for the {n}th time this year, and no vote was taken before {n} o'clock.\n"
+            ));
+        }
+        text.push_str("Prices over time\n");
+        for year in 1950..2030 {
+            text.push_str(&format!("1/1/{year}\n+{}.{}%\n", year % 13, year % 7));
+        }
+        text.push_str(PARAGRAPHS);
+        let (lines, span) = span_of(&text);
+        assert_eq!(span, Some(1..lines.len()));
+        // A lone count (votes under a post) is no table.
+        let cells = table_cells(
+            &segment("Great answer.\n3\nThanks!\n12\n1/1/2020\n"),
+            &vec![Kind::Text; 5],
+        );
+        assert_eq!(cells, [false, false, false, true, true]);
     }
 
     #[test]
