@@ -449,12 +449,42 @@ fn reads_like_prose(line: &Line) -> bool {
 /// enough prose), what follows counts for less. When that stretch holds too little prose
 /// for an article, the page is weighed again with its runs of records (product tiles, job
 /// posts) counted as content.
+/// A page that holds nothing but its footer's notices has none.
 pub(super) fn main_span(
     lines: &[Line],
     kinds: &[Kind],
     focus: Focus,
     when: &When,
 ) -> Option<Range<usize>> {
+    content_span(lines, kinds, focus, when).filter(|span| !is_footer_notice(lines, kinds, span))
+}
+
+/// A page with less prose than this (in words) may have nothing but its footer's notices.
+const MAX_FOOTER_PROSE_WORDS: usize = 100;
+/// A footer's notices (a newsletter's blurb, a helpline, lists of links) take a few lines.
+const MAX_FOOTER_NOTICE_LINES: usize = 12;
+
+/// Whether the heaviest stretch is the footer's notices on a page whose content a script
+/// draws (a crawler sees only the footer): a few lines under a call to action ("Subscribe",
+/// "Help") on a page with little prose, with no prose after them and the site's legal line
+/// (copyright, privacy policy) in the last of them or after it.
+fn is_footer_notice(lines: &[Line], kinds: &[Kind], span: &Range<usize>) -> bool {
+    let page_prose = prose_words(lines, kinds, &(0..lines.len()));
+    let legal = |i: usize| kinds[i] == Kind::Boilerplate || is_legal_line(&lines[i].folded);
+    span.start > 0
+        && kinds[span.start - 1] == Kind::CallToAction
+        && span.len() <= MAX_FOOTER_NOTICE_LINES
+        && page_prose < MAX_FOOTER_PROSE_WORDS
+        && prose_words(lines, kinds, &(span.end..lines.len())) == 0
+        && (span.end - 1..lines.len()).any(legal)
+}
+
+/// A line that carries the site's copyright mark anywhere in it.
+fn is_legal_line(folded: &str) -> bool {
+    folded.contains('©') || folded.contains("copyright")
+}
+
+fn content_span(lines: &[Line], kinds: &[Kind], focus: Focus, when: &When) -> Option<Range<usize>> {
     let (short_cost, prose_share) = short_line_cost(lines, kinds, focus);
     let isolated = isolated_teasers(lines, kinds);
     let mut cut_short = cut_short_teasers(lines, kinds);
@@ -1289,6 +1319,28 @@ mod tests {
         assert!(blocks
             .iter()
             .all(|b| !matches!(b, Block::Paragraph { text, .. } if text.len() > 1000)));
+    }
+
+    #[test]
+    fn a_page_with_only_its_footer_has_no_body() {
+        // Regression: a shop whose products a script draws flattened to its menu and footer,
+        // and the newsletter's blurb under "Subscribe" came out as the article.
+        let text = "Skip to content\nCart (0)\nShop\nTrade In\nStores\nSubscribe\n\
+            Repair tips, events, stories from the road and more, once a month.\n\
+            By signing up you agree to get our newsletter about our gear, our repairs and our \
+            events, and you can leave the list at any time from the link in every mail.\n\
+            Need Help?\nFAQs\nContact Us\nPrivacy Policy\n© 2025 Trail Gear, Inc.\n";
+        let lines = segment(text);
+        let phrases = crate::text::phrases::Phrases::for_language(Some("en"));
+        let kinds = crate::text::furniture::classify(&lines, &phrases);
+        assert_eq!(kinds[5], Kind::CallToAction);
+        let when = When::new(None, None);
+        assert_eq!(main_span(&lines, &kinds, Focus::Balanced, &when), None);
+        // The same notice over an article's paragraphs is not all the page has.
+        let text = format!("{text}{PARAGRAPHS}");
+        let lines = segment(&text);
+        let kinds = crate::text::furniture::classify(&lines, &phrases);
+        assert!(main_span(&lines, &kinds, Focus::Balanced, &when).is_some());
     }
 
     #[test]
