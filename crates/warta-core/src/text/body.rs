@@ -17,6 +17,9 @@ use super::when::When;
 
 /// A line this long in words is prose even without a full stop at its end.
 const PROSE_WORDS: usize = 20;
+/// What a long line of prose without a stop at its end counts, as a share of its words:
+/// most are paragraphs whose last sentence lost its stop, few are menus.
+const UNSTOPPED_PROSE_SHARE: f32 = 0.8;
 /// A sentence this long (ending in punctuation) is prose.
 const SENTENCE_WORDS: usize = 7;
 /// Running prose has a comma or a stop every so many words, at the least.
@@ -24,11 +27,11 @@ const WORDS_PER_STOP: usize = 30;
 /// What a short line that is not a sentence costs.
 const SHORT_LINE_COST: f32 = 1.5;
 /// What a line of inline furniture costs.
-const INLINE_FURNITURE_COST: f32 = 1.0;
+const INLINE_FURNITURE_COST: f32 = 2.0;
 /// What a line that ends an article costs (related heading, boilerplate, list entry).
 const BARRIER_COST: f32 = 25.0;
 /// Below this share of words in prose, a page's short lines start to cost less.
-const PROSE_SHARE_OF_AN_ARTICLE: f32 = 0.5;
+const PROSE_SHARE_OF_AN_ARTICLE: f32 = 0.6;
 /// The least a short line costs, as a share of [`SHORT_LINE_COST`], however little prose.
 const MIN_SHORT_LINE_SHARE: f32 = 0.1;
 /// Prose (in words) after which a related heading or boilerplate marks the article's end.
@@ -356,7 +359,7 @@ fn weight(line: &Line, kind: &Kind, short_cost: f32) -> f32 {
             } else if line.ends_sentence && line.words >= SENTENCE_WORDS {
                 words
             } else if line.words >= PROSE_WORDS && reads_like_prose(line) {
-                words * 0.6
+                words * UNSTOPPED_PROSE_SHARE
             } else if line.ends_sentence && line.words >= 3 {
                 1.0
             } else {
