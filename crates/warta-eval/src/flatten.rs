@@ -121,6 +121,17 @@ fn is_block(tag: &str) -> bool {
     BLOCKS.contains(&tag)
 }
 
+/// An element the page hides. Streaming server rendering (React's `<div hidden id="S:1">`)
+/// sends parts of the page that were not ready at first in hidden segments, which a script
+/// moves into place: a browser shows them, and so does a crawler that ignores `hidden`.
+fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+    dom.attr(id, "hidden").is_some()
+        && !dom.attr(id, "id").is_some_and(|i| {
+            i.strip_prefix("S:")
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()))
+        })
+}
+
 /// Flattens a parsed page.
 pub fn flatten(dom: &Dom) -> String {
     let mut w = Writer {
@@ -151,7 +162,7 @@ pub fn flatten(dom: &Dom) -> String {
             }
             continue;
         }
-        if INVISIBLE.contains(&tag) || dom.attr(id, "hidden").is_some() {
+        if INVISIBLE.contains(&tag) || is_hidden(dom, id) {
             continue;
         }
         match tag {
@@ -206,6 +217,15 @@ mod tests {
         let html = "<body><template><p>tpl</p></template>\
             <div hidden>secret</div><p>shown</p><svg><text>chart</text></svg></body>";
         assert_eq!(flatten_html(html), "shown");
+    }
+
+    #[test]
+    fn streamed_segments_are_shown() {
+        // Regression: React's streamed segments (hidden until a script moves them into
+        // place) held whole articles, and flattened to nothing.
+        let html =
+            "<body><div hidden>menu</div><div hidden id=\"S:0\"><p>Article.</p></div></body>";
+        assert_eq!(flatten_html(html), "Article.");
     }
 
     #[test]

@@ -17,6 +17,9 @@ use super::when::When;
 
 /// A line this long in words is prose even without a full stop at its end.
 const PROSE_WORDS: usize = 20;
+/// What a long line of prose without a stop at its end counts, as a share of its words:
+/// most are paragraphs whose last sentence lost its stop, few are menus.
+const UNSTOPPED_PROSE_SHARE: f32 = 0.8;
 /// A sentence this long (ending in punctuation) is prose.
 const SENTENCE_WORDS: usize = 7;
 /// Running prose has a comma or a stop every so many words, at the least.
@@ -24,11 +27,11 @@ const WORDS_PER_STOP: usize = 30;
 /// What a short line that is not a sentence costs.
 const SHORT_LINE_COST: f32 = 1.5;
 /// What a line of inline furniture costs.
-const INLINE_FURNITURE_COST: f32 = 1.0;
+const INLINE_FURNITURE_COST: f32 = 2.0;
 /// What a line that ends an article costs (related heading, boilerplate, list entry).
 const BARRIER_COST: f32 = 25.0;
 /// Below this share of words in prose, a page's short lines start to cost less.
-const PROSE_SHARE_OF_AN_ARTICLE: f32 = 0.5;
+const PROSE_SHARE_OF_AN_ARTICLE: f32 = 0.6;
 /// The least a short line costs, as a share of [`SHORT_LINE_COST`], however little prose.
 const MIN_SHORT_LINE_SHARE: f32 = 0.1;
 /// Prose (in words) after which a related heading or boilerplate marks the article's end.
@@ -325,6 +328,10 @@ fn is_copyright_notice(folded: &str) -> bool {
 /// Prose (in words) the page must have shown before its copyright notice for the notice to
 /// end it: a footer printed above the article (a menu drawer flattened first) ends nothing.
 const PROSE_BEFORE_PAGE_END: usize = 50;
+/// Only paragraphs this long (in words) count toward [`PROSE_BEFORE_PAGE_END`]: a shop's
+/// one-sentence offers over its menu are no article, and the article a script moves in
+/// from after the footer (a streamed page) is still to come.
+const PAGE_END_PARAGRAPH_WORDS: usize = PROSE_WORDS;
 
 /// The line after which the page has ended: its last copyright notice, when that sits in the
 /// page's second half after some prose. What a crawler finds after it (cookie dialogs,
@@ -335,7 +342,7 @@ fn page_end(lines: &[Line], kinds: &[Kind]) -> Option<usize> {
         lines[i].words <= 40 && is_copyright_notice(folded)
     })?;
     let prose: usize = (0..notice)
-        .filter(|&i| is_prose(&lines[i], &kinds[i]))
+        .filter(|&i| lines[i].words >= PAGE_END_PARAGRAPH_WORDS && is_prose(&lines[i], &kinds[i]))
         .map(|i| lines[i].words)
         .sum();
     (prose >= PROSE_BEFORE_PAGE_END).then_some(notice)
@@ -352,7 +359,7 @@ fn weight(line: &Line, kind: &Kind, short_cost: f32) -> f32 {
             } else if line.ends_sentence && line.words >= SENTENCE_WORDS {
                 words
             } else if line.words >= PROSE_WORDS && reads_like_prose(line) {
-                words * 0.6
+                words * UNSTOPPED_PROSE_SHARE
             } else if line.ends_sentence && line.words >= 3 {
                 1.0
             } else {
@@ -369,6 +376,28 @@ fn weight(line: &Line, kind: &Kind, short_cost: f32) -> f32 {
         Kind::Title | Kind::Byline | Kind::Date => -short_cost,
         Kind::Boilerplate | Kind::RelatedHeading | Kind::Related => -BARRIER_COST,
     }
+}
+
+/// A line of figures without a word ("+13.1%", "1/1/2013", "87.8").
+fn is_figure(text: &str) -> bool {
+    text.chars().any(|c| c.is_numeric()) && !text.chars().any(char::is_alphabetic)
+}
+
+/// For each line, whether it is a cell of a table of figures: a figure next to another one
+/// (a date and its value, a row of numbers). A table is data inside an article, which
+/// neither builds it nor breaks it the way a menu does; a lone count between posts or
+/// under a product tile is no table.
+fn table_cells(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
+    let figure: Vec<bool> = lines
+        .iter()
+        .zip(kinds)
+        .map(|(l, k)| *k == Kind::Text && is_figure(&l.text))
+        .collect();
+    (0..lines.len())
+        .map(|i| {
+            figure[i] && ((i > 0 && figure[i - 1]) || figure.get(i + 1).copied().unwrap_or(false))
+        })
+        .collect()
 }
 
 /// Title-cased words a headline has, at the least, before its teaser runs into it.
@@ -423,12 +452,42 @@ fn reads_like_prose(line: &Line) -> bool {
 /// enough prose), what follows counts for less. When that stretch holds too little prose
 /// for an article, the page is weighed again with its runs of records (product tiles, job
 /// posts) counted as content.
+/// A page that holds nothing but its footer's notices has none.
 pub(super) fn main_span(
     lines: &[Line],
     kinds: &[Kind],
     focus: Focus,
     when: &When,
 ) -> Option<Range<usize>> {
+    content_span(lines, kinds, focus, when).filter(|span| !is_footer_notice(lines, kinds, span))
+}
+
+/// A page with less prose than this (in words) may have nothing but its footer's notices.
+const MAX_FOOTER_PROSE_WORDS: usize = 100;
+/// A footer's notices (a newsletter's blurb, a helpline, lists of links) take a few lines.
+const MAX_FOOTER_NOTICE_LINES: usize = 12;
+
+/// Whether the heaviest stretch is the footer's notices on a page whose content a script
+/// draws (a crawler sees only the footer): a few lines under a call to action ("Subscribe",
+/// "Help") on a page with little prose, with no prose after them and the site's legal line
+/// (copyright, privacy policy) in the last of them or after it.
+fn is_footer_notice(lines: &[Line], kinds: &[Kind], span: &Range<usize>) -> bool {
+    let page_prose = prose_words(lines, kinds, &(0..lines.len()));
+    let legal = |i: usize| kinds[i] == Kind::Boilerplate || is_legal_line(&lines[i].folded);
+    span.start > 0
+        && kinds[span.start - 1] == Kind::CallToAction
+        && span.len() <= MAX_FOOTER_NOTICE_LINES
+        && page_prose < MAX_FOOTER_PROSE_WORDS
+        && prose_words(lines, kinds, &(span.end..lines.len())) == 0
+        && (span.end - 1..lines.len()).any(legal)
+}
+
+/// A line that carries the site's copyright mark anywhere in it.
+fn is_legal_line(folded: &str) -> bool {
+    folded.contains('©') || folded.contains("copyright")
+}
+
+fn content_span(lines: &[Line], kinds: &[Kind], focus: Focus, when: &When) -> Option<Range<usize>> {
     let (short_cost, prose_share) = short_line_cost(lines, kinds, focus);
     let isolated = isolated_teasers(lines, kinds);
     let mut cut_short = cut_short_teasers(lines, kinds);
@@ -450,6 +509,7 @@ pub(super) fn main_span(
         isolated,
         copies: copies(lines),
         page_end: page_end(lines, kinds),
+        table_cells: table_cells(lines, kinds),
     };
     let article = page.heaviest_stretch(None);
     let article_prose = article
@@ -512,6 +572,7 @@ struct Page<'a> {
     cut_short: Vec<bool>,
     copies: Vec<usize>,
     page_end: Option<usize>,
+    table_cells: Vec<bool>,
 }
 
 impl Page<'_> {
@@ -546,6 +607,8 @@ impl Page<'_> {
                 -INLINE_FURNITURE_COST
             } else if self.cut_short[i] {
                 -self.short_cost
+            } else if self.table_cells[i] {
+                0.0
             } else {
                 weight(line, kind, self.short_cost)
             };
@@ -758,6 +821,50 @@ mod tests {
         }
         let (_, span) = span_of(&text);
         assert_eq!(span, Some(36..42));
+    }
+
+    #[test]
+    fn one_sentence_offers_before_the_footer_do_not_end_the_page() {
+        // Regression: a streamed page's article, which a script moves in from after the
+        // footer, counted for nothing: the shop's one-line offers over the menu passed for
+        // the prose of an article that the copyright line ended.
+        let text = format!(
+            "Up to 20% off all desks and chairs this week only, while stocks last!\n\
+             Oak desks starting at $599 with free delivery to your door!\n\
+             Enjoy interest-free payments on every order over $500 this month.\n\
+             Visit one of our nine stores to try any chair before you buy it.\n\
+             Sign up today and get a tenth off your first order with us!\n\
+             Home\n{}© 2024 The Desk Shop\nBudget agreed at last\n{PARAGRAPHS}{PARAGRAPHS}",
+            section_menu().repeat(2)
+        );
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(80..86));
+    }
+
+    #[test]
+    fn a_table_of_figures_does_not_split_an_article() {
+        // Regression: a chart's data (a date and its value, row after row) cost as a menu
+        // does, and the article's second half lost to its first.
+        let mut text = String::from("Home\n");
+        for n in 1..=14 {
+            text.push_str(&format!(
+                "Members of the council argued about the roads, the library and the bridge \
+                 for the {n}th time this year, and no vote was taken before {n} o'clock.\n"
+            ));
+        }
+        text.push_str("Prices over time\n");
+        for year in 1950..2030 {
+            text.push_str(&format!("1/1/{year}\n+{}.{}%\n", year % 13, year % 7));
+        }
+        text.push_str(PARAGRAPHS);
+        let (lines, span) = span_of(&text);
+        assert_eq!(span, Some(1..lines.len()));
+        // A lone count (votes under a post) is no table.
+        let cells = table_cells(
+            &segment("Great answer.\n3\nThanks!\n12\n1/1/2020\n"),
+            &vec![Kind::Text; 5],
+        );
+        assert_eq!(cells, [false, false, false, true, true]);
     }
 
     #[test]
@@ -1215,6 +1322,28 @@ mod tests {
         assert!(blocks
             .iter()
             .all(|b| !matches!(b, Block::Paragraph { text, .. } if text.len() > 1000)));
+    }
+
+    #[test]
+    fn a_page_with_only_its_footer_has_no_body() {
+        // Regression: a shop whose products a script draws flattened to its menu and footer,
+        // and the newsletter's blurb under "Subscribe" came out as the article.
+        let text = "Skip to content\nCart (0)\nShop\nTrade In\nStores\nSubscribe\n\
+            Repair tips, events, stories from the road and more, once a month.\n\
+            By signing up you agree to get our newsletter about our gear, our repairs and our \
+            events, and you can leave the list at any time from the link in every mail.\n\
+            Need Help?\nFAQs\nContact Us\nPrivacy Policy\n© 2025 Trail Gear, Inc.\n";
+        let lines = segment(text);
+        let phrases = crate::text::phrases::Phrases::for_language(Some("en"));
+        let kinds = crate::text::furniture::classify(&lines, &phrases);
+        assert_eq!(kinds[5], Kind::CallToAction);
+        let when = When::new(None, None);
+        assert_eq!(main_span(&lines, &kinds, Focus::Balanced, &when), None);
+        // The same notice over an article's paragraphs is not all the page has.
+        let text = format!("{text}{PARAGRAPHS}");
+        let lines = segment(&text);
+        let kinds = crate::text::furniture::classify(&lines, &phrases);
+        assert!(main_span(&lines, &kinds, Focus::Balanced, &when).is_some());
     }
 
     #[test]

@@ -61,8 +61,12 @@ impl When {
     /// "2 days ago at 07:52". Comments and forum posts each carry one.
     pub fn is_stamp(&self, line: &str) -> bool {
         line.split_whitespace().count() <= MAX_STAMP_WORDS
-            && (dates::parse(line, &self.ctx).is_some()
-                || dates::parse_relative(line, &self.ctx).is_some())
+            && (self.holds_a_time(line)
+                || name_unglued(line).is_some_and(|l| self.holds_a_time(&l)))
+    }
+
+    fn holds_a_time(&self, line: &str) -> bool {
+        dates::parse(line, &self.ctx).is_some() || dates::parse_relative(line, &self.ctx).is_some()
     }
 
     fn in_reference_offset(&self, ts: Timestamp) -> String {
@@ -72,6 +76,25 @@ impl When {
             .display_with_offset(self.reference_offset)
             .to_string()
     }
+}
+
+/// "AmySeptember 11, 2008 at 2:06 PM": a poster's name run into the stamp beside it (two
+/// inline elements a crawler joined without a space), split where the first word's lower
+/// case turns to upper case.
+fn name_unglued(line: &str) -> Option<String> {
+    let first = line.split_whitespace().next()?;
+    let mut previous_lower = false;
+    let joint = first.char_indices().find_map(|(at, c)| {
+        let found = previous_lower && c.is_uppercase();
+        previous_lower = c.is_lowercase();
+        found.then_some(at)
+    })?;
+    let start = line.find(first)?;
+    Some(format!(
+        "{} {}",
+        &line[..start + joint],
+        &line[start + joint..]
+    ))
 }
 
 /// The UTC offset an RFC 3339 time was written with ("…+07:00", "…Z").
@@ -129,5 +152,8 @@ mod tests {
         assert!(when.is_stamp("November 19, 2019 at 6:34 am"));
         assert!(when.is_stamp("2 days ago at 07:52 am"));
         assert!(!when.is_stamp("Chargers are on the clock!"));
+        // A poster's name run into the stamp.
+        assert!(when.is_stamp("AmySeptember 11, 2008 at 2:06 PM"));
+        assert!(!when.is_stamp("McDonald's opens on Main Street"));
     }
 }
