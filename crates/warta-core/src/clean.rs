@@ -589,19 +589,7 @@ fn is_heading_anchor(dom: &Dom, id: NodeId) -> bool {
     if anchor_words.clone().count() < HEADING_ANCHOR_MIN_WORDS {
         return false;
     }
-    let Some(heading) = dom.descendants(id).find(|&d| {
-        dom.tag(d).is_some_and(|t| {
-            matches!(
-                *t,
-                local_name!("h1")
-                    | local_name!("h2")
-                    | local_name!("h3")
-                    | local_name!("h4")
-                    | local_name!("h5")
-                    | local_name!("h6")
-            )
-        })
-    }) else {
+    let Some(heading) = dom.descendants(id).find(|&d| dom.is_heading(d)) else {
         return false;
     };
     let text = dom.text_content(heading).to_lowercase();
@@ -667,20 +655,7 @@ fn is_disclosure_panel(dom: &Dom, id: NodeId) -> bool {
 
 /// A button holding a heading is the question of an accordion (a FAQ), not a control.
 fn is_heading_toggle(dom: &Dom, id: NodeId) -> bool {
-    dom.is_tag(id, &local_name!("button"))
-        && dom.descendants(id).any(|d| {
-            dom.tag(d).is_some_and(|t| {
-                matches!(
-                    *t,
-                    local_name!("h1")
-                        | local_name!("h2")
-                        | local_name!("h3")
-                        | local_name!("h4")
-                        | local_name!("h5")
-                        | local_name!("h6")
-                )
-            })
-        })
+    dom.is_tag(id, &local_name!("button")) && dom.descendants(id).any(|d| dom.is_heading(d))
 }
 
 /// Streaming server rendering (React's `<div hidden id="S:1">`) sends the parts of a page
