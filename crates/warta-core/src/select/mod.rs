@@ -2,7 +2,8 @@
 //!
 //! 1. The tree is cut into text units ([`segment`]).
 //! 2. Each unit gets a value: long, sentence-like, link-free text is worth its length; link
-//!    lists are worth a negative amount; short labels are worth nothing. Class and id names
+//!    lists are worth a negative amount (a data table's linked cells are worth nothing, not
+//!    less); short labels are worth nothing. Class and id names
 //!    that speak of article bodies or of furniture scale the value.
 //! 3. Every element's score is the sum of the values below it. The element with the highest
 //!    score is the content container: going higher would add more furniture than text.
@@ -111,6 +112,8 @@ mod knobs {
     /// How far above a text a card may start (shop themes nest a tile's name six or more
     /// levels deep: tile, wrapper, card, content, information, heading, link).
     pub const RECORD_REACH: usize = 10;
+    /// A data table has at least this many rows below its row of column headers.
+    pub const DATA_TABLE_MIN_ROWS: usize = 5;
     /// A listing shows at least this many teasers.
     pub const LISTING_MIN_TEASERS: usize = 5;
     /// A dated page with this much prose is an article, however short.
@@ -165,7 +168,7 @@ pub struct Scores {
     /// The sum of the positive unit values below each node: the text a container holds,
     /// before the furniture in it is counted against it.
     pub positive: Vec<f32>,
-    /// Per unit: a teaser of a listing (always false when reading an article).
+    /// Per unit: kept however link-dense: a teaser of a listing, or a cell of a data table.
     pub teaser: Vec<bool>,
 }
 
@@ -177,15 +180,25 @@ pub fn scoring_root(dom: &Dom) -> NodeId {
 pub fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Scores {
     let start = scoring_root(dom);
     let body_hint = meta.article_body.as_deref().map(normalise_for_match);
-    let teaser = match reading {
+    let data_cells = data_table_cells(dom, units);
+    let listed = match reading {
         Reading::Article => vec![false; units.len()],
         Reading::Listing => teasers(dom, units, start),
     };
+    // A data table's linked cells weigh nothing against their container, and are kept.
     let values: Vec<f32> = units
         .iter()
-        .zip(&teaser)
-        .map(|(u, &t)| unit_value(u, body_hint.as_deref(), t))
+        .zip(listed.iter().zip(&data_cells))
+        .map(|(u, (&t, &d))| {
+            let v = unit_value(u, body_hint.as_deref(), t);
+            if d {
+                v.max(0.0)
+            } else {
+                v
+            }
+        })
         .collect();
+    let teaser: Vec<bool> = listed.iter().zip(&data_cells).map(|(t, d)| t | d).collect();
     let mut path_factors = PathFactors::new(dom);
     let mut score = vec![0f32; dom.nodes.len()];
     let mut count = vec![0u32; dom.nodes.len()];
@@ -248,6 +261,39 @@ fn teasers(dom: &Dom, units: &[Unit], start: NodeId) -> Vec<bool> {
                     .any(|a| under[a].is_card() && records.is_record(dom, a))
         })
         .collect()
+}
+
+/// Per unit: a cell of a data table, whose links are its data (a list of laureates, a
+/// results table), not a menu. A data table opens with a row of at least two column
+/// headers and has several rows below it; link boxes laid out as tables (a site's footer,
+/// a navigation box titled by one spanning header) do not.
+fn data_table_cells(dom: &Dom, units: &[Unit]) -> Vec<bool> {
+    let mut known: foldhash::HashMap<NodeId, bool> = Default::default();
+    units
+        .iter()
+        .map(|u| match u.kind {
+            UnitKind::Cell { table, .. } => *known
+                .entry(table)
+                .or_insert_with(|| is_data_table(dom, table)),
+            _ => false,
+        })
+        .collect()
+}
+
+fn is_data_table(dom: &Dom, table: NodeId) -> bool {
+    let rows: Vec<NodeId> = dom
+        .descendants(table)
+        .filter(|&d| dom.is_tag(d, &local_name!("tr")))
+        .take(knobs::DATA_TABLE_MIN_ROWS + 1)
+        .collect();
+    let Some(&first) = rows.first() else {
+        return false;
+    };
+    let cells =
+        |tag: &html5ever::LocalName| dom.children(first).filter(|&c| dom.is_tag(c, tag)).count();
+    rows.len() > knobs::DATA_TABLE_MIN_ROWS
+        && cells(&local_name!("th")) >= 2
+        && cells(&local_name!("td")) == 0
 }
 
 /// What the units inside an element add up to, as far as telling a card goes.
@@ -892,6 +938,49 @@ mod tests {
         protected the fishing quarter since the storms of the last century.";
     const P2: &str = "Residents had asked for the work for years, and the mayor said the money \
         would come from the regional budget rather than from new local taxes.";
+
+    #[test]
+    fn a_data_tables_linked_cells_are_its_content() {
+        let rows: String = (1..=8)
+            .map(|i| {
+                format!(
+                    "<tr><td>19{i:02}</td><td><a href=/p{i}>Physicist Number {i}</a></td>\
+                     <td><a href=/c{i}>Chemist Number {i}</a></td></tr>"
+                )
+            })
+            .collect();
+        // Enough prose for the page to be read as an article, not as a listing.
+        let prose: String = (1..=4)
+            .map(|i| format!("<p>{P1} Part {i}.</p><p>{P2} Part {i}.</p>"))
+            .collect();
+        let html = format!(
+            "<body><ul><li><a href=/a>Home</a></li><li><a href=/b>Prizes</a></li></ul>\
+             <main><h1>List of laureates</h1>{prose}\
+             <table><tr><th>Year</th><th>Physics</th><th>Chemistry</th></tr>{rows}</table>\
+             <p>{P2}</p></main></body>"
+        );
+        let texts = chosen_texts(&html);
+        assert!(texts.iter().any(|t| t == "Physicist Number 3"), "{texts:?}");
+        assert!(texts.iter().any(|t| t == "Chemist Number 8"), "{texts:?}");
+        assert!(texts.iter().any(|t| t.starts_with(P1)), "{texts:?}");
+        assert!(!texts.iter().any(|t| t == "Home"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_table_without_column_headers_is_no_data_table() {
+        let rows: String = (1..=8)
+            .map(|i| format!("<tr><td><a href=/s{i}>Section page number {i}</a></td></tr>"))
+            .collect();
+        let html = format!(
+            "<body><main><h1>Harbour wall to be rebuilt</h1><p>{P1}</p><p>{P2}</p></main>\
+             <table><tr><th colspan=2>Sections of the site</th></tr>{rows}</table></body>"
+        );
+        let texts = chosen_texts(&html);
+        assert!(
+            !texts.iter().any(|t| t.starts_with("Section page")),
+            "{texts:?}"
+        );
+    }
 
     #[test]
     fn picks_the_article_over_navigation_and_related_links() {
