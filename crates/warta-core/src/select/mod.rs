@@ -840,6 +840,16 @@ fn keep_units(
                 }
             }
         }
+        // A card printing its name or price twice in a row (a hidden and a shown copy, a
+        // title and its link) says it once; longer texts are handled by `seen` above.
+        if !matches!(
+            u.kind,
+            UnitKind::Image { .. } | UnitKind::Cell { .. } | UnitKind::Code
+        ) && u.chars < knobs::SHORT_UNIT_CHARS
+            && kept.last().is_some_and(|k| k.text == u.text)
+        {
+            continue;
+        }
         if is_prose(u) {
             prose_kept += u.chars as u32;
         }
@@ -1188,6 +1198,33 @@ mod tests {
         ));
         assert!(product.iter().any(|t| t == P1), "{product:?}");
         assert!(!product.iter().any(|t| t == related), "{product:?}");
+    }
+
+    #[test]
+    fn a_short_line_printed_twice_in_a_row_is_kept_once() {
+        let cards: String = [
+            ("Dark roast beans", "19 EUR"),
+            ("Medium roast beans", "17 EUR"),
+            ("Espresso roast beans", "21 EUR"),
+            ("Decaf roast beans", "18 EUR"),
+            ("Blend of the month", "16 EUR"),
+        ]
+        .iter()
+        .map(|(name, price)| {
+            format!(
+                "<li class=product><h3>{name}</h3><div><a href=/p>{name}</a></div>\
+                 <div class=price>{price}</div><div class=sale>{price}</div></li>"
+            )
+        })
+        .collect();
+        let html = format!(
+            "<head><title>Coffee</title></head><body><ul class=products>{cards}</ul>\
+             <p>Free returns within 30 days.</p></body>"
+        );
+        let kept = chosen_texts(&html);
+        let count = |text: &str| kept.iter().filter(|t| t.as_str() == text).count();
+        assert_eq!(count("Medium roast beans"), 1, "{kept:?}");
+        assert!(count("17 EUR") <= 1, "{kept:?}");
     }
 
     #[test]
