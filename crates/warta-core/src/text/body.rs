@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::article::Block;
 use crate::options::Focus;
 
-use super::furniture::{Kind, PER_POST_COPIES};
+use super::furniture::{per_post_labels, Kind};
 use super::lines::{has_menu_separators, Line};
 use super::when::When;
 
@@ -508,6 +508,7 @@ fn content_span(lines: &[Line], kinds: &[Kind], focus: Focus, when: &When) -> Op
         cut_short,
         isolated,
         copies: copies(lines),
+        per_post: per_post_labels(lines, kinds, when),
         page_end: page_end(lines, kinds),
         table_cells: table_cells(lines, kinds),
     };
@@ -571,6 +572,7 @@ struct Page<'a> {
     in_teaser_list: Vec<bool>,
     cut_short: Vec<bool>,
     copies: Vec<usize>,
+    per_post: Vec<bool>,
     page_end: Option<usize>,
     table_cells: Vec<bool>,
 }
@@ -598,7 +600,7 @@ impl Page<'_> {
             }
             // Boilerplate printed under every post ("Add a comment", "Report") separates
             // the posts of a thread; it does not end the page's content.
-            let per_post = *kind == Kind::Boilerplate && self.copies[i] >= PER_POST_COPIES;
+            let per_post = self.per_post[i];
             // A line printed again right under itself (a ticker, a marquee) says nothing new.
             let repeated = i > 0 && self.lines[i - 1].text == line.text;
             let mut w = if repeated {
@@ -928,6 +930,55 @@ mod tests {
         );
         let (_, span) = span_of(&text);
         assert_eq!(span, Some(22..24));
+    }
+
+    #[test]
+    fn comment_counts_under_each_answer_do_not_end_a_thread() {
+        // Regression: on a Q&A page, the count over each answer's comments ("6 Comments",
+        // "3 Comments") and a variant of the per-post link ("Add a comment | Show 1 more
+        // comment") were each printed once, so each ended the page after the first answer.
+        let mut text = String::from(
+            "Questions\nTags\nUsers\n\
+             Why does my bread sink in the middle after it leaves the oven every time I bake?\n",
+        );
+        let labels = [
+            "6 Comments",
+            "Add a comment | Show 1 more comment",
+            "3 Comments",
+            "2 Comments",
+        ];
+        for (n, label) in labels.iter().enumerate() {
+            text.push_str(&format!(
+                "Answer {n}: the dough has risen too long before baking, so the gluten cannot \
+                 hold the gas once the crust sets, and the loaf falls as it cools on the rack.\n\
+                 Shorten the second rise by a quarter and bake it a little hotter next time.\n\
+                 {label}\nAdd a comment\n"
+            ));
+        }
+        text.push_str("About\nContact\n");
+        let lines = segment(&text);
+        let kinds: Vec<Kind> = lines
+            .iter()
+            .map(|l| {
+                if l.folded.contains("comment") {
+                    Kind::Boilerplate
+                } else {
+                    Kind::Text
+                }
+            })
+            .collect();
+        let span = main_span(
+            &lines,
+            &kinds,
+            Focus::Balanced,
+            &When::new(None, Some("en")),
+        );
+        let last_answer = lines.len() - 5;
+        assert!(
+            span.as_ref()
+                .is_some_and(|s| s.start <= 4 && s.end > last_answer),
+            "{span:?}"
+        );
     }
 
     #[test]

@@ -178,6 +178,42 @@ pub(super) fn mark_comment_stamps(
     }
 }
 
+/// For each line, whether it is boilerplate printed under every post of a thread: printed
+/// [`PER_POST_COPIES`] times or more, as it is or with other counts and marks ("6 Comments",
+/// "3 Comments", "Add a comment |"), or opening with such a label ("Add a comment | Show 1
+/// more comment"). Post stamps marked as comments are no label: their dates differ.
+pub(super) fn per_post_labels(lines: &[Line], kinds: &[Kind], when: &When) -> Vec<bool> {
+    let shapes: Vec<String> = lines.iter().map(label_shape).collect();
+    let mut copies: HashMap<&str, usize> = HashMap::new();
+    let mut shape_copies: HashMap<&str, usize> = HashMap::new();
+    for ((shape, kind), line) in shapes.iter().zip(kinds).zip(lines) {
+        if *kind != Kind::Boilerplate {
+            continue;
+        }
+        *copies.entry(line.folded.as_str()).or_default() += 1;
+        if !shape.is_empty() && !when.is_stamp(&line.text) {
+            *shape_copies.entry(shape).or_default() += 1;
+        }
+    }
+    let repeated: Vec<&str> = shape_copies
+        .into_iter()
+        .filter(|&(_, n)| n >= PER_POST_COPIES)
+        .map(|(shape, _)| shape)
+        .collect();
+    shapes
+        .iter()
+        .zip(kinds)
+        .zip(lines)
+        .map(|((shape, kind), line)| {
+            *kind == Kind::Boilerplate
+                && (copies[line.folded.as_str()] >= PER_POST_COPIES
+                    || repeated
+                        .iter()
+                        .any(|&r| shape == r || starts_with_words(shape, r)))
+        })
+        .collect()
+}
+
 fn starts_with_words(text: &str, words: &str) -> bool {
     text.strip_prefix(words)
         .is_some_and(|rest| rest.starts_with(' '))
