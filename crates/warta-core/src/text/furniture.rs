@@ -656,6 +656,18 @@ mod tests {
     }
 
     #[test]
+    fn a_call_to_review_a_product_is_boilerplate() {
+        // Regression: a shop's reviews, often longer than its description, read as the
+        // page's content: nothing marked where they start.
+        assert_eq!(
+            kinds("Write a Review\n159 reviews\n", "en"),
+            [Kind::Boilerplate, Kind::Text]
+        );
+        assert_eq!(kinds("Bewertung schreiben\n", "de"), [Kind::Boilerplate]);
+        assert_eq!(kinds("Écrire un avis\n", "fr"), [Kind::Boilerplate]);
+    }
+
+    #[test]
     fn a_sentence_that_mentions_a_source_is_not_a_credit() {
         let got = kinds("Source code for the tool was published on Monday.", "en");
         assert_eq!(got, [Kind::Text]);
