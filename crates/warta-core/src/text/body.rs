@@ -469,13 +469,15 @@ const MAX_FOOTER_NOTICE_LINES: usize = 12;
 
 /// Whether the heaviest stretch is the footer's notices on a page whose content a script
 /// draws (a crawler sees only the footer): a few lines under a call to action ("Subscribe",
-/// "Help") on a page with little prose, with no prose after them and the site's legal line
-/// (copyright, privacy policy) in the last of them or after it.
+/// "Help"), or one notice right over the site's legal line (copyright, privacy policy), on a
+/// page with little prose, with no prose after them and the legal line in the last of them
+/// or after it.
 fn is_footer_notice(lines: &[Line], kinds: &[Kind], span: &Range<usize>) -> bool {
     let page_prose = prose_words(lines, kinds, &(0..lines.len()));
     let legal = |i: usize| kinds[i] == Kind::Boilerplate || is_legal_line(&lines[i].folded);
     span.start > 0
-        && kinds[span.start - 1] == Kind::CallToAction
+        && (kinds[span.start - 1] == Kind::CallToAction
+            || (span.len() == 1 && span.end < lines.len() && legal(span.end)))
         && span.len() <= MAX_FOOTER_NOTICE_LINES
         && page_prose < MAX_FOOTER_PROSE_WORDS
         && prose_words(lines, kinds, &(span.end..lines.len())) == 0
@@ -867,6 +869,38 @@ mod tests {
             &vec![Kind::Text; 5],
         );
         assert_eq!(cells, [false, false, false, true, true]);
+    }
+
+    #[test]
+    fn a_lone_notice_over_the_legal_line_is_no_body() {
+        // Regression: on a page whose content a script draws, the footer's one notice over
+        // the legal line was read as the body.
+        let mut text = String::new();
+        for plan in [
+            "Aetna",
+            "Cigna",
+            "Humana",
+            "Medicare",
+            "Optimum",
+            "Tricare",
+            "Wellfleet",
+        ] {
+            text.push_str(plan);
+            text.push('\n');
+        }
+        text.push_str(
+            "If you or someone you know is in a crisis and needs help now, call the emergency \
+             line or go to the nearest hospital at once.\n",
+        );
+        let (_, span) = span_of(&format!(
+            "{text}Privacy Policy | Terms | © 2026 Harbour Care\n"
+        ));
+        assert_eq!(span, None);
+        // With more of the page after it, the notice is the page's one paragraph.
+        let (_, span) = span_of(&format!(
+            "{text}Learn more\nResources\n© 2026 Harbour Care\n"
+        ));
+        assert_eq!(span, Some(7..8));
     }
 
     #[test]
