@@ -61,6 +61,8 @@ pub(super) fn classify(lines: &[Line], phrases: &Phrases) -> Vec<Kind> {
 
 /// Stamps this many lines apart or closer belong to one run of posts.
 const MAX_POST_LINES: usize = 12;
+/// A run of this many post stamps before a comment section's opener makes the page a thread.
+const MIN_POSTS_BEFORE: usize = 3;
 /// Prose (in words) that must come before a run of stamps for it to be comments under an
 /// article; a thread whose posts are the page's content opens with a stamp, and a question
 /// (a Q&A page) is shorter than an article.
@@ -123,6 +125,21 @@ pub(super) fn mark_comment_stamps(
     }) else {
         return;
     };
+    // Posts with their stamps before the opener: the page is a thread (a question and its
+    // comments), and what follows are more of its posts, not comments under an article. A
+    // post's stamp printed twice in a row ("2014-03-28 15:35", "Commented Mar 28") is one.
+    let posts_before = stamps
+        .iter()
+        .enumerate()
+        .filter(|&(n, &s)| s < opened && (n == 0 || stamps[n - 1] + 1 != s))
+        .map(|(_, &s)| s)
+        .collect::<Vec<_>>();
+    if posts_before
+        .chunk_by(|a, b| b - a <= MAX_POST_LINES)
+        .any(|run| run.len() >= MIN_POSTS_BEFORE && mostly_prose_between(lines, run))
+    {
+        return;
+    }
     let labelled = comments_label(opened);
     let least_prose = prose_before[opened].min(MIN_ARTICLE_WORDS);
     let stamps: Vec<usize> = stamps.into_iter().filter(|&s| s > opened).collect();
@@ -470,6 +487,47 @@ mod tests {
             Keep one copy in another building, or the fire takes the backup with the server.\n\
             answered May 3, 2009 at 21:22\nlee\n";
         assert_eq!(comment_marks(text), [2]);
+    }
+
+    #[test]
+    fn answers_after_a_question_with_its_own_comments_are_not_comments() {
+        // Regression: on a Q&A page whose question has comments of its own, with their
+        // stamps, and an article's worth of prose, the link that shows more of them opened
+        // a comment section that cut every answer after it.
+        let mut text = String::from(
+            "Should I fly one way or buy a return ticket when I move abroad for good this year?\n",
+        );
+        for (n, stamp) in [
+            "May 2, 2014 at 9:10",
+            "May 2, 2014 at 9:45",
+            "May 3, 2014 at 8:02",
+        ]
+        .iter()
+        .enumerate()
+        {
+            text.push_str(&format!(
+                "Comment {n}: a return ticket is often cheaper than a one way fare on the long \
+                 routes, so price both before you book, and ask about refunds for the unused \
+                 leg of the trip, since some airlines give the taxes back when you ask them. \
+                 Keep the booking, the receipts and the boarding passes of every leg until the \
+                 refund is paid, and write to the airline rather than call it.\n\
+                 kim\n2014-05-02 09:10\nCommented {stamp}\n"
+            ));
+        }
+        text.push_str("Show 3 more comments\n");
+        for stamp in [
+            "May 4, 2014 at 10:00",
+            "May 5, 2014 at 11:30",
+            "May 6, 2014 at 12:15",
+        ] {
+            text.push_str(&format!(
+                "One way is simpler: you pay for what you fly, and you stay free to choose the \
+                 date of your first trip home once you are settled in the new country.\n\
+                 answered {stamp}\nlee\n"
+            ));
+        }
+        // Only the link itself, a boilerplate line of its own.
+        assert_eq!(comment_marks(&text), [13]);
     }
 
     #[test]
