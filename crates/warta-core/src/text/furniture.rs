@@ -726,6 +726,19 @@ mod tests {
     }
 
     #[test]
+    fn consent_to_marketing_emails_is_boilerplate() {
+        // Regression: a newsletter form's consent sentence, the one sentence on a shop's
+        // grid of products, outweighed the grid.
+        let got = kinds(
+            "I consent to Harbour Gear processing my email address and sending me commercial \
+             emails in line with its privacy notice, and I can withdraw at any time.\n\
+             Our emails on the new season went out to every member on Monday.\n",
+            "en",
+        );
+        assert_eq!(got, [Kind::Boilerplate, Kind::Text]);
+    }
+
+    #[test]
     fn a_sentence_that_mentions_a_source_is_not_a_credit() {
         let got = kinds("Source code for the tool was published on Monday.", "en");
         assert_eq!(got, [Kind::Text]);
