@@ -739,6 +739,25 @@ mod tests {
     }
 
     #[test]
+    fn the_standard_texts_of_a_consent_dialogs_purposes_are_boilerplate() {
+        // Regression: the purposes a consent dialog explains in sentences, printed after the
+        // footer of a page whose content is a list of titles, outweighed the list.
+        let got = kinds(
+            "Cookies, device or similar online identifiers can be used to recognise you.\n\
+             Information about your activity on this service can be stored and combined.\n\
+             Advertising presented to you on this service can be based on limited data.\n\
+             Information regarding which content is presented to you and how you interact with \
+             it can be used to determine whether it reached you.\n\
+             Reports can be generated based on data sets (like user profiles, statistics and \
+             market research) to give insight.\n\
+             Presented to the council, the plan for the service won the vote on Monday night.\n",
+            "en",
+        );
+        assert_eq!(got[..5], [const { Kind::Boilerplate }; 5]);
+        assert_eq!(got[5], Kind::Text);
+    }
+
+    #[test]
     fn a_sentence_that_mentions_a_source_is_not_a_credit() {
         let got = kinds("Source code for the tool was published on Monday.", "en");
         assert_eq!(got, [Kind::Text]);
