@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::article::Block;
 use crate::options::Focus;
 
-use super::furniture::{Kind, PER_POST_COPIES};
+use super::furniture::{per_post_labels, Kind};
 use super::lines::{has_menu_separators, Line};
 use super::when::When;
 
@@ -469,13 +469,15 @@ const MAX_FOOTER_NOTICE_LINES: usize = 12;
 
 /// Whether the heaviest stretch is the footer's notices on a page whose content a script
 /// draws (a crawler sees only the footer): a few lines under a call to action ("Subscribe",
-/// "Help") on a page with little prose, with no prose after them and the site's legal line
-/// (copyright, privacy policy) in the last of them or after it.
+/// "Help"), or one notice right over the site's legal line (copyright, privacy policy), on a
+/// page with little prose, with no prose after them and the legal line in the last of them
+/// or after it.
 fn is_footer_notice(lines: &[Line], kinds: &[Kind], span: &Range<usize>) -> bool {
     let page_prose = prose_words(lines, kinds, &(0..lines.len()));
     let legal = |i: usize| kinds[i] == Kind::Boilerplate || is_legal_line(&lines[i].folded);
     span.start > 0
-        && kinds[span.start - 1] == Kind::CallToAction
+        && (kinds[span.start - 1] == Kind::CallToAction
+            || (span.len() == 1 && span.end < lines.len() && legal(span.end)))
         && span.len() <= MAX_FOOTER_NOTICE_LINES
         && page_prose < MAX_FOOTER_PROSE_WORDS
         && prose_words(lines, kinds, &(span.end..lines.len())) == 0
@@ -508,6 +510,7 @@ fn content_span(lines: &[Line], kinds: &[Kind], focus: Focus, when: &When) -> Op
         cut_short,
         isolated,
         copies: copies(lines),
+        per_post: per_post_labels(lines, kinds, when),
         page_end: page_end(lines, kinds),
         table_cells: table_cells(lines, kinds),
     };
@@ -571,6 +574,7 @@ struct Page<'a> {
     in_teaser_list: Vec<bool>,
     cut_short: Vec<bool>,
     copies: Vec<usize>,
+    per_post: Vec<bool>,
     page_end: Option<usize>,
     table_cells: Vec<bool>,
 }
@@ -598,7 +602,7 @@ impl Page<'_> {
             }
             // Boilerplate printed under every post ("Add a comment", "Report") separates
             // the posts of a thread; it does not end the page's content.
-            let per_post = *kind == Kind::Boilerplate && self.copies[i] >= PER_POST_COPIES;
+            let per_post = self.per_post[i];
             // A line printed again right under itself (a ticker, a marquee) says nothing new.
             let repeated = i > 0 && self.lines[i - 1].text == line.text;
             let mut w = if repeated {
@@ -868,6 +872,38 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_notice_over_the_legal_line_is_no_body() {
+        // Regression: on a page whose content a script draws, the footer's one notice over
+        // the legal line was read as the body.
+        let mut text = String::new();
+        for plan in [
+            "Aetna",
+            "Cigna",
+            "Humana",
+            "Medicare",
+            "Optimum",
+            "Tricare",
+            "Wellfleet",
+        ] {
+            text.push_str(plan);
+            text.push('\n');
+        }
+        text.push_str(
+            "If you or someone you know is in a crisis and needs help now, call the emergency \
+             line or go to the nearest hospital at once.\n",
+        );
+        let (_, span) = span_of(&format!(
+            "{text}Privacy Policy | Terms | © 2026 Harbour Care\n"
+        ));
+        assert_eq!(span, None);
+        // With more of the page after it, the notice is the page's one paragraph.
+        let (_, span) = span_of(&format!(
+            "{text}Learn more\nResources\n© 2026 Harbour Care\n"
+        ));
+        assert_eq!(span, Some(7..8));
+    }
+
+    #[test]
     fn a_footer_printed_above_the_article_does_not_end_the_page() {
         // Regression: a menu drawer with the site's copyright line flattened before the
         // article made everything after it count for nothing.
@@ -928,6 +964,55 @@ mod tests {
         );
         let (_, span) = span_of(&text);
         assert_eq!(span, Some(22..24));
+    }
+
+    #[test]
+    fn comment_counts_under_each_answer_do_not_end_a_thread() {
+        // Regression: on a Q&A page, the count over each answer's comments ("6 Comments",
+        // "3 Comments") and a variant of the per-post link ("Add a comment | Show 1 more
+        // comment") were each printed once, so each ended the page after the first answer.
+        let mut text = String::from(
+            "Questions\nTags\nUsers\n\
+             Why does my bread sink in the middle after it leaves the oven every time I bake?\n",
+        );
+        let labels = [
+            "6 Comments",
+            "Add a comment | Show 1 more comment",
+            "3 Comments",
+            "2 Comments",
+        ];
+        for (n, label) in labels.iter().enumerate() {
+            text.push_str(&format!(
+                "Answer {n}: the dough has risen too long before baking, so the gluten cannot \
+                 hold the gas once the crust sets, and the loaf falls as it cools on the rack.\n\
+                 Shorten the second rise by a quarter and bake it a little hotter next time.\n\
+                 {label}\nAdd a comment\n"
+            ));
+        }
+        text.push_str("About\nContact\n");
+        let lines = segment(&text);
+        let kinds: Vec<Kind> = lines
+            .iter()
+            .map(|l| {
+                if l.folded.contains("comment") {
+                    Kind::Boilerplate
+                } else {
+                    Kind::Text
+                }
+            })
+            .collect();
+        let span = main_span(
+            &lines,
+            &kinds,
+            Focus::Balanced,
+            &When::new(None, Some("en")),
+        );
+        let last_answer = lines.len() - 5;
+        assert!(
+            span.as_ref()
+                .is_some_and(|s| s.start <= 4 && s.end > last_answer),
+            "{span:?}"
+        );
     }
 
     #[test]

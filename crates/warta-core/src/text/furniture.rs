@@ -61,6 +61,8 @@ pub(super) fn classify(lines: &[Line], phrases: &Phrases) -> Vec<Kind> {
 
 /// Stamps this many lines apart or closer belong to one run of posts.
 const MAX_POST_LINES: usize = 12;
+/// A run of this many post stamps before a comment section's opener makes the page a thread.
+const MIN_POSTS_BEFORE: usize = 3;
 /// Prose (in words) that must come before a run of stamps for it to be comments under an
 /// article; a thread whose posts are the page's content opens with a stamp, and a question
 /// (a Q&A page) is shorter than an article.
@@ -123,6 +125,21 @@ pub(super) fn mark_comment_stamps(
     }) else {
         return;
     };
+    // Posts with their stamps before the opener: the page is a thread (a question and its
+    // comments), and what follows are more of its posts, not comments under an article. A
+    // post's stamp printed twice in a row ("2014-03-28 15:35", "Commented Mar 28") is one.
+    let posts_before = stamps
+        .iter()
+        .enumerate()
+        .filter(|&(n, &s)| s < opened && (n == 0 || stamps[n - 1] + 1 != s))
+        .map(|(_, &s)| s)
+        .collect::<Vec<_>>();
+    if posts_before
+        .chunk_by(|a, b| b - a <= MAX_POST_LINES)
+        .any(|run| run.len() >= MIN_POSTS_BEFORE && mostly_prose_between(lines, run))
+    {
+        return;
+    }
     let labelled = comments_label(opened);
     let least_prose = prose_before[opened].min(MIN_ARTICLE_WORDS);
     let stamps: Vec<usize> = stamps.into_iter().filter(|&s| s > opened).collect();
@@ -176,6 +193,42 @@ pub(super) fn mark_comment_stamps(
             }
         }
     }
+}
+
+/// For each line, whether it is boilerplate printed under every post of a thread: printed
+/// [`PER_POST_COPIES`] times or more, as it is or with other counts and marks ("6 Comments",
+/// "3 Comments", "Add a comment |"), or opening with such a label ("Add a comment | Show 1
+/// more comment"). Post stamps marked as comments are no label: their dates differ.
+pub(super) fn per_post_labels(lines: &[Line], kinds: &[Kind], when: &When) -> Vec<bool> {
+    let shapes: Vec<String> = lines.iter().map(label_shape).collect();
+    let mut copies: HashMap<&str, usize> = HashMap::new();
+    let mut shape_copies: HashMap<&str, usize> = HashMap::new();
+    for ((shape, kind), line) in shapes.iter().zip(kinds).zip(lines) {
+        if *kind != Kind::Boilerplate {
+            continue;
+        }
+        *copies.entry(line.folded.as_str()).or_default() += 1;
+        if !shape.is_empty() && !when.is_stamp(&line.text) {
+            *shape_copies.entry(shape).or_default() += 1;
+        }
+    }
+    let repeated: Vec<&str> = shape_copies
+        .into_iter()
+        .filter(|&(_, n)| n >= PER_POST_COPIES)
+        .map(|(shape, _)| shape)
+        .collect();
+    shapes
+        .iter()
+        .zip(kinds)
+        .zip(lines)
+        .map(|((shape, kind), line)| {
+            *kind == Kind::Boilerplate
+                && (copies[line.folded.as_str()] >= PER_POST_COPIES
+                    || repeated
+                        .iter()
+                        .any(|&r| shape == r || starts_with_words(shape, r)))
+        })
+        .collect()
 }
 
 fn starts_with_words(text: &str, words: &str) -> bool {
@@ -437,6 +490,47 @@ mod tests {
     }
 
     #[test]
+    fn answers_after_a_question_with_its_own_comments_are_not_comments() {
+        // Regression: on a Q&A page whose question has comments of its own, with their
+        // stamps, and an article's worth of prose, the link that shows more of them opened
+        // a comment section that cut every answer after it.
+        let mut text = String::from(
+            "Should I fly one way or buy a return ticket when I move abroad for good this year?\n",
+        );
+        for (n, stamp) in [
+            "May 2, 2014 at 9:10",
+            "May 2, 2014 at 9:45",
+            "May 3, 2014 at 8:02",
+        ]
+        .iter()
+        .enumerate()
+        {
+            text.push_str(&format!(
+                "Comment {n}: a return ticket is often cheaper than a one way fare on the long \
+                 routes, so price both before you book, and ask about refunds for the unused \
+                 leg of the trip, since some airlines give the taxes back when you ask them. \
+                 Keep the booking, the receipts and the boarding passes of every leg until the \
+                 refund is paid, and write to the airline rather than call it.\n\
+                 kim\n2014-05-02 09:10\nCommented {stamp}\n"
+            ));
+        }
+        text.push_str("Show 3 more comments\n");
+        for stamp in [
+            "May 4, 2014 at 10:00",
+            "May 5, 2014 at 11:30",
+            "May 6, 2014 at 12:15",
+        ] {
+            text.push_str(&format!(
+                "One way is simpler: you pay for what you fly, and you stay free to choose the \
+                 date of your first trip home once you are settled in the new country.\n\
+                 answered {stamp}\nlee\n"
+            ));
+        }
+        // Only the link itself, a boilerplate line of its own.
+        assert_eq!(comment_marks(&text), [13]);
+    }
+
+    #[test]
     fn boilerplate_under_every_post_opens_no_comments() {
         // Regression: after a long question, the "Add a comment" printed under every post
         // opened "comments", and the answers' stamps became barriers between the answers.
@@ -617,6 +711,50 @@ mod tests {
             kinds("War dieser Artikel hilfreich?\n", "de"),
             [Kind::Boilerplate]
         );
+    }
+
+    #[test]
+    fn a_call_to_review_a_product_is_boilerplate() {
+        // Regression: a shop's reviews, often longer than its description, read as the
+        // page's content: nothing marked where they start.
+        assert_eq!(
+            kinds("Write a Review\n159 reviews\n", "en"),
+            [Kind::Boilerplate, Kind::Text]
+        );
+        assert_eq!(kinds("Bewertung schreiben\n", "de"), [Kind::Boilerplate]);
+        assert_eq!(kinds("Écrire un avis\n", "fr"), [Kind::Boilerplate]);
+    }
+
+    #[test]
+    fn consent_to_marketing_emails_is_boilerplate() {
+        // Regression: a newsletter form's consent sentence, the one sentence on a shop's
+        // grid of products, outweighed the grid.
+        let got = kinds(
+            "I consent to Harbour Gear processing my email address and sending me commercial \
+             emails in line with its privacy notice, and I can withdraw at any time.\n\
+             Our emails on the new season went out to every member on Monday.\n",
+            "en",
+        );
+        assert_eq!(got, [Kind::Boilerplate, Kind::Text]);
+    }
+
+    #[test]
+    fn the_standard_texts_of_a_consent_dialogs_purposes_are_boilerplate() {
+        // Regression: the purposes a consent dialog explains in sentences, printed after the
+        // footer of a page whose content is a list of titles, outweighed the list.
+        let got = kinds(
+            "Cookies, device or similar online identifiers can be used to recognise you.\n\
+             Information about your activity on this service can be stored and combined.\n\
+             Advertising presented to you on this service can be based on limited data.\n\
+             Information regarding which content is presented to you and how you interact with \
+             it can be used to determine whether it reached you.\n\
+             Reports can be generated based on data sets (like user profiles, statistics and \
+             market research) to give insight.\n\
+             Presented to the council, the plan for the service won the vote on Monday night.\n",
+            "en",
+        );
+        assert_eq!(got[..5], [const { Kind::Boilerplate }; 5]);
+        assert_eq!(got[5], Kind::Text);
     }
 
     #[test]
