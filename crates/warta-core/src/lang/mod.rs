@@ -584,6 +584,26 @@ mod tests {
     }
 
     #[test]
+    fn rating_prompts_sharing_lines_and_advertiser_notes_are_boilerplate() {
+        use FurnitureKind::*;
+        for line in [
+            "Ähnliche Beiträge",
+            "Empfehlungen aus der Redaktion",
+            "Schon gelesen?",
+        ] {
+            assert_eq!(furniture_kind(line), Some(RelatedHeading), "{line}");
+        }
+        for line in [
+            "War der Artikel nützlich?",
+            "Möchten Sie den Artikel teilen?",
+            "We want to hear what you think about this article. Submit a letter to the editor.",
+            "This post contains references to products from one or more of our advertisers.",
+        ] {
+            assert_eq!(furniture_kind(line), Some(Boilerplate), "{line}");
+        }
+    }
+
+    #[test]
     fn a_shops_related_items_and_review_widgets_head_related_boxes() {
         use FurnitureKind::*;
         for heading in [
