@@ -598,6 +598,8 @@ mod tests {
             "Möchten Sie den Artikel teilen?",
             "We want to hear what you think about this article. Submit a letter to the editor.",
             "This post contains references to products from one or more of our advertisers.",
+            "This slideshow requires JavaScript.",
+            "This copy is for your personal, non-commercial use only.",
         ] {
             assert_eq!(furniture_kind(line), Some(Boilerplate), "{line}");
         }
