@@ -214,7 +214,9 @@ impl Segmenter<'_> {
             }
             _ => {}
         }
-        if !is_block(tag) {
+        // An inline element named a caption (`span.caption` after the picture) is a block of
+        // its own.
+        if !is_block(tag) && !self.is_named_caption(id, ctx) {
             self.walk(id, ctx);
             return;
         }
@@ -477,6 +479,10 @@ mod tests {
             &format!(
                 "<div class=wp-caption><img src=a.jpg><p class=wp-caption-text>{caption}</p></div>"
             ),
+            caption
+        ));
+        assert!(is_caption(
+            &format!("<div><p><img src=a.jpg></p><span class=newsCaption>{caption}</span></div>"),
             caption
         ));
         // A card's text block, an icon's label and a styled line with no picture stay text.
