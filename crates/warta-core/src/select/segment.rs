@@ -81,6 +81,9 @@ struct Ctx {
     pre: bool,
 }
 
+/// Class words naming a picture's caption or its credit line.
+const CAPTION_WORDS: &[&str] = &["caption", "credit", "copyright", "attribution"];
+
 /// A block named a caption with fewer words is a label; with more, a section of the page.
 const CAPTION_MIN_WORDS: usize = 3;
 const CAPTION_MAX_WORDS: usize = 100;
@@ -296,7 +299,7 @@ impl Segmenter<'_> {
             class
                 .split_ascii_whitespace()
                 .flat_map(name_words)
-                .any(|w| w == "caption")
+                .any(|w| CAPTION_WORDS.contains(&&*w))
         });
         if !names_caption || ctx.in_link || dom.is_tag(id, &local_name!("figcaption")) {
             return false;
@@ -484,6 +487,11 @@ mod tests {
         assert!(is_caption(
             &format!("<div><p><img src=a.jpg></p><span class=newsCaption>{caption}</span></div>"),
             caption
+        ));
+        let credit = "(Image credit: Jane Roe Studio)";
+        assert!(is_caption(
+            &format!("<figure><img src=a.jpg><div class=image-credit>{credit}</div></figure>"),
+            credit
         ));
         // A card's text block, an icon's label and a styled line with no picture stay text.
         let card = "Laser projector with five thousand lumens";
