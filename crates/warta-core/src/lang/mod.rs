@@ -599,6 +599,8 @@ mod tests {
             "We want to hear what you think about this article. Submit a letter to the editor.",
             "This post contains references to products from one or more of our advertisers.",
             "This slideshow requires JavaScript.",
+            "Pour lire la suite de cet article, abonnez-vous.",
+            "Informujemy, że korzystamy z cookies.",
             "This copy is for your personal, non-commercial use only.",
         ] {
             assert_eq!(furniture_kind(line), Some(Boilerplate), "{line}");
