@@ -273,8 +273,11 @@ impl Segmenter<'_> {
             local_name!("blockquote") => inner.quote = Some(id),
             local_name!("figure") => inner.figure = Some(id),
             local_name!("figcaption") => {
+                // Templates often set the caption beside the figure rather than inside it.
                 if let Some(figure) = ctx.figure {
                     inner.kind = UnitKind::Caption { figure };
+                } else if self.beside_a_picture(id) {
+                    inner.kind = UnitKind::Caption { figure: id };
                 }
             }
             _ => {
@@ -304,18 +307,7 @@ impl Segmenter<'_> {
         if !names_caption || ctx.in_link || dom.is_tag(id, &local_name!("figcaption")) {
             return false;
         }
-        // The picture sits beside the caption, within its parent or grandparent.
-        let pictured = dom.ancestors(id).take(2).any(|a| {
-            dom.descendants(a).any(|d| {
-                dom.tag(d).is_some_and(|t| {
-                    matches!(
-                        *t,
-                        local_name!("img") | local_name!("picture") | local_name!("video")
-                    )
-                }) && !dom.ancestors(d).any(|x| x == id)
-            })
-        });
-        if !pictured {
+        if !self.beside_a_picture(id) {
             return false;
         }
         let holds_structure = dom.descendants(id).any(|d| {
@@ -333,6 +325,21 @@ impl Segmenter<'_> {
         });
         let words = dom.text_content(id).split_whitespace().count();
         !holds_structure && (CAPTION_MIN_WORDS..=CAPTION_MAX_WORDS).contains(&words)
+    }
+
+    /// Whether a picture sits beside `id`, within its parent or grandparent.
+    fn beside_a_picture(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        dom.ancestors(id).take(2).any(|a| {
+            dom.descendants(a).any(|d| {
+                dom.tag(d).is_some_and(|t| {
+                    matches!(
+                        *t,
+                        local_name!("img") | local_name!("picture") | local_name!("video")
+                    )
+                }) && !dom.ancestors(d).any(|x| x == id)
+            })
+        })
     }
 
     fn is_data_table(&self, table: NodeId) -> bool {
@@ -492,6 +499,12 @@ mod tests {
         assert!(is_caption(
             &format!("<figure><img src=a.jpg><div class=image-credit>{credit}</div></figure>"),
             credit
+        ));
+        assert!(is_caption(
+            &format!(
+                "<div><figure><img src=a.jpg></figure><figcaption>{caption}</figcaption></div>"
+            ),
+            caption
         ));
         // A card's text block, an icon's label and a styled line with no picture stay text.
         let card = "Laser projector with five thousand lumens";
