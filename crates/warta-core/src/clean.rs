@@ -764,9 +764,11 @@ fn naming_tokens(attr: &str) -> impl Iterator<Item = &str> {
         .filter(|t| !t.is_empty())
         .filter(|t| {
             let first = t.split(['-', '_']).next().unwrap_or("");
-            // A token with nothing after the prefix ("hide", "post") still names the element.
+            // A token with nothing after the prefix ("hide", "post") still names the element,
+            // and `author-bio` names a box where `author-jsmith` names a taxonomy term.
             first.len() == t.len()
                 || !NON_NAMING_PREFIXES.contains(&first.to_ascii_lowercase().as_str())
+                || names_author_box(&name_words(t).collect::<Vec<_>>())
         })
 }
 
@@ -951,6 +953,13 @@ mod tests {
         ] {
             assert_eq!(furniture_name(name), Some(("author-box", false)), "{name}");
         }
+        assert_eq!(
+            furniture_name("row author-box"),
+            Some(("author-box", false))
+        );
+        assert!(furniture_name("author-bio").is_some());
+        // A taxonomy term naming the writer is no box.
+        assert_eq!(furniture_name("post author-jsmith"), None);
         // The byline's own name is not a box.
         assert_eq!(furniture_name("author-name"), None);
         assert_eq!(furniture_name("article-info"), None);

@@ -584,6 +584,30 @@ mod tests {
     }
 
     #[test]
+    fn rating_prompts_sharing_lines_and_advertiser_notes_are_boilerplate() {
+        use FurnitureKind::*;
+        for line in [
+            "Ähnliche Beiträge",
+            "Empfehlungen aus der Redaktion",
+            "Schon gelesen?",
+        ] {
+            assert_eq!(furniture_kind(line), Some(RelatedHeading), "{line}");
+        }
+        for line in [
+            "War der Artikel nützlich?",
+            "Möchten Sie den Artikel teilen?",
+            "We want to hear what you think about this article. Submit a letter to the editor.",
+            "This post contains references to products from one or more of our advertisers.",
+            "This slideshow requires JavaScript.",
+            "Pour lire la suite de cet article, abonnez-vous.",
+            "Informujemy, że korzystamy z cookies.",
+            "This copy is for your personal, non-commercial use only.",
+        ] {
+            assert_eq!(furniture_kind(line), Some(Boilerplate), "{line}");
+        }
+    }
+
+    #[test]
     fn a_shops_related_items_and_review_widgets_head_related_boxes() {
         use FurnitureKind::*;
         for heading in [

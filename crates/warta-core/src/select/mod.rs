@@ -768,6 +768,19 @@ fn keep_units(
     // line or paragraph again elsewhere on the page; a text repeated within one parent is
     // the author's own repetition.
     let mut seen: foldhash::HashMap<&str, Option<NodeId>> = Default::default();
+    // A paragraph printed again beside prose printed nowhere else is the author's own
+    // repetition (a recap, a refrain); a lightbox or a second layout repeats whole boxes.
+    let mut printed: foldhash::HashMap<&str, u32> = Default::default();
+    for u in units {
+        *printed.entry(u.text.as_str()).or_default() += 1;
+    }
+    let mut unique_prose: foldhash::HashMap<Option<NodeId>, u32> = Default::default();
+    for u in units
+        .iter()
+        .filter(|u| is_prose(u) && printed[u.text.as_str()] == 1)
+    {
+        *unique_prose.entry(dom.parent(u.node)).or_default() += 1;
+    }
     // Boxes that follow a related-stories label, once some of the article has been read (a
     // label misread at the top must not take the article with it).
     let mut related: Vec<NodeId> = Vec::new();
@@ -833,7 +846,11 @@ fn keep_units(
         let parent = dom.parent(u.node);
         if !repeatable && u.chars >= knobs::SHORT_UNIT_CHARS {
             match seen.get(u.text.as_str()) {
-                Some(first_parent) if *first_parent != parent => continue,
+                Some(first_parent)
+                    if *first_parent != parent && !unique_prose.contains_key(&parent) =>
+                {
+                    continue
+                }
                 Some(_) => {}
                 None => {
                     seen.insert(u.text.as_str(), parent);
@@ -1019,6 +1036,18 @@ mod tests {
             1,
             "{kept:?}"
         );
+    }
+
+    #[test]
+    fn a_paragraph_repeated_beside_new_prose_is_the_authors() {
+        let p3 = "The work starts in spring and should be done before the autumn storms \
+                  return to the coast, the harbour master told the meeting.";
+        let html = format!(
+            "<article><h1>Harbour</h1><div><p>{P1}</p><p>{P2}</p></div><h2>Next</h2>\
+             <div><p>{p3}</p><p>{P2}</p></div></article>"
+        );
+        let kept = chosen_texts(&html);
+        assert_eq!(kept.iter().filter(|t| **t == P2).count(), 2, "{kept:?}");
     }
 
     #[test]

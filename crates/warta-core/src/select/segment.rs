@@ -7,7 +7,7 @@ use std::cell::RefCell;
 
 use html5ever::{local_name, LocalName};
 
-use crate::clean::Cleaned;
+use crate::clean::{name_words, Cleaned};
 use crate::dom::{Dom, NodeData, NodeId, LAZY_IMAGE_SOURCES};
 use crate::lang::{furniture_kind, FurnitureKind};
 
@@ -80,6 +80,13 @@ struct Ctx {
     in_link: bool,
     pre: bool,
 }
+
+/// Class words naming a picture's caption or its credit line.
+const CAPTION_WORDS: &[&str] = &["caption", "credit", "copyright", "attribution"];
+
+/// A block named a caption with fewer words is a label; with more, a section of the page.
+const CAPTION_MIN_WORDS: usize = 3;
+const CAPTION_MAX_WORDS: usize = 100;
 
 /// Elements that start a new block of text.
 const BLOCK_TAGS: &[LocalName] = &[
@@ -210,7 +217,9 @@ impl Segmenter<'_> {
             }
             _ => {}
         }
-        if !is_block(tag) {
+        // An inline element named a caption (`span.caption` after the picture) is a block of
+        // its own.
+        if !is_block(tag) && !self.is_named_caption(id, ctx) {
             self.walk(id, ctx);
             return;
         }
@@ -264,15 +273,73 @@ impl Segmenter<'_> {
             local_name!("blockquote") => inner.quote = Some(id),
             local_name!("figure") => inner.figure = Some(id),
             local_name!("figcaption") => {
+                // Templates often set the caption beside the figure rather than inside it.
                 if let Some(figure) = ctx.figure {
                     inner.kind = UnitKind::Caption { figure };
+                } else if self.beside_a_picture(id) {
+                    inner.kind = UnitKind::Caption { figure: id };
                 }
             }
             _ => {
                 // A plain block inside a list item or cell stays part of it.
             }
         }
+        if !matches!(inner.kind, UnitKind::Caption { .. }) && self.is_named_caption(id, ctx) {
+            inner.kind = UnitKind::Caption {
+                figure: ctx.figure.unwrap_or(id),
+            };
+        }
         inner
+    }
+
+    /// A block whose class names it a caption (`wp-caption-text`, `figure__caption`,
+    /// `imageCaption`) describes a picture, however the template built the picture. A card's
+    /// text block carries the same word but holds a link, a heading or a list, and an icon's
+    /// label is a few words; a block that long is a section that merely carries the word.
+    fn is_named_caption(&self, id: NodeId, ctx: Ctx) -> bool {
+        let dom = self.dom;
+        let names_caption = dom.attr(id, "class").is_some_and(|class| {
+            class
+                .split_ascii_whitespace()
+                .flat_map(name_words)
+                .any(|w| CAPTION_WORDS.contains(&&*w))
+        });
+        if !names_caption || ctx.in_link || dom.is_tag(id, &local_name!("figcaption")) {
+            return false;
+        }
+        if !self.beside_a_picture(id) {
+            return false;
+        }
+        let holds_structure = dom.descendants(id).any(|d| {
+            dom.is_heading(d)
+                || dom.is_tag(d, &local_name!("a")) && is_hyperlink(dom.attr(d, "href"))
+                || dom.tag(d).is_some_and(|t| {
+                    matches!(
+                        *t,
+                        local_name!("ul")
+                            | local_name!("ol")
+                            | local_name!("dl")
+                            | local_name!("table")
+                    )
+                })
+        });
+        let words = dom.text_content(id).split_whitespace().count();
+        !holds_structure && (CAPTION_MIN_WORDS..=CAPTION_MAX_WORDS).contains(&words)
+    }
+
+    /// Whether a picture sits beside `id`, within its parent or grandparent.
+    fn beside_a_picture(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        dom.ancestors(id).take(2).any(|a| {
+            dom.descendants(a).any(|d| {
+                dom.tag(d).is_some_and(|t| {
+                    matches!(
+                        *t,
+                        local_name!("img") | local_name!("picture") | local_name!("video")
+                    )
+                }) && !dom.ancestors(d).any(|x| x == id)
+            })
+        })
     }
 
     fn is_data_table(&self, table: NodeId) -> bool {
@@ -408,6 +475,51 @@ mod tests {
         let u = units("<div>Lead <b>bold</b><p>Para <a href=x>link</a>.</p>tail</div>");
         let texts: Vec<_> = u.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(texts, vec!["Lead bold", "Para link.", "tail"]);
+    }
+
+    #[test]
+    fn a_block_named_a_caption_beside_a_picture_is_a_caption() {
+        let is_caption = |html: &str, text: &str| {
+            units(html)
+                .iter()
+                .any(|(k, t)| t == text && matches!(k, UnitKind::Caption { .. }))
+        };
+        let caption = "The minister arrives at the harbour on Monday. Photo: Jane Roe";
+        assert!(is_caption(
+            &format!(
+                "<div class=wp-caption><img src=a.jpg><p class=wp-caption-text>{caption}</p></div>"
+            ),
+            caption
+        ));
+        assert!(is_caption(
+            &format!("<div><p><img src=a.jpg></p><span class=newsCaption>{caption}</span></div>"),
+            caption
+        ));
+        let credit = "(Image credit: Jane Roe Studio)";
+        assert!(is_caption(
+            &format!("<figure><img src=a.jpg><div class=image-credit>{credit}</div></figure>"),
+            credit
+        ));
+        assert!(is_caption(
+            &format!(
+                "<div><figure><img src=a.jpg></figure><figcaption>{caption}</figcaption></div>"
+            ),
+            caption
+        ));
+        // A card's text block, an icon's label and a styled line with no picture stay text.
+        let card = "Laser projector with five thousand lumens";
+        assert!(!is_caption(
+            &format!("<div><img src=p.jpg><div class=caption><h3>{card}</h3></div></div>"),
+            card
+        ));
+        assert!(!is_caption(
+            "<div><img src=i.svg><div class=caption-s>Model name</div></div>",
+            "Model name"
+        ));
+        assert!(!is_caption(
+            &format!("<div><div class=caption-s>{caption}</div></div>"),
+            caption
+        ));
     }
 
     #[test]
