@@ -700,7 +700,17 @@ enum ForumName {
 }
 
 fn forum_name(attr: &str) -> ForumName {
-    if names_one_of(attr, &["forum", "forums", "topic", "topics"]) {
+    // Most names hold none of the words anywhere; finding that out needs no word split.
+    static ANYWHERE: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(["forum", "topic", "thread"])
+                .expect("fixed patterns build")
+        });
+    if !ANYWHERE.is_match(attr) {
+        ForumName::None
+    } else if names_one_of(attr, &["forum", "forums", "topic", "topics"]) {
         ForumName::Forum
     } else if names_one_of(attr, &["thread", "threads"]) {
         ForumName::Thread

@@ -298,11 +298,20 @@ impl Segmenter<'_> {
     /// label is a few words; a block that long is a section that merely carries the word.
     fn is_named_caption(&self, id: NodeId, ctx: Ctx) -> bool {
         let dom = self.dom;
+        // Most classes hold none of the words anywhere; finding that out needs no word split.
+        static ANYWHERE: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+            std::sync::LazyLock::new(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(CAPTION_WORDS)
+                    .expect("fixed patterns build")
+            });
         let names_caption = dom.attr(id, "class").is_some_and(|class| {
-            class
-                .split_ascii_whitespace()
-                .flat_map(name_words)
-                .any(|w| CAPTION_WORDS.contains(&&*w))
+            ANYWHERE.is_match(class)
+                && class
+                    .split_ascii_whitespace()
+                    .flat_map(name_words)
+                    .any(|w| CAPTION_WORDS.contains(&&*w))
         });
         if !names_caption || ctx.in_link || dom.is_tag(id, &local_name!("figcaption")) {
             return false;
