@@ -333,19 +333,35 @@ const PROSE_BEFORE_PAGE_END: usize = 50;
 /// from after the footer (a streamed page) is still to come.
 const PAGE_END_PARAGRAPH_WORDS: usize = PROSE_WORDS;
 
+/// Lines from one paragraph to the next in an article: a heading or a picture may sit
+/// between them, with its caption.
+const MAX_PARAGRAPH_STEP: usize = 4;
+
 /// The line after which the page has ended: its last copyright notice, when that sits in the
 /// page's second half after some prose. What a crawler finds after it (cookie dialogs,
-/// sign-up popups, overlays, policies shown in a dialog) is not the article.
+/// sign-up popups, overlays, policies shown in a dialog) is not the article, unless only
+/// what follows has two paragraphs close together: a footer's author bio or a glossary's
+/// definition stands alone, and the article a script moves in from after the footer is
+/// still to come.
 fn page_end(lines: &[Line], kinds: &[Kind]) -> Option<usize> {
     let notice = (lines.len() / 2..lines.len()).rev().find(|&i| {
         let folded = &lines[i].folded;
         lines[i].words <= 40 && is_copyright_notice(folded)
     })?;
+    let paragraph =
+        |i: usize| lines[i].words >= PAGE_END_PARAGRAPH_WORDS && is_prose(&lines[i], &kinds[i]);
+    let close_pair = |range: Range<usize>| {
+        let paragraphs: Vec<usize> = range.filter(|&i| paragraph(i)).collect();
+        paragraphs.windows(2).any(|pair| {
+            pair[1] - pair[0] <= MAX_PARAGRAPH_STEP && pair.iter().all(|&i| lines[i].ends_sentence)
+        })
+    };
     let prose: usize = (0..notice)
-        .filter(|&i| lines[i].words >= PAGE_END_PARAGRAPH_WORDS && is_prose(&lines[i], &kinds[i]))
+        .filter(|&i| paragraph(i))
         .map(|i| lines[i].words)
         .sum();
-    (prose >= PROSE_BEFORE_PAGE_END).then_some(notice)
+    let article_after = !close_pair(0..notice) && close_pair(notice + 1..lines.len());
+    (prose >= PROSE_BEFORE_PAGE_END && !article_after).then_some(notice)
 }
 
 fn weight(line: &Line, kind: &Kind, short_cost: f32) -> f32 {
@@ -843,6 +859,29 @@ mod tests {
         );
         let (_, span) = span_of(&text);
         assert_eq!(span, Some(80..86));
+    }
+
+    #[test]
+    fn an_author_bio_over_the_footer_does_not_end_the_page() {
+        // Regression: a streamed page's article, which a script moves in from after the
+        // footer, counted for nothing: the author's bio in the footer, one long paragraph,
+        // passed for the prose of an article that the copyright line ended.
+        let text = format!(
+            "{}About the author\n\
+             Jane Row has covered the council, the town hall and the harbour for the paper \
+             since 2009. She writes a weekly column on local politics, the budget, the schools \
+             and the state of the roads, and she hosts our podcast on the town's history, its \
+             people and its buildings, with a new episode every other Friday.\n\
+             Facebook\nTwitter\n© 2024 The Harbour Courier\nAbout us\nContact\n\
+             Budget agreed at last\n{PARAGRAPHS}{PARAGRAPHS}",
+            section_menu()
+        );
+        let (_, span) = span_of(&text);
+        // The article (lines 44 to 49) is read; the bio may stay with it.
+        assert!(
+            span.as_ref().is_some_and(|s| s.start <= 44 && s.end == 50),
+            "{span:?}"
+        );
     }
 
     #[test]
