@@ -604,6 +604,15 @@ fn is_heading_anchor(dom: &Dom, id: NodeId) -> bool {
 /// A one- or two-word anchor ("related", "more-news") may as well name the element.
 const HEADING_ANCHOR_MIN_WORDS: usize = 3;
 
+/// Finds any of `words` anywhere in a class or id, in any case: a cheap first test before
+/// the name is split into words.
+pub(crate) fn anywhere_in_a_name(words: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("fixed patterns build")
+}
+
 /// Whether a class or id names its element with one of `words`.
 fn names_one_of(attr: &str, words: &[&str]) -> bool {
     naming_tokens(attr)
@@ -702,12 +711,7 @@ enum ForumName {
 fn forum_name(attr: &str) -> ForumName {
     // Most names hold none of the words anywhere; finding that out needs no word split.
     static ANYWHERE: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-        std::sync::LazyLock::new(|| {
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(["forum", "topic", "thread"])
-                .expect("fixed patterns build")
-        });
+        std::sync::LazyLock::new(|| anywhere_in_a_name(&["forum", "topic", "thread"]));
     if !ANYWHERE.is_match(attr) {
         ForumName::None
     } else if names_one_of(attr, &["forum", "forums", "topic", "topics"]) {
@@ -723,12 +727,7 @@ fn names_comment_section(attr: &str) -> bool {
     const WORDS: [&str; 4] = ["comment", "comments", "disqus", "discussion"];
     // Most names hold none of the words anywhere; finding that out needs no word split.
     static ANYWHERE: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-        std::sync::LazyLock::new(|| {
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(WORDS)
-                .expect("fixed patterns build")
-        });
+        std::sync::LazyLock::new(|| anywhere_in_a_name(&WORDS));
     // A comment word before a word naming a person speaks of that person: "discussionAuthor"
     // marks the post of the thread's starter, not a comment section.
     ANYWHERE.is_match(attr)

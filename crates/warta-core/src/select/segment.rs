@@ -7,7 +7,7 @@ use std::cell::RefCell;
 
 use html5ever::{local_name, LocalName};
 
-use crate::clean::{name_words, Cleaned};
+use crate::clean::{anywhere_in_a_name, name_words, Cleaned};
 use crate::dom::{Dom, NodeData, NodeId, LAZY_IMAGE_SOURCES};
 use crate::lang::{furniture_kind, FurnitureKind};
 
@@ -300,12 +300,7 @@ impl Segmenter<'_> {
         let dom = self.dom;
         // Most classes hold none of the words anywhere; finding that out needs no word split.
         static ANYWHERE: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-            std::sync::LazyLock::new(|| {
-                aho_corasick::AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .build(CAPTION_WORDS)
-                    .expect("fixed patterns build")
-            });
+            std::sync::LazyLock::new(|| anywhere_in_a_name(CAPTION_WORDS));
         let names_caption = dom.attr(id, "class").is_some_and(|class| {
             ANYWHERE.is_match(class)
                 && class
