@@ -227,9 +227,9 @@ pub fn clean(dom: &Dom, hints: Hints) -> Cleaned {
     let mut names = NameCache::default();
     let mut stack = vec![(DOCUMENT, false, false)];
     while let Some((id, in_thread, in_forum)) = stack.pop() {
-        let forum_name = dom
+        let talk = dom
             .element(id)
-            .map_or(ForumName::None, |el| names.forum_name(el));
+            .map_or(Discussion::default(), |el| names.discussion(el));
         let share = Share {
             text: stats.text[id] as f32 / page_text,
             prose: stats.prose[id] as f32 / page_prose,
@@ -238,17 +238,15 @@ pub fn clean(dom: &Dom, hints: Hints) -> Cleaned {
         };
         let place = Place {
             in_thread,
-            in_forum: in_forum || forum_name == ForumName::Forum,
+            in_forum: in_forum || talk.forum == ForumName::Forum,
+            names_comments: talk.comments,
         };
         if let Some(reason) = judge(dom, id, share, place, hints, &mut names) {
             removed[id] = Some(reason);
             continue;
         }
-        let in_thread = in_thread
-            || dom
-                .element(id)
-                .is_some_and(|el| names.is_comment_section(el));
-        let in_forum = in_forum || forum_name != ForumName::None;
+        let in_thread = in_thread || talk.comments;
+        let in_forum = in_forum || talk.forum != ForumName::None;
         stack.extend(dom.children(id).map(|c| (c, in_thread, in_forum)));
     }
     Cleaned { removed }
@@ -357,14 +355,23 @@ struct Place {
     /// Inside an element named after a forum, thread or topic, or itself named after a
     /// forum or topic.
     in_forum: bool,
+    /// The element's own class or id names a comment section.
+    names_comments: bool,
+}
+
+/// What an element's class and id say of discussions.
+#[derive(Clone, Copy, Default)]
+struct Discussion {
+    /// A comment section (judged before the wrapper guard, because its text is prose).
+    comments: bool,
+    forum: ForumName,
 }
 
 /// Pages repeat the same class attributes many times; each distinct one is judged once.
 #[derive(Default)]
 struct NameCache<'a> {
     furniture: foldhash::HashMap<&'a str, Option<(&'static str, bool)>>,
-    comments: foldhash::HashMap<&'a str, bool>,
-    forums: foldhash::HashMap<&'a str, ForumName>,
+    discussions: foldhash::HashMap<&'a str, Discussion>,
 }
 
 impl<'a> NameCache<'a> {
@@ -375,27 +382,22 @@ impl<'a> NameCache<'a> {
             .or_insert_with(|| furniture_name(attr))
     }
 
-    /// Elements named after a forum, a thread or a topic (a forum's page body, its topic
-    /// view): the comments inside are the posts the page exists for.
-    fn forum_name(&mut self, el: &'a crate::dom::Element) -> ForumName {
+    /// Comment sections, and elements named after a forum, a thread or a topic (a forum's
+    /// page body, its topic view), whose comments are the posts the page exists for. Each
+    /// element asks once, for both.
+    fn discussion(&mut self, el: &'a crate::dom::Element) -> Discussion {
         [el.attr("class"), el.attr("id")]
             .into_iter()
             .flatten()
-            .map(|a| *self.forums.entry(a).or_insert_with(|| forum_name(a)))
-            .max()
-            .unwrap_or(ForumName::None)
-    }
-
-    /// Comment sections, judged before the wrapper guard because their text is prose.
-    fn is_comment_section(&mut self, el: &'a crate::dom::Element) -> bool {
-        [el.attr("class"), el.attr("id")]
-            .into_iter()
-            .flatten()
-            .any(|a| {
-                *self
-                    .comments
-                    .entry(a)
-                    .or_insert_with(|| names_comment_section(a))
+            .map(|a| {
+                *self.discussions.entry(a).or_insert_with(|| Discussion {
+                    comments: names_comment_section(a),
+                    forum: forum_name(a),
+                })
+            })
+            .fold(Discussion::default(), |all, one| Discussion {
+                comments: all.comments || one.comments,
+                forum: all.forum.max(one.forum),
             })
     }
 }
@@ -436,7 +438,7 @@ fn judge<'a>(
         return Some(Reason::Hidden);
     }
     // A forum's comment section is the thread itself: its name does not make it furniture.
-    let in_thread = place.in_thread || place.in_forum && names.is_comment_section(el);
+    let in_thread = place.in_thread || place.in_forum && place.names_comments;
     // Inside code, class names are the highlighter's tokens: "hljs-comment" is a comment in
     // the code, which is part of it.
     let in_code = || {
@@ -445,7 +447,7 @@ fn judge<'a>(
     };
     if !place.in_thread
         && !place.in_forum
-        && names.is_comment_section(el)
+        && place.names_comments
         && (hints.declares_article && share.prose_outside >= ARTICLE_MIN_PROSE_OUTSIDE
             || share.prose_outside > THREAD_MAX_PROSE_OUTSIDE)
         && !in_code()
@@ -698,8 +700,9 @@ fn names_review_section(attr: &str) -> bool {
 }
 
 /// What a class or id says of a forum, in rising strength.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 enum ForumName {
+    #[default]
     None,
     /// "thread": a forum's thread view, but also the comment threads under an article, so it
     /// counts only above a comment section.
