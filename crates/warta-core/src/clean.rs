@@ -558,6 +558,15 @@ const STORY_CARDS_MIN: usize = 3;
 /// A page footer standing beside the page's `main` element: the page has said where its content
 /// is, so the footer is frame however much fine print it holds (legal notes, footnotes to
 /// prices), which would otherwise make it pass for a wrapper of the text.
+/// The page's footer landmark: a `<footer>` or the `contentinfo` role. (A `<footer>` inside
+/// an article is that article's, which callers tell apart.)
+pub(crate) fn is_footer_landmark(el: &crate::dom::Element) -> bool {
+    el.name.local == local_name!("footer")
+        || el
+            .attr("role")
+            .is_some_and(|r| r.eq_ignore_ascii_case("contentinfo"))
+}
+
 fn is_page_footer_beside_main(dom: &Dom, id: NodeId) -> bool {
     let is_role = |el: &crate::dom::Element, role: &str| {
         el.attr("role")
@@ -566,7 +575,7 @@ fn is_page_footer_beside_main(dom: &Dom, id: NodeId) -> bool {
     let Some(el) = dom.element(id) else {
         return false;
     };
-    if !(el.name.local == local_name!("footer") || is_role(el, "contentinfo")) {
+    if !is_footer_landmark(el) {
         return false;
     }
     let Some(parent) = dom.parent(id) else {

@@ -19,7 +19,7 @@ pub mod segment;
 use html5ever::local_name;
 
 use crate::article::PageType;
-use crate::clean::{name_words, Cleaned};
+use crate::clean::{is_footer_landmark, name_words, Cleaned};
 use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::lang::FurnitureKind;
 use crate::metadata::Metadata;
@@ -504,10 +504,7 @@ fn only_footer_left(dom: &Dom, units: &[Unit]) -> bool {
             if el.name.local == local_name!("article") || el.name.local == local_name!("main") {
                 return false;
             }
-            inside |= el.name.local == local_name!("footer")
-                || el
-                    .attr("role")
-                    .is_some_and(|r| r.eq_ignore_ascii_case("contentinfo"));
+            inside |= is_footer_landmark(el);
         }
         inside
     };
@@ -768,19 +765,8 @@ fn keep_units(
     // line or paragraph again elsewhere on the page; a text repeated within one parent is
     // the author's own repetition.
     let mut seen: foldhash::HashMap<&str, Option<NodeId>> = Default::default();
-    // A paragraph printed again beside prose printed nowhere else is the author's own
-    // repetition (a recap, a refrain); a lightbox or a second layout repeats whole boxes.
-    let mut printed: foldhash::HashMap<&str, u32> = Default::default();
-    for u in units {
-        *printed.entry(u.text.as_str()).or_default() += 1;
-    }
-    let mut unique_prose: foldhash::HashMap<Option<NodeId>, u32> = Default::default();
-    for u in units
-        .iter()
-        .filter(|u| is_prose(u) && printed[u.text.as_str()] == 1)
-    {
-        *unique_prose.entry(dom.parent(u.node)).or_default() += 1;
-    }
+    // Gathered only once a text repeats elsewhere: most pages repeat none.
+    let mut with_unique_prose: Option<foldhash::HashSet<Option<NodeId>>> = None;
     // Boxes that follow a related-stories label, once some of the article has been read (a
     // label misread at the top must not take the article with it).
     let mut related: Vec<NodeId> = Vec::new();
@@ -846,10 +832,12 @@ fn keep_units(
         let parent = dom.parent(u.node);
         if !repeatable && u.chars >= knobs::SHORT_UNIT_CHARS {
             match seen.get(u.text.as_str()) {
-                Some(first_parent)
-                    if *first_parent != parent && !unique_prose.contains_key(&parent) =>
-                {
-                    continue
+                Some(first_parent) if *first_parent != parent => {
+                    let with_unique_prose = with_unique_prose
+                        .get_or_insert_with(|| parents_of_unique_prose(dom, units));
+                    if !with_unique_prose.contains(&parent) {
+                        continue;
+                    }
                 }
                 Some(_) => {}
                 None => {
@@ -880,6 +868,21 @@ fn keep_units(
 
 /// The highest element above `node` (up to `stop`) that holds no unit but `node`'s: the
 /// label's own box, whose following siblings are what it labels.
+/// The parents of prose printed nowhere else on the page. A paragraph printed again beside
+/// such prose is the author's own repetition (a recap, a refrain); a lightbox or a second
+/// layout repeats whole boxes.
+fn parents_of_unique_prose(dom: &Dom, units: &[Unit]) -> foldhash::HashSet<Option<NodeId>> {
+    let mut printed: foldhash::HashMap<&str, u32> = Default::default();
+    for u in units {
+        *printed.entry(u.text.as_str()).or_default() += 1;
+    }
+    units
+        .iter()
+        .filter(|u| is_prose(u) && printed[u.text.as_str()] == 1)
+        .map(|u| dom.parent(u.node))
+        .collect()
+}
+
 fn outermost_holding_only(dom: &Dom, node: NodeId, count: &[u32], stop: NodeId) -> NodeId {
     let mut at = node;
     while let Some(parent) = dom.parent(at) {
