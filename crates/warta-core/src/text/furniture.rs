@@ -200,7 +200,19 @@ pub(super) fn mark_comment_stamps(
 /// "3 Comments", "Add a comment |"), or opening with such a label ("Add a comment | Show 1
 /// more comment"). Post stamps marked as comments are no label: their dates differ.
 pub(super) fn per_post_labels(lines: &[Line], kinds: &[Kind], when: &When) -> Vec<bool> {
-    let shapes: Vec<String> = lines.iter().map(label_shape).collect();
+    // Only boilerplate lines are labels; the others need no shape (an empty one allocates
+    // nothing).
+    let shapes: Vec<String> = lines
+        .iter()
+        .zip(kinds)
+        .map(|(line, kind)| {
+            if *kind == Kind::Boilerplate {
+                label_shape(line)
+            } else {
+                String::new()
+            }
+        })
+        .collect();
     let mut copies: HashMap<&str, usize> = HashMap::new();
     let mut shape_copies: HashMap<&str, usize> = HashMap::new();
     for ((shape, kind), line) in shapes.iter().zip(kinds).zip(lines) {
