@@ -19,8 +19,51 @@ use crate::options::Limits;
 mod skim;
 
 /// Attributes where lazy-loading pages keep an image's real address while `src` holds a
-/// placeholder. Figures read them, so the skim keeps them among the `data-*` it drops.
+/// placeholder.
 pub const LAZY_IMAGE_SOURCES: [&str; 3] = ["data-src", "data-lazy-src", "data-original"];
+
+/// Every attribute a stage reads (lower case). The skim drops all others before parsing: a
+/// news page carries some 2,000 attributes, and html5ever reads each name a character at a
+/// time. A stage that reads a new attribute adds it here; [`Element::attr`] checks this in
+/// debug builds.
+const READ_ATTRIBUTES: [&str; 28] = [
+    "class",
+    "id",
+    "itemprop",
+    "rel",
+    "role",
+    "style",
+    "hidden",
+    "aria-hidden",
+    "aria-expanded",
+    "aria-modal",
+    "href",
+    "src",
+    LAZY_IMAGE_SOURCES[0],
+    LAZY_IMAGE_SOURCES[1],
+    LAZY_IMAGE_SOURCES[2],
+    "width",
+    "height",
+    "title",
+    "datetime",
+    "pubdate",
+    "content",
+    "property",
+    "name",
+    "http-equiv",
+    // the tree builder reads `<input type>`; metadata reads `<script type>`
+    "type",
+    "charset",
+    "lang",
+    "xml:lang",
+];
+
+/// Whether some stage reads attribute `name` (any letter case).
+fn is_read_attribute(name: &[u8]) -> bool {
+    READ_ATTRIBUTES
+        .iter()
+        .any(|a| name.eq_ignore_ascii_case(a.as_bytes()))
+}
 
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = usize;
@@ -58,6 +101,10 @@ pub struct Element {
 
 impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
+        debug_assert!(
+            is_read_attribute(name.as_bytes()),
+            "attribute `{name}` is read but the skim drops it: add it to READ_ATTRIBUTES"
+        );
         self.attrs
             .iter()
             .find(|a| &*a.name.local == name)

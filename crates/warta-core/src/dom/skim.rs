@@ -6,8 +6,9 @@
 //! `<script>`, `<style>`, `<svg>` and `<math>` elements and comments with a small scanner
 //! that follows the tokenizer's states where they matter (comments, quoted attribute values,
 //! raw-text and RCDATA elements, foreign content) and copies the page without their bodies;
-//! the elements and comments themselves stay, with their attributes. Scripts holding JSON-LD are kept whole: metadata
-//! reads them. Where the scanner cannot be sure how the tokenizer goes on (a `<!--` inside a
+//! the elements and comments themselves stay. Scripts holding JSON-LD are kept whole: metadata
+//! reads them. Attributes no stage reads go too: the tokenizer reads each attribute name a
+//! character at a time, and a page has some 2,000 of them. Where the scanner cannot be sure how the tokenizer goes on (a `<!--` inside a
 //! script, which starts its escape states; an HTML element breaking out of an `<svg>`), it
 //! stops skimming and passes the rest through.
 
@@ -15,8 +16,6 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use memchr::memmem;
-
-use super::LAZY_IMAGE_SOURCES;
 
 /// The page with the bodies of non-JSON-LD scripts, style sheets, `<svg>` and `<math>` left
 /// out, and attributes no stage reads (see [`is_unread_attribute`]), or the page itself when
@@ -135,16 +134,9 @@ fn next_token<'a>(
     }
 }
 
-/// Attributes that no stage reads and that carry many bytes: `data-*` (but for the
-/// [`LAZY_IMAGE_SOURCES`] figures read) and responsive image candidates.
+/// Attributes that no stage reads: all but the [`READ_ATTRIBUTES`](super::READ_ATTRIBUTES).
 fn is_unread_attribute(name: &[u8]) -> bool {
-    const UNREAD: [&[u8]; 2] = [b"srcset", b"imagesrcset"];
-    let data = name.len() > 5 && name[..5].eq_ignore_ascii_case(b"data-");
-    (data
-        && !LAZY_IMAGE_SOURCES
-            .iter()
-            .any(|s| name.eq_ignore_ascii_case(s.as_bytes())))
-        || UNREAD.iter().any(|s| name.eq_ignore_ascii_case(s))
+    !super::is_read_attribute(name)
 }
 
 /// The open elements of foreign content (`<svg>`, `<math>`), as far as the scanner must know
@@ -527,10 +519,10 @@ mod tests {
 
     #[test]
     fn drops_attributes_nothing_reads() {
-        let html = r#"<img class=a data-meta='{"b":">"}' data-src=x.jpg srcset="x 1x, y 2x"><p data-k=1>t</p>"#;
+        let html = r#"<img class=a data-meta='{"b":">"}' data-src=x.jpg srcset="x 1x, y 2x" alt="A"><p data-k=1 ID=p>t</p>"#;
         assert_eq!(
             without_code(html),
-            "<img class=a  data-src=x.jpg ><p >t</p>"
+            "<img class=a  data-src=x.jpg  ><p  ID=p>t</p>"
         );
     }
 
@@ -549,7 +541,7 @@ mod tests {
             "<a title='<script>'>kept</a>",
             "<textarea><script></textarea><p>kept</p>",
             "<title><style></title><p>kept</p>",
-            "<a b = '<script>'>kept</a>",
+            "<a rel = '<script>'>kept</a>",
             "<a href=x'<script>>kept</a>",
         ] {
             assert_eq!(without_code(html), html, "{html}");
@@ -583,8 +575,8 @@ mod tests {
 
     #[test]
     fn empties_drawings_whose_end_is_certain() {
-        let html = "<svg viewBox='0 0 9 9'><title>Share</title><path d='M0 0'/></svg><p>x</p>";
-        assert_eq!(without_code(html), "<svg viewBox='0 0 9 9'></svg><p>x</p>");
+        let html = "<svg class='icon'><title>Share</title><path d='M0 0'/></svg><p>x</p>";
+        assert_eq!(without_code(html), "<svg class='icon'></svg><p>x</p>");
         // `<p>` leaves foreign content: the scanner stops and keeps the rest.
         let broken = "<svg><p>text</p></svg><style>b</style>";
         assert_eq!(without_code(broken), broken);
