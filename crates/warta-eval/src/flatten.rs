@@ -183,7 +183,7 @@ pub fn flatten(dom: &Dom) -> String {
 
 /// Parses `html` with default limits and flattens it.
 pub fn flatten_html(html: &str) -> String {
-    let (dom, _) = dom::parse(html, &Limits::default());
+    let (dom, _) = dom::parse_with_navigation(html, &Limits::default());
     flatten(&dom)
 }
 

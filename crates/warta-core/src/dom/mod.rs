@@ -131,7 +131,9 @@ pub struct ParseReport {
 
 /// Parses `html` into a [`Dom`], honouring `limits`.
 ///
-/// Script and style bodies are skimmed off first ([`skim`]): nothing reads them.
+/// Script and style bodies are skimmed off first ([`skim`]): nothing reads them. So are the
+/// bodies of `<nav>` elements, which cleaning drops whole; [`parse_with_navigation`] keeps
+/// them.
 ///
 /// Parsed as a browser without scripts would, `<noscript>` content becomes a tree: some sites
 /// (forums especially) serve their whole text there, and cleaning decides what to keep. When
@@ -139,8 +141,18 @@ pub struct ParseReport {
 /// open in a `<noscript>`, which a scripting browser never parses), the page is read again as
 /// a scripting browser reads it.
 pub fn parse(html: &str, limits: &Limits) -> (Dom, ParseReport) {
+    parse_skimmed(html, limits, true)
+}
+
+/// Parses `html` as [`parse`] does, but keeps what is inside `<nav>` elements: for tools
+/// that show the whole page, as a crawler flattening it would.
+pub fn parse_with_navigation(html: &str, limits: &Limits) -> (Dom, ParseReport) {
+    parse_skimmed(html, limits, false)
+}
+
+fn parse_skimmed(html: &str, limits: &Limits, skim_navigation: bool) -> (Dom, ParseReport) {
     let started = Instant::now();
-    let html = &skim::without_code(html);
+    let html = &skim::without_code(html, skim_navigation);
     let (dom, report) = parse_with(html, limits, false);
     if !swallowed_by_raw_text(&dom, html.len()) {
         return (dom, report);

@@ -17,17 +17,26 @@ use std::ops::Range;
 
 use memchr::memmem;
 
+mod navigation;
+
 /// The page with the bodies of non-JSON-LD scripts, style sheets, `<svg>` and `<math>` left
 /// out, and attributes no stage reads (see [`is_unread_attribute`]), or the page itself when
-/// there is nothing to leave out.
-pub fn without_code(html: &str) -> Cow<'_, str> {
+/// there is nothing to leave out. With `navigation` set, the bodies of `<nav>` elements go too
+/// where that leaves the rest of the tree as it is (see [`navigation`]).
+pub fn without_code(html: &str, navigation: bool) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut cuts: Vec<Range<usize>> = Vec::new();
     let mut foreign = Foreign::default();
+    let mut menus = navigation::Menus::default();
     let mut at = 0;
     while let Some(lt) = memchr::memchr(b'<', &bytes[at..]).map(|i| at + i) {
         match next_token(bytes, lt, &mut foreign, &mut cuts) {
-            Ok(end) => at = end,
+            Ok((end, token)) => {
+                if navigation {
+                    menus.read(token, lt, end, &mut cuts);
+                }
+                at = end;
+            }
             Err(Lost) => break,
         }
     }
@@ -50,14 +59,27 @@ pub fn without_code(html: &str) -> Cow<'_, str> {
 /// passed through as it is.
 struct Lost;
 
+/// What the scanner read at a `<`, as far as [`navigation`] needs to know.
+#[derive(Clone, Copy)]
+enum Token<'a> {
+    /// A start tag in HTML content, by name.
+    Start(&'a [u8]),
+    /// An end tag in HTML content, by name.
+    End(&'a [u8]),
+    /// A script holding JSON-LD, which metadata reads.
+    JsonLd,
+    /// Anything else: text, comments, and tags in or around foreign content.
+    Other,
+}
+
 /// Reads what starts at the `<` at `lt`, adds what can go to `cuts` (in order), and returns
-/// where the scan goes on.
+/// where the scan goes on, with what it read.
 fn next_token<'a>(
     bytes: &'a [u8],
     lt: usize,
     foreign: &mut Foreign<'a>,
     cuts: &mut Vec<Range<usize>>,
-) -> Result<usize, Lost> {
+) -> Result<(usize, Token<'a>), Lost> {
     let rest = &bytes[lt..];
     if rest.starts_with(b"<!--") {
         // The spec lets `<!-->` and `<!--->` close at once, hence the search from the second
@@ -75,22 +97,27 @@ fn next_token<'a>(
         if body_end > lt + 4 {
             cuts.push(lt + 4..body_end);
         }
-        return Ok(end);
+        return Ok((end, Token::Other));
     }
     if rest.starts_with(b"<![CDATA[") && foreign.is_open() {
         // A section in foreign content, a bogus comment in HTML; inside an integration point
         // it depends on the element around it, which the scanner does not track.
         let close = memmem::find(rest, b"]]>").filter(|_| foreign.is_active());
-        return close.map(|i| lt + i + 3).ok_or(Lost);
+        return close.map(|i| (lt + i + 3, Token::Other)).ok_or(Lost);
     }
     let bogus_end_tag =
         rest.starts_with(b"</") && !rest.get(2).is_some_and(u8::is_ascii_alphabetic);
     if rest.starts_with(b"<!") || rest.starts_with(b"<?") || bogus_end_tag {
         let close = memchr::memchr(b'>', rest).ok_or(Lost)?;
-        return Ok(lt + close + 1);
+        return Ok((lt + close + 1, Token::Other));
     }
     if rest.starts_with(b"</") {
         let tag = read_tag(bytes, lt + 2).ok_or(Lost)?;
+        let token = if foreign.is_open() {
+            Token::Other
+        } else {
+            Token::End(tag.name)
+        };
         // Drawings and formulas: cleaning drops them whole, so their bodies can go too.
         if let Some(body_start) = foreign.end(tag.name)? {
             // the comments cut inside go with the body
@@ -99,20 +126,25 @@ fn next_token<'a>(
             }
             cuts.push(body_start..lt);
         }
-        return Ok(tag.end);
+        return Ok((tag.end, token));
     }
     if !rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
-        return Ok(lt + 1);
+        return Ok((lt + 1, Token::Other));
     }
     let tag = read_tag(bytes, lt + 1).ok_or(Lost)?;
     if foreign.is_active() {
         foreign.start(&tag)?;
-        return Ok(tag.end);
+        return Ok((tag.end, Token::Other));
     }
+    let token = if foreign.is_open() {
+        Token::Other
+    } else {
+        Token::Start(tag.name)
+    };
     foreign.html_start(&tag);
     cuts.extend(tag.unread.iter().cloned());
     match body_kind(tag.name) {
-        Body::Markup => Ok(tag.end),
+        Body::Markup => Ok((tag.end, token)),
         Body::Code => {
             let close = end_tag(bytes, tag.end, tag.name).ok_or(Lost)?;
             let is_script = tag.name.eq_ignore_ascii_case(b"script");
@@ -124,12 +156,15 @@ fn next_token<'a>(
             let json_ld = is_script
                 && contains_ignore_case(tag.attrs, b"ld")
                 && contains_ignore_case(tag.attrs, b"json");
-            if !json_ld && close > tag.end {
+            if json_ld {
+                return Ok((close, Token::JsonLd));
+            }
+            if close > tag.end {
                 cuts.push(tag.end..close);
             }
-            Ok(close)
+            Ok((close, token))
         }
-        Body::Text => end_tag(bytes, tag.end, tag.name).ok_or(Lost),
+        Body::Text => Ok((end_tag(bytes, tag.end, tag.name).ok_or(Lost)?, token)),
         Body::Rest => Err(Lost),
     }
 }
@@ -496,7 +531,7 @@ mod tests {
     fn empties_scripts_and_styles() {
         let html = "<p>a</p><script src=x.js>var s = '<b>';</script><style>p{}</style><p>b</p>";
         assert_eq!(
-            without_code(html),
+            without_code(html, false),
             "<p>a</p><script src=x.js></script><style></style><p>b</p>"
         );
     }
@@ -505,14 +540,14 @@ mod tests {
     fn keeps_json_ld_whole() {
         let html = r#"<script type="application/LD+JSON">{"a":1}</script><script>x()</script>"#;
         assert_eq!(
-            without_code(html),
+            without_code(html, false),
             r#"<script type="application/LD+JSON">{"a":1}</script><script></script>"#
         );
         let escaped = r#"<script type="application/ld&#x2B;json">{"a":1}</script>"#;
-        assert_eq!(without_code(escaped), escaped);
+        assert_eq!(without_code(escaped, false), escaped);
         let data = r#"<script type="application/json">{"a":1}</script>"#;
         assert_eq!(
-            without_code(data),
+            without_code(data, false),
             r#"<script type="application/json"></script>"#
         );
     }
@@ -521,20 +556,74 @@ mod tests {
     fn drops_attributes_nothing_reads() {
         let html = r#"<img class=a data-meta='{"b":">"}' data-src=x.jpg srcset="x 1x, y 2x" alt="A"><p data-k=1 ID=p>t</p>"#;
         assert_eq!(
-            without_code(html),
+            without_code(html, false),
             "<img class=a  data-src=x.jpg  ><p  ID=p>t</p>"
         );
     }
 
     #[test]
+    fn empties_menus_that_close_in_order() {
+        let html =
+            "<nav class=top><ul><li><a href=/>Home</a><li><a href=/n>News</a></ul></nav><p>x</p>";
+        assert_eq!(without_code(html, true), "<nav class=top></nav><p>x</p>");
+        let nested = "<NAV><nav>a</nav><p>b</nav>c";
+        assert_eq!(without_code(nested, true), "<NAV></nav>c");
+        let search = "<nav><form action=/s><input name=q></form><template><li>t</template></nav>";
+        assert_eq!(without_code(search, true), "<nav></nav>");
+        assert_eq!(without_code(html, false), html);
+    }
+
+    #[test]
+    fn keeps_menus_that_reach_outside() {
+        for html in [
+            // an end tag of an element opened before the menu
+            "<div><nav><a>x</a></div></nav>",
+            // a formatting element left open, which the tree builder carries on after it
+            "<nav><b>x</nav>y",
+            // a form in a menu inside another form ends the outer one
+            "<form><nav><form><input></form></nav><input></form>",
+            // metadata reads JSON-LD
+            r#"<nav><script type="application/ld+json">{}</script></nav>"#,
+            // a link opened before the menu is closed by the first link in it
+            "<a href=/><nav><a href=/x>x</a></nav>y",
+            // a second heading end tag reaches a heading around the menu
+            "<h2><nav><h3>x</h3></h3></nav></h2>",
+        ] {
+            assert_eq!(without_code(html, true), html, "{html}");
+        }
+    }
+
+    #[test]
+    fn the_tree_around_a_menu_is_the_same_without_its_body() {
+        for html in [
+            "<a href=/><nav><a href=/x>x</a></nav>y",
+            "<li><nav><li>x<li>y</li></li></nav>z",
+            "<h2><nav><h2>x<h3>y</h3></h2></nav>z",
+            "<div><nav><p>x<div>y</div></p></nav>z</div>",
+            "<button><nav><button>x</button></nav>z",
+            "<form><nav><form>x</form></nav><input></form>",
+        ] {
+            let skimmed = without_code(html, true);
+            assert_eq!(
+                outline(html, true),
+                outline(&skimmed, true),
+                "{html} → {skimmed}"
+            );
+        }
+    }
+
+    #[test]
     fn leaves_pages_without_code_borrowed() {
-        assert!(matches!(without_code("<p>plain</p>"), Cow::Borrowed(_)));
+        assert!(matches!(
+            without_code("<p>plain</p>", false),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
     fn a_script_tag_inside_a_comment_attribute_or_textarea_is_text() {
         assert_eq!(
-            without_code("<!-- <script> --><p>kept</p>"),
+            without_code("<!-- <script> --><p>kept</p>", false),
             "<!----><p>kept</p>"
         );
         for html in [
@@ -544,62 +633,65 @@ mod tests {
             "<a rel = '<script>'>kept</a>",
             "<a href=x'<script>>kept</a>",
         ] {
-            assert_eq!(without_code(html), html, "{html}");
+            assert_eq!(without_code(html, false), html, "{html}");
         }
     }
 
     #[test]
     fn empties_comments_up_to_where_the_tokenizer_ends_them() {
         let html = "<p>a<!-- x -->b<!--[if IE]><p>old</p><![endif]--></p>";
-        assert_eq!(without_code(html), "<p>a<!---->b<!----></p>");
+        assert_eq!(without_code(html, false), "<p>a<!---->b<!----></p>");
         // `--!>` ends a comment as `-->` does; `<!-->` and `<!--->` end it at once.
         let bang = "<!-- x --!><p>kept</p><!-- y -->";
-        assert_eq!(without_code(bang), "<!----!><p>kept</p><!---->");
+        assert_eq!(without_code(bang, false), "<!----!><p>kept</p><!---->");
         for abrupt in ["<!--><p>kept</p>", "<!---><p>kept</p>", "<!--!><p>kept-->"] {
             let expected = abrupt.replace("!><p>kept-->", "-->");
-            assert_eq!(without_code(abrupt), expected, "{abrupt}");
+            assert_eq!(without_code(abrupt, false), expected, "{abrupt}");
         }
     }
 
     #[test]
     fn the_end_tag_needs_a_delimiter_after_its_name() {
         let html = "<script>a</scripts>b</SCRIPT ><p>c</p>";
-        assert_eq!(without_code(html), "<script></SCRIPT ><p>c</p>");
+        assert_eq!(without_code(html, false), "<script></SCRIPT ><p>c</p>");
     }
 
     #[test]
     fn stops_at_an_escaped_script() {
         let html = "<script><!-- document.write('<script></script>') --></script><style>x</style>";
-        assert_eq!(without_code(html), html);
+        assert_eq!(without_code(html, false), html);
     }
 
     #[test]
     fn empties_drawings_whose_end_is_certain() {
         let html = "<svg class='icon'><title>Share</title><path d='M0 0'/></svg><p>x</p>";
-        assert_eq!(without_code(html), "<svg class='icon'></svg><p>x</p>");
+        assert_eq!(
+            without_code(html, false),
+            "<svg class='icon'></svg><p>x</p>"
+        );
         // `<p>` leaves foreign content: the scanner stops and keeps the rest.
         let broken = "<svg><p>text</p></svg><style>b</style>";
-        assert_eq!(without_code(broken), broken);
+        assert_eq!(without_code(broken, false), broken);
     }
 
     #[test]
     fn scripts_in_foreign_content_are_markup() {
         let html = "<svg><style>a</style><script/></svg><style>b</style>";
-        assert_eq!(without_code(html), "<svg></svg><style></style>");
+        assert_eq!(without_code(html, false), "<svg></svg><style></style>");
         let commented = "<svg><!-- icon --><path/></svg><!-- end -->";
-        assert_eq!(without_code(commented), "<svg></svg><!---->");
+        assert_eq!(without_code(commented, false), "<svg></svg><!---->");
     }
 
     #[test]
     fn unterminated_constructs_pass_through() {
         for html in ["<script>never closed", "<!-- open", "<a title='x", "<p"] {
-            assert_eq!(without_code(html), html, "{html}");
+            assert_eq!(without_code(html, false), html, "{html}");
         }
     }
 
     /// The tree as a string, leaving out the text of scripts and style sheets and what is
     /// inside foreign elements.
-    fn outline(html: &str) -> String {
+    fn outline(html: &str, without_navigation: bool) -> String {
         use crate::dom::{parse_with, DOCUMENT};
         let (dom, _) = parse_with(html, &crate::options::Limits::default(), false);
         let mut out = String::new();
@@ -607,7 +699,11 @@ mod tests {
             let in_foreign = dom
                 .ancestors(n)
                 .any(|a| dom.element(a).is_some_and(|e| e.name.ns != ns!(html)));
-            if in_foreign {
+            let in_navigation = without_navigation
+                && dom
+                    .ancestors(n)
+                    .any(|a| dom.is_tag(a, &html5ever::local_name!("nav")));
+            if in_foreign || in_navigation {
                 continue;
             }
             let depth = dom.ancestors(n).count();
@@ -649,8 +745,24 @@ mod tests {
             "<table>", "<td>", "<img data-x=", "<p srcset='", " data-src=", " data-", "<b data-y ", "<svg/", "/data-z=1", " = ", "= ", " =", "<a b", "/", "<select>", "<noscript>", "</noscript>", "é", "\n",
         ]), 0..40)) {
             let html: String = parts.concat();
-            let skimmed = without_code(&html);
-            proptest::prop_assert_eq!(outline(&html), outline(&skimmed), "skimmed: {}", skimmed);
+            let skimmed = without_code(&html, false);
+            proptest::prop_assert_eq!(outline(&html, false), outline(&skimmed, false), "skimmed: {}", skimmed);
+        }
+
+        /// Emptying menus never changes the tree outside them.
+        #[test]
+        fn emptying_menus_keeps_the_tree_around_them(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "<nav>", "</nav>", "<NAV class=m>", "<nav/>", "<a href=x>", "</a>", "<b>", "</b>", "<i>", "</i>", "<nobr>", "</nobr>",
+            "<li>", "</li>", "<ul>", "</ul>", "<ol>", "</ol>", "<dl>", "<dd>", "<dt>", "</dd>", "</dt>", "<div>", "</div>",
+            "<p>", "</p>", "<span>", "</span>", "<h2>", "</h2>", "<h3>", "</h3>", "<button>", "</button>", "<form>", "</form>",
+            "<table>", "<tr>", "<td>", "</td>", "</table>", "<select>", "<option>", "</select>", "<section>", "</section>",
+            "<header>", "</header>", "<br>", "</br>", "<img src=x>", "<svg>", "</svg>", "<foreignObject>", "<script>", "</script>",
+            "<script type=application/ld+json>", "<textarea>", "</textarea>", "<template>", "</template>", "<body>", "</body>",
+            "<noscript>", "</noscript>", "<ruby>", "<rt>", "<!--", "-->", "<object>", "</object>", "<!doctype html>", "x", " ",
+        ]), 0..40)) {
+            let html: String = parts.concat();
+            let skimmed = without_code(&html, true);
+            proptest::prop_assert_eq!(outline(&html, true), outline(&skimmed, true), "skimmed: {}", skimmed);
         }
     }
 }
