@@ -439,7 +439,7 @@ impl Words {
         let text = strip_dates(text);
         let mut out = Vec::new();
         let mut role = default_role;
-        for segment in text.split(['|', '•', '·', '\n', '\u{2022}', '(', ')', '[', ']']) {
+        for segment in credit_segments(&text) {
             for piece in split_dashes(segment) {
                 let mut piece = piece.trim();
                 for part in self.split_labels(piece) {
@@ -640,6 +640,40 @@ fn label_ends(rest: &str) -> bool {
 }
 
 /// " - " and " — " separate credits ("Jane Doe - Staff Writer"); hyphens in names do not.
+/// Splits a credit line at separators and brackets ("Jane Doe (Reuters) | Photo: X"), but
+/// not at a parenthesised part between the words of one name: "Richard (R.J.) Eskow",
+/// "William (Bill) Smith".
+fn credit_segments(text: &str) -> Vec<&str> {
+    const SEPARATORS: [char; 9] = ['|', '•', '·', '\n', '\u{2022}', '(', ')', '[', ']'];
+    let starts_capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    let mut segments = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    while let Some(i) = text[at..].find(SEPARATORS).map(|i| at + i) {
+        if text[i..].starts_with('(') {
+            let inner_name_part = text[i + 1..].find(')').is_some_and(|close| {
+                let inner = &text[i + 1..i + 1 + close];
+                let before = text[..i].strip_suffix(' ').unwrap_or("");
+                let after = text[i + 2 + close..].strip_prefix(' ').unwrap_or("");
+                let word_before = before.rsplit(' ').next().unwrap_or("");
+                starts_capital(word_before)
+                    && starts_capital(inner)
+                    && !inner.contains(char::is_whitespace)
+                    && starts_capital(after)
+            });
+            if let Some(close) = text[i + 1..].find(')').filter(|_| inner_name_part) {
+                at = i + 2 + close;
+                continue;
+            }
+        }
+        segments.push(&text[start..i]);
+        start = i + text[i..].chars().next().map_or(1, char::len_utf8);
+        at = start;
+    }
+    segments.push(&text[start..]);
+    segments
+}
+
 fn split_dashes(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = s;
@@ -728,6 +762,22 @@ mod tests {
 
     fn n(s: &str, r: Role) -> (String, Role) {
         (s.to_string(), r)
+    }
+
+    #[test]
+    fn a_parenthesised_middle_part_stays_in_the_name() {
+        assert_eq!(
+            names("By Richard (R.J.) Eskow"),
+            [n("Richard (R.J.) Eskow", Role::Author)]
+        );
+        // a bracket after the name still parts it from the name
+        assert_eq!(
+            names("Jane Doe (Photos) | John Roe")
+                .iter()
+                .map(|(name, _)| name.as_str())
+                .collect::<Vec<_>>(),
+            ["Jane Doe", "John Roe"]
+        );
     }
 
     #[test]
