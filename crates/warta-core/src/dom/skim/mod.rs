@@ -169,7 +169,7 @@ fn next_token<'a>(
     }
 }
 
-/// Attributes that no stage reads: all but the [`READ_ATTRIBUTES`](super::READ_ATTRIBUTES).
+/// Attributes that no stage reads (see [`is_read_attribute`](super::is_read_attribute)).
 fn is_unread_attribute(name: &[u8]) -> bool {
     !super::is_read_attribute(name)
 }
