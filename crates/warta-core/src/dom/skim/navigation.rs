@@ -70,9 +70,9 @@ const LOCAL_WHEN_ALONE: [&[u8]; 4] = [b"p", b"br", b"option", b"optgroup"];
 const OPEN_AROUND: [&[u8]; 4] = [b"a", b"nobr", b"button", b"form"];
 
 /// The special elements (in the spec's sense) that stop the tree builder's search for an
-/// open `<li>`, `<dd>` or `<dt>` to close; `address`, `div` and `p` do not stop it. Only
-/// those that can be open in a menu are listed.
-const STOPS_LIST_ITEM_SEARCH: [&[u8]; 38] = [
+/// open `<li>`, `<dd>` or `<dt>` to close, headings aside; `address`, `div` and `p` do not
+/// stop it. Only those that can be open in a menu are listed.
+const STOPS_LIST_ITEM_SEARCH: [&[u8]; 32] = [
     b"applet",
     b"article",
     b"aside",
@@ -89,12 +89,6 @@ const STOPS_LIST_ITEM_SEARCH: [&[u8]; 38] = [
     b"footer",
     b"header",
     b"hgroup",
-    b"h1",
-    b"h2",
-    b"h3",
-    b"h4",
-    b"h5",
-    b"h6",
     b"iframe",
     b"listing",
     b"main",
@@ -241,7 +235,7 @@ impl<'a> Menu<'a> {
                 self.open.truncate(i);
                 return;
             }
-            if is_one_of(t, &STOPS_LIST_ITEM_SEARCH) {
+            if is_one_of(t, &STOPS_LIST_ITEM_SEARCH) || is_heading(t) {
                 return;
             }
         }
