@@ -107,6 +107,10 @@ const STOPS_LIST_ITEM_SEARCH: [&[u8]; 32] = [
     b"xmp",
 ];
 
+/// Menus nest a few levels deep. Deeper ones are kept as they are, so that the searches
+/// through the open elements stay short on any page.
+const MAX_OPEN: usize = 100;
+
 fn is_one_of(name: &[u8], set: &[&[u8]]) -> bool {
     set.iter().any(|s| name.eq_ignore_ascii_case(s))
 }
@@ -209,7 +213,7 @@ impl<'a> Menu<'a> {
     }
 
     fn start(&mut self, name: &'a [u8]) -> Step {
-        if is_one_of(name, &REACHES_OUTSIDE) {
+        if is_one_of(name, &REACHES_OUTSIDE) || self.open.len() >= MAX_OPEN {
             return Step::Unsure;
         }
         if is_one_of(name, &VOID) || super::is_foreign_root(name) {
