@@ -742,7 +742,7 @@ fn without_anchor_marks(s: &str) -> String {
 
 /// Letters and digits only, lower-cased, "&" read as "and": "Nuts & Volts" and "NUTS AND
 /// VOLTS" compare equal.
-fn squash(s: &str) -> String {
+pub(super) fn squash(s: &str) -> String {
     s.replace('&', "and")
         .chars()
         .filter(|c| c.is_alphanumeric())

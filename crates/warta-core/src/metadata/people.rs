@@ -11,7 +11,7 @@ use html5ever::local_name;
 use serde_json::Value;
 
 use super::page::{class_id, find_word, ld_types, lower_aligned, normalise, spaced_text, Page};
-use super::Candidate;
+use super::{squash, Candidate};
 use crate::article::{Person, Role};
 use crate::dates;
 use crate::dom::DOCUMENT;
@@ -307,14 +307,6 @@ fn is_brand(name: &str, brands: &[String]) -> bool {
     let n = squash(name);
     !n.is_empty() && brands.iter().any(|b| squash(b) == n)
         || name.contains('.') && !name.contains(' ') && name.len() > 4
-}
-
-/// Letters and digits only, lower-cased: "Tempo.co" and "TEMPO CO" compare equal.
-fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 fn ld_people(v: &Value, words: &Words, out: &mut Vec<Credit>) {
