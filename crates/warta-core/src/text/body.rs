@@ -284,7 +284,44 @@ fn in_records(lines: &[Line], kinds: &[Kind], counts: bool) -> Vec<bool> {
         }
         first = last + 1;
     }
+    mark_title_lists(lines, kinds, &mut inside);
     inside
+}
+
+/// A list of titles follows its introduction within this many lines.
+const MAX_INTRO_GAP: usize = 2;
+/// Titles in a row that make a list of items (recipes, guides, products by name).
+const MIN_LISTED_TITLES: usize = 8;
+/// The middle title of such a list is at least this many words.
+const MIN_MEDIAN_TITLE_WORDS: usize = 4;
+
+/// Marks runs of titles right under a line of prose (the list's introduction): a
+/// collection's items by name, without a price or a date beside them. A menu's entries
+/// are a word or two; a list of related stories under an article is not marked here, as
+/// record runs count only where the article's prose is short.
+fn mark_title_lists(lines: &[Line], kinds: &[Kind], inside: &mut [bool]) {
+    let title =
+        |i: usize| kinds[i] == Kind::Text && lines[i].headline_shaped() && !lines[i].ends_sentence;
+    let mut i = 0;
+    while i < lines.len() {
+        if !title(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && title(i) {
+            i += 1;
+        }
+        let introduced =
+            (start.saturating_sub(MAX_INTRO_GAP)..start).any(|j| is_prose(&lines[j], &kinds[j]));
+        if introduced && i - start >= MIN_LISTED_TITLES {
+            let mut words: Vec<usize> = lines[start..i].iter().map(|l| l.words).collect();
+            words.sort_unstable();
+            if words[words.len() / 2] >= MIN_MEDIAN_TITLE_WORDS {
+                inside[start..i].fill(true);
+            }
+        }
+    }
 }
 
 /// Words at the end of a line that, printed again at the end of another, make the two
@@ -882,6 +919,40 @@ mod tests {
             span.as_ref().is_some_and(|s| s.start <= 44 && s.end == 50),
             "{span:?}"
         );
+    }
+
+    #[test]
+    fn a_collection_of_titles_under_its_introduction_is_the_content() {
+        // Regression: a recipe collection (one sentence, then its recipes by name) was read
+        // as the sentence alone, the titles costing as a menu's entries do.
+        let mut text = section_menu();
+        text.push_str(
+            "Our collection of tomato sauce recipes has something for every dish, from pasta to pizza.\n",
+        );
+        for title in [
+            "Easy Slow-Cooker Pork Ragu",
+            "Spaghetti and Meatballs for a Crowd",
+            "Sweet and Spicy Tomato Chutney",
+            "Pasta With Spicy Sausage and Tomato Sauce",
+            "Quick Red Sauce in Forty Minutes or Less",
+            "Roman-Style Spaghetti With Tuna and Mushrooms",
+            "The Best Fresh Tomato Sauce",
+            "Baked Ziti With Two Cheeses",
+            "Pressure Cooker Tomato Sauce Recipe",
+            "Homemade Ketchup With Cloves",
+        ] {
+            text.push_str(title);
+            text.push('\n');
+        }
+        text.push_str("Home\nAbout us\nContact\n");
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(36..47));
+        // Without the introduction, the same titles are no list of the page's own.
+        let (_, span) = span_of(&text.replace(
+            "Our collection of tomato sauce recipes has something for every dish, from pasta to pizza.\n",
+            "",
+        ));
+        assert_eq!(span, None);
     }
 
     #[test]
