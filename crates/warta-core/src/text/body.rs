@@ -453,6 +453,59 @@ fn table_cells(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
         .collect()
 }
 
+/// Kinds of code punctuation a line of code has at the least: brackets of one kind,
+/// an operator, a statement's end.
+const MIN_CODE_MARKS: usize = 2;
+/// Lines of code this many lines apart or closer make one block: the keywords and names
+/// between them ("then", "fi", "done") are its lines too.
+const MAX_CODE_GAP: usize = 3;
+
+/// Whether a line reads as a line of source code or of a shell session: two or more kinds
+/// of code punctuation, or nothing but closing brackets. A menu's entry ("Cart (0)") has
+/// one kind at most.
+fn is_code(text: &str) -> bool {
+    let mut marks = [false; 8];
+    for c in text.chars() {
+        let kind = match c {
+            '{' | '}' => 0,
+            '(' | ')' => 1,
+            '[' | ']' => 2,
+            '<' | '>' => 3,
+            ';' => 4,
+            '=' => 5,
+            '$' => 6,
+            '"' => 7,
+            _ => continue,
+        };
+        marks[kind] = true;
+    }
+    marks.iter().filter(|&&m| m).count() >= MIN_CODE_MARKS
+        || (!text.is_empty() && text.chars().all(|c| "{}()[];,".contains(c)))
+}
+
+/// For each line, whether it is in a block of code (in a question, an answer or a manual):
+/// content that neither builds an article as prose does nor breaks it as a menu does.
+fn code_lines(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
+    let code_at: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            kinds[i] == Kind::Text && !is_prose(&lines[i], &kinds[i]) && is_code(&lines[i].text)
+        })
+        .collect();
+    let mut code = vec![false; lines.len()];
+    for pair in code_at.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if b - a <= MAX_CODE_GAP
+            && (a + 1..b).all(|j| kinds[j] == Kind::Text && !is_prose(&lines[j], &kinds[j]))
+        {
+            code[a..=b].fill(true);
+        }
+    }
+    for &i in &code_at {
+        code[i] = true;
+    }
+    code
+}
+
 /// Title-cased words a headline has, at the least, before its teaser runs into it.
 const MIN_GLUED_TITLE_WORDS: usize = 3;
 /// Lowercase letters before a capital that glue two words; fewer make a name ("McPherson",
@@ -566,6 +619,7 @@ fn content_span(lines: &[Line], kinds: &[Kind], focus: Focus, when: &When) -> Op
         per_post: per_post_labels(lines, kinds, when),
         page_end: page_end(lines, kinds),
         table_cells: table_cells(lines, kinds),
+        code: code_lines(lines, kinds),
     };
     let article = page.heaviest_stretch(None);
     let article_prose = article
@@ -630,6 +684,7 @@ struct Page<'a> {
     per_post: Vec<bool>,
     page_end: Option<usize>,
     table_cells: Vec<bool>,
+    code: Vec<bool>,
 }
 
 impl Page<'_> {
@@ -664,7 +719,7 @@ impl Page<'_> {
                 -INLINE_FURNITURE_COST
             } else if self.cut_short[i] {
                 -self.short_cost
-            } else if self.table_cells[i] {
+            } else if self.table_cells[i] || self.code[i] {
                 0.0
             } else {
                 weight(line, kind, self.short_cost)
@@ -953,6 +1008,26 @@ mod tests {
             "",
         ));
         assert_eq!(span, None);
+    }
+
+    #[test]
+    fn a_block_of_code_does_not_split_an_article() {
+        // Regression: a script in a question or a manual cost as a menu does, line by
+        // line, and the prose after it was lost.
+        let mut text = format!("Home\nNews\n{PARAGRAPHS}{PARAGRAPHS}");
+        for name in ["alpha", "beta", "gamma", "delta", "kappa", "sigma"].repeat(10) {
+            text.push_str(&format!(
+                "if [ -e \"/dev/{name}\" ]\nthen\necho \"found {name}\" >> log\nfi\n"
+            ));
+        }
+        text.push_str(PARAGRAPHS);
+        text.push_str("About us\nContact\n");
+        let (lines, span) = span_of(&text);
+        assert_eq!(span, Some(2..lines.len() - 2));
+        assert!(is_code("DMMAP=$(mktemp)"));
+        assert!(is_code("});"));
+        assert!(!is_code("Your Cart (0)"));
+        assert!(!is_code("Re: Guaranteed jobs? (Score:2)"));
     }
 
     #[test]
