@@ -89,8 +89,13 @@ const ISOLATED_SHARE: f32 = 0.5;
 fn is_prose(line: &Line, kind: &Kind) -> bool {
     *kind == Kind::Text
         && !has_menu_separators(&line.text)
-        && ((line.ends_sentence && line.words >= SENTENCE_WORDS)
-            || (line.words >= PROSE_WORDS && reads_like_prose(line)))
+        && (is_sentence(line) || (line.words >= PROSE_WORDS && reads_like_prose(line)))
+}
+
+/// A sentence long enough to be prose: closed by a stop, or by a colon that opens what
+/// follows ("Services include:"); a label closed by a colon is a word or two.
+fn is_sentence(line: &Line) -> bool {
+    line.words >= SENTENCE_WORDS && (line.ends_sentence || line.text.ends_with([':', '：']))
 }
 
 /// Inline furniture and captions sit inside an article without breaking its prose.
@@ -409,7 +414,7 @@ fn weight(line: &Line, kind: &Kind, short_cost: f32) -> f32 {
                 -short_cost * 2.0
             } else if is_glued_teaser(&line.text) {
                 -short_cost
-            } else if line.ends_sentence && line.words >= SENTENCE_WORDS {
+            } else if is_sentence(line) {
                 words
             } else if line.words >= PROSE_WORDS && reads_like_prose(line) {
                 words * UNSTOPPED_PROSE_SHARE
@@ -1008,6 +1013,18 @@ mod tests {
             "",
         ));
         assert_eq!(span, None);
+    }
+
+    #[test]
+    fn a_sentence_that_opens_a_list_with_a_colon_is_prose() {
+        // Regression: the sentence that opens a list ("… services include:") cost as a
+        // menu's entry does, and the article's first paragraph was cut off.
+        let lead =
+            Line::new("The department keeps the town safe, and its services include:".into());
+        assert!(weight(&lead, &Kind::Text, SHORT_LINE_COST) > 0.0);
+        assert!(is_prose(&lead, &Kind::Text));
+        let label = Line::new("Tags:".into());
+        assert!(weight(&label, &Kind::Text, SHORT_LINE_COST) < 0.0);
     }
 
     #[test]
