@@ -34,8 +34,9 @@ const BARRIER_COST: f32 = 25.0;
 const PROSE_SHARE_OF_AN_ARTICLE: f32 = 0.6;
 /// The least a short line costs, as a share of [`SHORT_LINE_COST`], however little prose.
 const MIN_SHORT_LINE_SHARE: f32 = 0.1;
-/// Prose (in words) after which a related heading or boilerplate marks the article's end.
-const ARTICLE_WORDS_BEFORE_END: usize = 150;
+/// Prose (in words) after which a related heading or boilerplate marks the article's end:
+/// a short news item or a product's description is an article's worth too.
+const ARTICLE_WORDS_BEFORE_END: usize = 125;
 /// What prose after the page's copyright notice still counts: what a crawler finds there
 /// is dialogs and overlays, however long (a privacy policy in a popup).
 const AFTER_PAGE_END_SHARE: f32 = 0.0;
@@ -1025,6 +1026,39 @@ mod tests {
         assert!(is_prose(&lead, &Kind::Text));
         let label = Line::new("Tags:".into());
         assert!(weight(&label, &Kind::Text, SHORT_LINE_COST) < 0.0);
+    }
+
+    #[test]
+    fn a_short_article_ends_at_its_related_heading() {
+        // Regression: under a short article (130 words), the teasers after its related
+        // heading counted in full, and joined it.
+        let sentence = |topic: &str, words: usize| {
+            let mut line = format!("The {topic}");
+            for n in 2..words {
+                line.push(' ');
+                line.push_str(if n % 2 == 0 { topic } else { "met" });
+            }
+            line.push_str(" again.\n");
+            line
+        };
+        let mut text = String::from("Home\nNews\n");
+        for topic in ["budget", "roads", "library", "bridge", "buses"] {
+            text.push_str(&sentence(topic, 26));
+        }
+        text.push_str("Related stories\n");
+        for topic in ["harbour", "market"] {
+            text.push_str(&sentence(topic, 26));
+        }
+        text.push_str("About us\nContact\n");
+        let lines = segment(&text);
+        let kinds = super::super::furniture::classify(
+            &lines,
+            &super::super::phrases::Phrases::for_language(Some("en")),
+        );
+        assert_eq!(kinds[7], Kind::RelatedHeading);
+        let span = main_span(&lines, &kinds, Focus::Balanced, &When::new(None, None));
+        assert_eq!(lines[2].words, 27);
+        assert_eq!(span, Some(2..7));
     }
 
     #[test]
