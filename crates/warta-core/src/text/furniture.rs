@@ -88,9 +88,7 @@ pub(super) fn mark_comment_stamps(
     when: &When,
 ) {
     let stamps: Vec<usize> = (0..lines.len())
-        .filter(|&i| {
-            kinds[i] == Kind::Text && lines[i].words <= 12 && when.is_stamp(&lines[i].text)
-        })
+        .filter(|&i| kinds[i] == Kind::Text && when.is_stamp(&lines[i].text))
         .collect();
     let mut prose_before = Vec::with_capacity(lines.len() + 1);
     prose_before.push(0);
