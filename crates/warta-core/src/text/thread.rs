@@ -34,6 +34,14 @@ pub(super) fn mark_post_furniture(
     if stamps.len() < MIN_POSTS {
         return;
     }
+    // Posts are stamped at different times; a countdown or a banner printed again and
+    // again shows one time only.
+    let mut distinct: Vec<&str> = stamps.iter().map(|&i| lines[i].text.as_str()).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() < 2 {
+        return;
+    }
     if !mostly_prose_between(lines, &stamps) {
         return;
     }
@@ -146,6 +154,16 @@ mod tests {
                 "View Public Profile"
             ]
         );
+    }
+
+    #[test]
+    fn one_time_printed_again_and_again_is_no_thread() {
+        // Regression: an offer's countdown, printed on every card with the same end time,
+        // read as a thread, and the cards' figures were cut as post counters.
+        let card = "Offer ends\nNovember 20, 2026 7:00 PM\n\
+            Get a resume written by an expert who knows your field and your next employer.\n\
+            $139\n";
+        assert!(marked(&card.repeat(3)).is_empty());
     }
 
     #[test]
