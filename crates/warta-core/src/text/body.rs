@@ -770,9 +770,68 @@ impl Page<'_> {
                 best = Some((sum, start..i + 1));
             }
         }
-        best.map(|(_, span)| span)
+        best.map(|(_, span)| self.without_detached_opening(span, records.map(|(r, _)| r)))
+    }
+
+    /// The span without its opening pieces that a long run of menu entries (a mega menu's
+    /// columns, a drawer) cuts off from its heaviest part. Where prose is scarce, short
+    /// lines cost little, and a menu's teaser blurbs still pay for crossing the menu. An
+    /// opening piece with much less prose than the heaviest is dropped; on a page of
+    /// records (`records`) short lines are content, and nothing is cut.
+    fn without_detached_opening(
+        &self,
+        span: Range<usize>,
+        records: Option<&[bool]>,
+    ) -> Range<usize> {
+        if records.is_some() {
+            return span;
+        }
+        let menu_entry = |i: usize| {
+            let line = &self.lines[i];
+            self.kinds[i] != Kind::Text
+                || (line.words <= MAX_MENU_ITEM_WORDS
+                    && !line.ends_sentence
+                    && line.text.starts_with(char::is_uppercase)
+                    && !line.text.contains(['{', '}', ';', '=', '(', ')']))
+        };
+        // Where each piece starts: the span's start, and the end of every long run of
+        // menu entries.
+        let mut starts = vec![span.start];
+        let mut run_from = None;
+        for i in span.clone() {
+            if menu_entry(i) {
+                run_from.get_or_insert(i);
+            } else if let Some(from) = run_from.take() {
+                if i - from >= MIN_DETACHING_LINES {
+                    starts.push(i);
+                }
+            }
+        }
+        if starts.len() == 1 {
+            return span;
+        }
+        let ends = starts[1..].iter().copied().chain(std::iter::once(span.end));
+        let prose: Vec<usize> = starts
+            .iter()
+            .zip(ends)
+            .map(|(&start, end)| prose_words(self.lines, self.kinds, &(start..end)))
+            .collect();
+        let heaviest = prose.iter().copied().max().unwrap_or(0);
+        let first = prose
+            .iter()
+            .position(|&p| p * DETACHED_SHARE_KEPT >= heaviest)
+            .unwrap_or(0);
+        starts[first]..span.end
     }
 }
+
+/// A menu's entry is a few words opening with a capital, with no sentence and no code in it.
+const MAX_MENU_ITEM_WORDS: usize = 5;
+/// A run of this many menu entries cuts the prose on either side apart.
+const MIN_DETACHING_LINES: usize = 30;
+/// An opening piece cut off by such a run stays when its prose is at least this share
+/// (1/n) of the heaviest piece's.
+const DETACHED_SHARE_KEPT: usize = 3;
 
 /// A line this long (in bytes) may be the whole article run together.
 const MIN_DIGEST_BYTES: usize = 1000;
@@ -1059,6 +1118,45 @@ mod tests {
         let span = main_span(&lines, &kinds, Focus::Balanced, &When::new(None, None));
         assert_eq!(lines[2].words, 27);
         assert_eq!(span, Some(2..7));
+    }
+
+    #[test]
+    fn a_mega_menus_teasers_do_not_open_the_body() {
+        // Regression: a mega menu's product blurbs, far above the article past the
+        // menu's columns, still paid for crossing them where short lines cost little.
+        let sentence = |seed: usize, words: usize| {
+            let mut line = String::from("The");
+            for n in 1..words - 1 {
+                line.push_str(&format!(" word{seed}x{n}"));
+            }
+            line.push_str(" again.\n");
+            line
+        };
+        let entries = [
+            "About Us",
+            "Contact Page",
+            "Careers Desk",
+            "Press Room",
+            "Help Centre",
+        ];
+        let mut text = String::new();
+        for seed in 0..4 {
+            text.push_str(&format!("Product {seed}\n{}", sentence(seed, 28)));
+        }
+        for entry in entries.iter().cycle().take(35) {
+            text.push_str(entry);
+            text.push('\n');
+        }
+        let article_start = segment(&text).len();
+        for seed in 10..24 {
+            text.push_str(&sentence(seed, 25));
+        }
+        for entry in entries.iter().cycle().take(400) {
+            text.push_str(entry);
+            text.push('\n');
+        }
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(article_start..article_start + 14));
     }
 
     #[test]
