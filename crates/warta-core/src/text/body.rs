@@ -34,8 +34,9 @@ const BARRIER_COST: f32 = 25.0;
 const PROSE_SHARE_OF_AN_ARTICLE: f32 = 0.6;
 /// The least a short line costs, as a share of [`SHORT_LINE_COST`], however little prose.
 const MIN_SHORT_LINE_SHARE: f32 = 0.1;
-/// Prose (in words) after which a related heading or boilerplate marks the article's end.
-const ARTICLE_WORDS_BEFORE_END: usize = 150;
+/// Prose (in words) after which a related heading or boilerplate marks the article's end:
+/// a short news item or a product's description is an article's worth too.
+const ARTICLE_WORDS_BEFORE_END: usize = 125;
 /// What prose after the page's copyright notice still counts: what a crawler finds there
 /// is dialogs and overlays, however long (a privacy policy in a popup).
 const AFTER_PAGE_END_SHARE: f32 = 0.0;
@@ -89,8 +90,13 @@ const ISOLATED_SHARE: f32 = 0.5;
 fn is_prose(line: &Line, kind: &Kind) -> bool {
     *kind == Kind::Text
         && !has_menu_separators(&line.text)
-        && ((line.ends_sentence && line.words >= SENTENCE_WORDS)
-            || (line.words >= PROSE_WORDS && reads_like_prose(line)))
+        && (is_sentence(line) || (line.words >= PROSE_WORDS && reads_like_prose(line)))
+}
+
+/// A sentence long enough to be prose: closed by a stop, or by a colon that opens what
+/// follows ("Services include:"); a label closed by a colon is a word or two.
+fn is_sentence(line: &Line) -> bool {
+    line.words >= SENTENCE_WORDS && (line.ends_sentence || line.text.ends_with([':', '：']))
 }
 
 /// Inline furniture and captions sit inside an article without breaking its prose.
@@ -284,7 +290,44 @@ fn in_records(lines: &[Line], kinds: &[Kind], counts: bool) -> Vec<bool> {
         }
         first = last + 1;
     }
+    mark_title_lists(lines, kinds, &mut inside);
     inside
+}
+
+/// A list of titles follows its introduction within this many lines.
+const MAX_INTRO_GAP: usize = 2;
+/// Titles in a row that make a list of items (recipes, guides, products by name).
+const MIN_LISTED_TITLES: usize = 8;
+/// The middle title of such a list is at least this many words.
+const MIN_MEDIAN_TITLE_WORDS: usize = 4;
+
+/// Marks runs of titles right under a line of prose (the list's introduction): a
+/// collection's items by name, without a price or a date beside them. A menu's entries
+/// are a word or two; a list of related stories under an article is not marked here, as
+/// record runs count only where the article's prose is short.
+fn mark_title_lists(lines: &[Line], kinds: &[Kind], inside: &mut [bool]) {
+    let title =
+        |i: usize| kinds[i] == Kind::Text && lines[i].headline_shaped() && !lines[i].ends_sentence;
+    let mut i = 0;
+    while i < lines.len() {
+        if !title(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && title(i) {
+            i += 1;
+        }
+        let introduced =
+            (start.saturating_sub(MAX_INTRO_GAP)..start).any(|j| is_prose(&lines[j], &kinds[j]));
+        if introduced && i - start >= MIN_LISTED_TITLES {
+            let mut words: Vec<usize> = lines[start..i].iter().map(|l| l.words).collect();
+            words.sort_unstable();
+            if words[words.len() / 2] >= MIN_MEDIAN_TITLE_WORDS {
+                inside[start..i].fill(true);
+            }
+        }
+    }
 }
 
 /// Words at the end of a line that, printed again at the end of another, make the two
@@ -372,7 +415,7 @@ fn weight(line: &Line, kind: &Kind, short_cost: f32) -> f32 {
                 -short_cost * 2.0
             } else if is_glued_teaser(&line.text) {
                 -short_cost
-            } else if line.ends_sentence && line.words >= SENTENCE_WORDS {
+            } else if is_sentence(line) {
                 words
             } else if line.words >= PROSE_WORDS && reads_like_prose(line) {
                 words * UNSTOPPED_PROSE_SHARE
@@ -414,6 +457,59 @@ fn table_cells(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
             figure[i] && ((i > 0 && figure[i - 1]) || figure.get(i + 1).copied().unwrap_or(false))
         })
         .collect()
+}
+
+/// Kinds of code punctuation a line of code has at the least: brackets of one kind,
+/// an operator, a statement's end.
+const MIN_CODE_MARKS: usize = 2;
+/// Lines of code this many lines apart or closer make one block: the keywords and names
+/// between them ("then", "fi", "done") are its lines too.
+const MAX_CODE_GAP: usize = 3;
+
+/// Whether a line reads as a line of source code or of a shell session: two or more kinds
+/// of code punctuation, or nothing but closing brackets. A menu's entry ("Cart (0)") has
+/// one kind at most.
+fn is_code(text: &str) -> bool {
+    let mut marks = [false; 8];
+    for c in text.chars() {
+        let kind = match c {
+            '{' | '}' => 0,
+            '(' | ')' => 1,
+            '[' | ']' => 2,
+            '<' | '>' => 3,
+            ';' => 4,
+            '=' => 5,
+            '$' => 6,
+            '"' => 7,
+            _ => continue,
+        };
+        marks[kind] = true;
+    }
+    marks.iter().filter(|&&m| m).count() >= MIN_CODE_MARKS
+        || (!text.is_empty() && text.chars().all(|c| "{}()[];,".contains(c)))
+}
+
+/// For each line, whether it is in a block of code (in a question, an answer or a manual):
+/// content that neither builds an article as prose does nor breaks it as a menu does.
+fn code_lines(lines: &[Line], kinds: &[Kind]) -> Vec<bool> {
+    let code_at: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            kinds[i] == Kind::Text && !is_prose(&lines[i], &kinds[i]) && is_code(&lines[i].text)
+        })
+        .collect();
+    let mut code = vec![false; lines.len()];
+    for pair in code_at.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if b - a <= MAX_CODE_GAP
+            && (a + 1..b).all(|j| kinds[j] == Kind::Text && !is_prose(&lines[j], &kinds[j]))
+        {
+            code[a..=b].fill(true);
+        }
+    }
+    for &i in &code_at {
+        code[i] = true;
+    }
+    code
 }
 
 /// Title-cased words a headline has, at the least, before its teaser runs into it.
@@ -529,6 +625,7 @@ fn content_span(lines: &[Line], kinds: &[Kind], focus: Focus, when: &When) -> Op
         per_post: per_post_labels(lines, kinds, when),
         page_end: page_end(lines, kinds),
         table_cells: table_cells(lines, kinds),
+        code: code_lines(lines, kinds),
     };
     let article = page.heaviest_stretch(None);
     let article_prose = article
@@ -593,6 +690,7 @@ struct Page<'a> {
     per_post: Vec<bool>,
     page_end: Option<usize>,
     table_cells: Vec<bool>,
+    code: Vec<bool>,
 }
 
 impl Page<'_> {
@@ -627,7 +725,7 @@ impl Page<'_> {
                 -INLINE_FURNITURE_COST
             } else if self.cut_short[i] {
                 -self.short_cost
-            } else if self.table_cells[i] {
+            } else if self.table_cells[i] || self.code[i] {
                 0.0
             } else {
                 weight(line, kind, self.short_cost)
@@ -672,9 +770,68 @@ impl Page<'_> {
                 best = Some((sum, start..i + 1));
             }
         }
-        best.map(|(_, span)| span)
+        best.map(|(_, span)| self.without_detached_opening(span, records.map(|(r, _)| r)))
+    }
+
+    /// The span without its opening pieces that a long run of menu entries (a mega menu's
+    /// columns, a drawer) cuts off from its heaviest part. Where prose is scarce, short
+    /// lines cost little, and a menu's teaser blurbs still pay for crossing the menu. An
+    /// opening piece with much less prose than the heaviest is dropped; on a page of
+    /// records (`records`) short lines are content, and nothing is cut.
+    fn without_detached_opening(
+        &self,
+        span: Range<usize>,
+        records: Option<&[bool]>,
+    ) -> Range<usize> {
+        if records.is_some() {
+            return span;
+        }
+        let menu_entry = |i: usize| {
+            let line = &self.lines[i];
+            self.kinds[i] != Kind::Text
+                || (line.words <= MAX_MENU_ITEM_WORDS
+                    && !line.ends_sentence
+                    && line.text.starts_with(char::is_uppercase)
+                    && !line.text.contains(['{', '}', ';', '=', '(', ')']))
+        };
+        // Where each piece starts: the span's start, and the end of every long run of
+        // menu entries.
+        let mut starts = vec![span.start];
+        let mut run_from = None;
+        for i in span.clone() {
+            if menu_entry(i) {
+                run_from.get_or_insert(i);
+            } else if let Some(from) = run_from.take() {
+                if i - from >= MIN_DETACHING_LINES {
+                    starts.push(i);
+                }
+            }
+        }
+        if starts.len() == 1 {
+            return span;
+        }
+        let ends = starts[1..].iter().copied().chain(std::iter::once(span.end));
+        let prose: Vec<usize> = starts
+            .iter()
+            .zip(ends)
+            .map(|(&start, end)| prose_words(self.lines, self.kinds, &(start..end)))
+            .collect();
+        let heaviest = prose.iter().copied().max().unwrap_or(0);
+        let first = prose
+            .iter()
+            .position(|&p| p * DETACHED_SHARE_KEPT >= heaviest)
+            .unwrap_or(0);
+        starts[first]..span.end
     }
 }
+
+/// A menu's entry is a few words opening with a capital, with no sentence and no code in it.
+const MAX_MENU_ITEM_WORDS: usize = 5;
+/// A run of this many menu entries cuts the prose on either side apart.
+const MIN_DETACHING_LINES: usize = 30;
+/// An opening piece cut off by such a run stays when its prose is at least this share
+/// (1/n) of the heaviest piece's.
+const DETACHED_SHARE_KEPT: usize = 3;
 
 /// A line this long (in bytes) may be the whole article run together.
 const MIN_DIGEST_BYTES: usize = 1000;
@@ -882,6 +1039,144 @@ mod tests {
             span.as_ref().is_some_and(|s| s.start <= 44 && s.end == 50),
             "{span:?}"
         );
+    }
+
+    #[test]
+    fn a_collection_of_titles_under_its_introduction_is_the_content() {
+        // Regression: a recipe collection (one sentence, then its recipes by name) was read
+        // as the sentence alone, the titles costing as a menu's entries do.
+        let mut text = section_menu();
+        text.push_str(
+            "Our collection of tomato sauce recipes has something for every dish, from pasta to pizza.\n",
+        );
+        for title in [
+            "Easy Slow-Cooker Pork Ragu",
+            "Spaghetti and Meatballs for a Crowd",
+            "Sweet and Spicy Tomato Chutney",
+            "Pasta With Spicy Sausage and Tomato Sauce",
+            "Quick Red Sauce in Forty Minutes or Less",
+            "Roman-Style Spaghetti With Tuna and Mushrooms",
+            "The Best Fresh Tomato Sauce",
+            "Baked Ziti With Two Cheeses",
+            "Pressure Cooker Tomato Sauce Recipe",
+            "Homemade Ketchup With Cloves",
+        ] {
+            text.push_str(title);
+            text.push('\n');
+        }
+        text.push_str("Home\nAbout us\nContact\n");
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(36..47));
+        // Without the introduction, the same titles are no list of the page's own.
+        let (_, span) = span_of(&text.replace(
+            "Our collection of tomato sauce recipes has something for every dish, from pasta to pizza.\n",
+            "",
+        ));
+        assert_eq!(span, None);
+    }
+
+    #[test]
+    fn a_sentence_that_opens_a_list_with_a_colon_is_prose() {
+        // Regression: the sentence that opens a list ("… services include:") cost as a
+        // menu's entry does, and the article's first paragraph was cut off.
+        let lead =
+            Line::new("The department keeps the town safe, and its services include:".into());
+        assert!(weight(&lead, &Kind::Text, SHORT_LINE_COST) > 0.0);
+        assert!(is_prose(&lead, &Kind::Text));
+        let label = Line::new("Tags:".into());
+        assert!(weight(&label, &Kind::Text, SHORT_LINE_COST) < 0.0);
+    }
+
+    #[test]
+    fn a_short_article_ends_at_its_related_heading() {
+        // Regression: under a short article (130 words), the teasers after its related
+        // heading counted in full, and joined it.
+        let sentence = |topic: &str, words: usize| {
+            let mut line = format!("The {topic}");
+            for n in 2..words {
+                line.push(' ');
+                line.push_str(if n % 2 == 0 { topic } else { "met" });
+            }
+            line.push_str(" again.\n");
+            line
+        };
+        let mut text = String::from("Home\nNews\n");
+        for topic in ["budget", "roads", "library", "bridge", "buses"] {
+            text.push_str(&sentence(topic, 26));
+        }
+        text.push_str("Related stories\n");
+        for topic in ["harbour", "market"] {
+            text.push_str(&sentence(topic, 26));
+        }
+        text.push_str("About us\nContact\n");
+        let lines = segment(&text);
+        let kinds = super::super::furniture::classify(
+            &lines,
+            &super::super::phrases::Phrases::for_language(Some("en")),
+        );
+        assert_eq!(kinds[7], Kind::RelatedHeading);
+        let span = main_span(&lines, &kinds, Focus::Balanced, &When::new(None, None));
+        assert_eq!(lines[2].words, 27);
+        assert_eq!(span, Some(2..7));
+    }
+
+    #[test]
+    fn a_mega_menus_teasers_do_not_open_the_body() {
+        // Regression: a mega menu's product blurbs, far above the article past the
+        // menu's columns, still paid for crossing them where short lines cost little.
+        let sentence = |seed: usize, words: usize| {
+            let mut line = String::from("The");
+            for n in 1..words - 1 {
+                line.push_str(&format!(" word{seed}x{n}"));
+            }
+            line.push_str(" again.\n");
+            line
+        };
+        let entries = [
+            "About Us",
+            "Contact Page",
+            "Careers Desk",
+            "Press Room",
+            "Help Centre",
+        ];
+        let mut text = String::new();
+        for seed in 0..4 {
+            text.push_str(&format!("Product {seed}\n{}", sentence(seed, 28)));
+        }
+        for entry in entries.iter().cycle().take(35) {
+            text.push_str(entry);
+            text.push('\n');
+        }
+        let article_start = segment(&text).len();
+        for seed in 10..24 {
+            text.push_str(&sentence(seed, 25));
+        }
+        for entry in entries.iter().cycle().take(400) {
+            text.push_str(entry);
+            text.push('\n');
+        }
+        let (_, span) = span_of(&text);
+        assert_eq!(span, Some(article_start..article_start + 14));
+    }
+
+    #[test]
+    fn a_block_of_code_does_not_split_an_article() {
+        // Regression: a script in a question or a manual cost as a menu does, line by
+        // line, and the prose after it was lost.
+        let mut text = format!("Home\nNews\n{PARAGRAPHS}{PARAGRAPHS}");
+        for name in ["alpha", "beta", "gamma", "delta", "kappa", "sigma"].repeat(10) {
+            text.push_str(&format!(
+                "if [ -e \"/dev/{name}\" ]\nthen\necho \"found {name}\" >> log\nfi\n"
+            ));
+        }
+        text.push_str(PARAGRAPHS);
+        text.push_str("About us\nContact\n");
+        let (lines, span) = span_of(&text);
+        assert_eq!(span, Some(2..lines.len() - 2));
+        assert!(is_code("DMMAP=$(mktemp)"));
+        assert!(is_code("});"));
+        assert!(!is_code("Your Cart (0)"));
+        assert!(!is_code("Re: Guaranteed jobs? (Score:2)"));
     }
 
     #[test]

@@ -88,9 +88,7 @@ pub(super) fn mark_comment_stamps(
     when: &When,
 ) {
     let stamps: Vec<usize> = (0..lines.len())
-        .filter(|&i| {
-            kinds[i] == Kind::Text && lines[i].words <= 12 && when.is_stamp(&lines[i].text)
-        })
+        .filter(|&i| kinds[i] == Kind::Text && when.is_stamp(&lines[i].text))
         .collect();
     let mut prose_before = Vec::with_capacity(lines.len() + 1);
     prose_before.push(0);
@@ -154,7 +152,7 @@ pub(super) fn mark_comment_stamps(
         let run = &stamps[first..=last];
         first = last + 1;
         // Comments say something between their stamps; a listing's stamps sit over titles.
-        if run.len() < 3 || !mostly_prose_between(lines, run) {
+        if run.len() < 3 || !mostly_prose_between(lines, run) || mostly_teasers(lines, run) {
             continue;
         }
         let comments: Vec<usize> = run
@@ -343,6 +341,28 @@ fn source_credit(line: &Line, phrases: &Phrases) -> Option<Vec<String>> {
 
 /// Whether at least half the gaps between consecutive stamps (line numbers, in order) hold a
 /// sentence: posts say something between their stamps, a listing's dates sit over titles.
+/// A teaser's headline is at least this many words; a poster's name is fewer.
+const MIN_TEASER_HEADLINE_WORDS: usize = 4;
+
+/// Whether most stamps close a story's card (a headline, its one-sentence blurb, then the
+/// author and date): a list of stories, not comments, whose stamps sit over the poster's
+/// words or under them after a name.
+fn mostly_teasers(lines: &[Line], stamps: &[usize]) -> bool {
+    let teasers = stamps
+        .iter()
+        .filter(|&&at| {
+            at >= 2 && {
+                let (headline, blurb) = (&lines[at - 2], &lines[at - 1]);
+                blurb.ends_sentence
+                    && headline.words >= MIN_TEASER_HEADLINE_WORDS
+                    && headline.headline_shaped()
+                    && !headline.ends_sentence
+            }
+        })
+        .count();
+    teasers * 2 > stamps.len()
+}
+
 pub(super) fn mostly_prose_between(lines: &[Line], stamps: &[usize]) -> bool {
     let with_prose = stamps
         .windows(2)
@@ -433,6 +453,27 @@ mod tests {
         );
         // The opener, then each name line and its stamp.
         assert_eq!(comment_marks(&text), [1, 2, 3, 5, 6, 8, 9]);
+    }
+
+    #[test]
+    fn stamps_that_close_story_cards_are_no_comments() {
+        // Regression: a list of stories (headline, blurb, author and date) after a long
+        // cookie notice read as comments, and every card's stamp became boilerplate.
+        let text = format!(
+            "{ARTICLE}Leave a reply
+             Which of the two arcades is the largest in town
+The answer depends on how you count the machines.
+Jane Row – 3/6/2026 | 72
+             Hunting for the last trams of the harbour line
+A film follows the men who restore them at night.
+Sam Lee – 3/7/2026 | 15
+             Fishing crews keep dredging up old shells near the pier
+The crews say the shells burn their hands and nets.
+Amy Fox – 3/7/2026 | 27
+"
+        );
+        // Only the opener.
+        assert_eq!(comment_marks(&text), [1]);
     }
 
     #[test]

@@ -21,7 +21,12 @@ pub(super) fn extract(lines: &[Line], kinds: &mut [Kind], when: &When) -> Vec<Re
     let mut entries: Vec<(usize, Related)> = Vec::new();
     for start in 0..lines.len() {
         if kinds[start] == Kind::RelatedHeading {
-            entries.extend(list_after_heading(lines, kinds, start, when));
+            let list = list_after_heading(lines, kinds, start, when);
+            // One word ("Popular") over no list is a badge on a card, not a heading.
+            if list.is_empty() && lines[start].words == 1 {
+                kinds[start] = Kind::Text;
+            }
+            entries.extend(list);
         }
     }
     entries.extend(title_twice_around_age(lines, kinds, when));
@@ -47,6 +52,11 @@ fn list_after_heading(
             }
             Kind::Text => {}
             _ => break,
+        }
+        // An entry's count (votes, answers, comments) printed beside its title.
+        if is_count(&line.text) && entries.len() < MAX_ENTRIES {
+            consumed.push(i);
+            continue;
         }
         // A list whose earlier entries are bare titles is a list of titles: a sentence
         // after its last title is the article going on, not that entry's teaser.
@@ -97,6 +107,15 @@ fn list_after_heading(
         kinds[i] = Kind::Related;
     }
     entries
+}
+
+/// A bare count: "6", "1,204", "12k".
+fn is_count(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_digit())
+        && text.len() <= 8
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | 'k' | 'K' | 'm' | 'M'))
 }
 
 /// A teaser follows its title: a sentence, or clearly longer than the title, or closed by
@@ -181,6 +200,36 @@ mod tests {
         let mut kinds = classify(&lines, &Phrases::for_language(Some("en")));
         let related = extract(&lines, &mut kinds, &When::new(reference, Some("en")));
         (related, kinds)
+    }
+
+    #[test]
+    fn counts_beside_the_entries_belong_to_the_list() {
+        // Regression: a list of related questions, each with its vote count on the line
+        // above, ended at the first count, and its titles passed for the page's text.
+        let (got, kinds) = related(
+            "Related\n6\nMount could not find any free loop device\n\
+             7\nRebuilding an array from disk images instead of drives\n\
+             1\nJoin two files in a batch mode\nAbout us",
+            None,
+        );
+        assert_eq!(got.len(), 3);
+        assert_eq!(kinds[1], Kind::Related);
+        assert_ne!(kinds[7], Kind::Related);
+    }
+
+    #[test]
+    fn one_word_over_no_list_is_a_badge() {
+        // Regression: "Popular" printed on a pricing card read as a related heading, and
+        // ended the page's text at the card.
+        let (got, kinds) = related(
+            "Popular\nPremium\nEverything you need to apply to jobs, including a cover letter.\n",
+            None,
+        );
+        assert!(got.is_empty());
+        assert_eq!(kinds[0], Kind::Text);
+        // A heading of more words stays one, list or not.
+        let (_, kinds) = related("Related stories\nPremium\n", None);
+        assert_eq!(kinds[0], Kind::RelatedHeading);
     }
 
     #[test]

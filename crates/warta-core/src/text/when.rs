@@ -10,6 +10,8 @@ use crate::dates::{self, DateContext};
 const MAX_WORDS_BESIDE_A_DATE: usize = 3;
 /// A stamp is a short line.
 const MAX_STAMP_WORDS: usize = 12;
+/// A stamp with its time of day and the poster's byline on one line.
+const MAX_BYLINE_STAMP_WORDS: usize = 18;
 
 /// What the text reader knows when it reads dates: the page's language and when it was
 /// fetched.
@@ -59,10 +61,18 @@ impl When {
 
     /// A short line that stamps a post with its time: "November 19, 2019 at 6:34 am",
     /// "2 days ago at 07:52". Comments and forum posts each carry one.
+    ///
+    /// A stamp with the time of day may share its line with the poster's byline ("by amy
+    /// (1234) writes: on Friday December 19, 2025 @11:39PM (#6587) Homepage"), and be
+    /// longer; a sentence that names a date and a time is none.
     pub fn is_stamp(&self, line: &str) -> bool {
-        line.split_whitespace().count() <= MAX_STAMP_WORDS
+        let words = line.split_whitespace().count();
+        (words <= MAX_STAMP_WORDS
             && (self.holds_a_time(line)
-                || name_unglued(line).is_some_and(|l| self.holds_a_time(&l)))
+                || name_unglued(line).is_some_and(|l| self.holds_a_time(&l))))
+            || (words <= MAX_BYLINE_STAMP_WORDS
+                && !line.ends_with(['.', '!', '?'])
+                && dates::parse(line, &self.ctx).is_some_and(|d| d.time.is_some()))
     }
 
     fn holds_a_time(&self, line: &str) -> bool {
@@ -155,5 +165,12 @@ mod tests {
         // A poster's name run into the stamp.
         assert!(when.is_stamp("AmySeptember 11, 2008 at 2:06 PM"));
         assert!(!when.is_stamp("McDonald's opens on Main Street"));
+        // The stamp on the poster's byline line, with the weekday and "@" before the time.
+        assert!(when.is_stamp(
+            "by fellwalker ( 5754788 ) writes: on Friday December 19, 2025 @11:39PM (#65870295) Homepage"
+        ));
+        assert!(!when.is_stamp(
+            "The council will meet again on Friday December 19, 2025 at 7:00 PM to vote on the budget."
+        ));
     }
 }
