@@ -365,7 +365,10 @@ fn copy_key(line: &Line) -> &str {
 /// on sites in most languages). A "©1919" inside a book's citation is none.
 fn is_copyright_notice(folded: &str) -> bool {
     let opening = folded.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
-    opening.starts_with('©') || opening.starts_with("copyright")
+    opening.starts_with('©')
+        || opening
+            .strip_prefix("copyright")
+            .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
 }
 
 /// Prose (in words) the page must have shown before its copyright notice for the notice to
@@ -380,14 +383,15 @@ const PAGE_END_PARAGRAPH_WORDS: usize = PROSE_WORDS;
 /// between them, with its caption.
 const MAX_PARAGRAPH_STEP: usize = 4;
 
-/// The line after which the page has ended: its last copyright notice, when that sits in the
-/// page's second half after some prose. What a crawler finds after it (cookie dialogs,
+/// The line after which the page has ended: its last copyright notice, when some prose comes
+/// before it (wherever it sits: a form or a policy after the footer may be the longer half
+/// of the page). What a crawler finds after it (cookie dialogs,
 /// sign-up popups, overlays, policies shown in a dialog) is not the article, unless only
 /// what follows has two paragraphs close together: a footer's author bio or a glossary's
 /// definition stands alone, and the article a script moves in from after the footer is
 /// still to come.
 fn page_end(lines: &[Line], kinds: &[Kind]) -> Option<usize> {
-    let notice = (lines.len() / 2..lines.len()).rev().find(|&i| {
+    let notice = (0..lines.len()).rev().find(|&i| {
         let folded = &lines[i].folded;
         lines[i].words <= 40 && is_copyright_notice(folded)
     })?;
@@ -980,6 +984,34 @@ mod tests {
             .and_then(|s| lines.get(s.start))
             .map(|l| &l.text);
         assert_eq!(span, Some(2..5), "starts at {first:?}");
+    }
+
+    #[test]
+    fn a_long_form_after_an_early_copyright_line_is_not_the_body() {
+        // Regression: a registration form a crawler found after the footer, with its terms
+        // in full, ran on for three times the page above it; the notice ended the page only
+        // in the page's second half.
+        let mut text = format!("Home\nNews\n{PARAGRAPHS}About us\n© 2024 The Harbour Courier\n");
+        for n in 1..=40 {
+            text.push_str(&format!(
+                "Field {n}*\nThe parent signs for the student and agrees to pay each lesson \
+                 booked, as the terms set out.\n"
+            ));
+        }
+        let (_, span) = span_of(&text);
+        assert!(
+            span.clone().is_some_and(|s| s.start == 2 && s.end <= 7),
+            "{span:?}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_about_copyrighted_works_is_no_copyright_notice() {
+        assert!(is_copyright_notice("copyright 2024 the harbour courier"));
+        assert!(is_copyright_notice("© the harbour courier"));
+        assert!(!is_copyright_notice(
+            "copyrighted materials are provided to students through the library."
+        ));
     }
 
     #[test]
