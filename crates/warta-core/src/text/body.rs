@@ -552,6 +552,35 @@ fn is_glued_teaser(text: &str) -> bool {
     false
 }
 
+/// Words a flattened picker (a select box of languages or countries) has at the least.
+const MIN_PICKER_WORDS: usize = 40;
+/// Share (in percent) of a picker's words that open with a capital or a digit: its
+/// entries are names.
+const PICKER_CAPITALISED_SHARE: usize = 90;
+/// A list of names set out by commas has one every few words; a picker's entries have
+/// none, but for the odd name with a comma in it ("Catalan, Valencian").
+const WORDS_PER_LISTED_NAME: usize = 6;
+
+/// A select box's options flattened onto one line ("Abkhazian Afar Afrikaans Akan …"):
+/// dozens of names, next to no commas or stops. Prose that long has lowercase words, a
+/// list of credited names has a comma after each, and a product's long title is shorter.
+fn is_flattened_picker(line: &Line) -> bool {
+    if line.words < MIN_PICKER_WORDS {
+        return false;
+    }
+    let (mut capitalised, mut marks) = (0, 0);
+    for word in line.text.split_whitespace() {
+        if word.starts_with(|c: char| c.is_uppercase() || c.is_numeric()) {
+            capitalised += 1;
+        }
+        if word.ends_with(['.', ',', ';', '!', '?', '，', '、', '。', '،']) {
+            marks += 1;
+        }
+    }
+    capitalised * 100 >= line.words * PICKER_CAPITALISED_SHARE
+        && marks * WORDS_PER_LISTED_NAME < line.words
+}
+
 /// A long line without a full stop at its end is prose when it has the commas and stops of
 /// sentences inside; a menu or a tag cloud flattened into one line has next to none.
 fn reads_like_prose(line: &Line) -> bool {
@@ -882,6 +911,7 @@ pub(super) fn blocks(lines: &[Line], kinds: &[Kind], span: Range<usize>) -> Vec<
             continue;
         }
         match &kinds[i] {
+            Kind::Text if is_flattened_picker(&lines[i]) => {}
             Kind::Text => {
                 let line = &lines[i];
                 let next_is_prose = lines[i + 1..span.end]
@@ -984,6 +1014,31 @@ mod tests {
             .and_then(|s| lines.get(s.start))
             .map(|l| &l.text);
         assert_eq!(span, Some(2..5), "starts at {first:?}");
+    }
+
+    #[test]
+    fn a_flattened_language_picker_is_left_out_of_the_body() {
+        // Regression: a select box of languages, flattened onto one line inside a listing,
+        // was printed in full with the listing.
+        let picker = "Language: Any\nAbkhazian Afar Afrikaans Akan Albanian Amharic Arabic \
+            Aragonese Armenian Assamese Avaric Avestan Aymara Azerbaijani Bambara Bashkir Basque \
+            Belarusian Bengali Bislama Bosnian Breton Bulgarian Burmese Catalan, Valencian \
+            Chamorro Chechen Chinese Chuvash Cornish Corsican Cree Croatian Czech Danish Dutch \
+            Dzongkha English Esperanto Estonian Ewe Faroese Fijian Finnish French\n";
+        let credits = "Thanks to the people who built it: Ana Ruiz, Tom Baker, Li Wei, Sara \
+            Holm, Omar Aziz, Jan Novak, Eva Berg, Ian Moss, Kai Lund, Mia Roth, Lee Park, Ada \
+            Frey, Ben Cole, Ivy Hart, Max Ode, Zoe Lam\n";
+        let text = format!("{PARAGRAPHS}{picker}{credits}{PARAGRAPHS}");
+        let lines = segment(&text);
+        let kinds = vec![Kind::Text; lines.len()];
+        let blocks = blocks(&lines, &kinds, 0..lines.len());
+        let printed = |start: &str| {
+            blocks
+                .iter()
+                .any(|b| matches!(b, Block::Paragraph { text, .. } if text.starts_with(start)))
+        };
+        assert!(!printed("Abkhazian"));
+        assert!(printed("Thanks to the people"));
     }
 
     #[test]
