@@ -87,9 +87,11 @@ pub(super) fn mark_comment_stamps(
     phrases: &Phrases,
     when: &When,
 ) {
-    let stamps: Vec<usize> = (0..lines.len())
+    let mut stamps: Vec<usize> = (0..lines.len())
         .filter(|&i| kinds[i] == Kind::Text && when.is_stamp(&lines[i].text))
         .collect();
+    stamps.extend(unstamped_bylines(lines, kinds, &stamps));
+    stamps.sort_unstable();
     let mut prose_before = Vec::with_capacity(lines.len() + 1);
     prose_before.push(0);
     for line in lines {
@@ -191,6 +193,63 @@ pub(super) fn mark_comment_stamps(
             }
         }
     }
+}
+
+/// Words a poster's byline has at most without its stamp ("by Ann ( 1311177 ) writes:").
+const MAX_UNSTAMPED_BYLINE_WORDS: usize = 8;
+/// Lines between a byline and its stamp printed apart from it ("by Ann", "May 3, 2021").
+const STAMP_BESIDE_BYLINE: usize = 2;
+/// Bylines of one frame, without their stamps, that make a habit of the thread.
+const MIN_UNSTAMPED_BYLINES: usize = 2;
+
+/// Lines that open a post as a stamp does, but without its date: where some posts print
+/// "by Bob ( 5754788 ) writes: on Friday December 19, 2025 @08:08PM", replies print only
+/// "by Ann ( 1311177 ) writes:". Such a byline has the frame of the stamped ones (its first
+/// word opens a stamp, its last word is in the same stamp) and comes back on the page,
+/// with no stamp of its own beside it; without it, the replies break the run of stamps
+/// that makes the comments.
+fn unstamped_bylines(lines: &[Line], kinds: &[Kind], stamps: &[usize]) -> Vec<usize> {
+    let mut frames: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    for &at in stamps {
+        let mut words = lines[at].folded.split_whitespace();
+        if let Some(first) = words.next() {
+            frames.extend(words.map(|word| (first, word)));
+        }
+    }
+    let candidates: Vec<(usize, (&str, &str))> = (0..lines.len())
+        .filter(|&i| {
+            kinds[i] == Kind::Text
+                && lines[i].words <= MAX_UNSTAMPED_BYLINE_WORDS
+                && !lines[i].ends_sentence
+        })
+        .filter_map(|i| byline_frame(&lines[i]).map(|f| (i, f)))
+        .filter(|(i, f)| {
+            frames.contains(f)
+                && stamps
+                    .get(stamps.partition_point(|&at| at + STAMP_BESIDE_BYLINE < *i))
+                    .is_none_or(|&at| at > i + STAMP_BESIDE_BYLINE)
+        })
+        .collect();
+    let mut count: HashMap<(&str, &str), usize> = HashMap::new();
+    for (_, f) in &candidates {
+        *count.entry(*f).or_default() += 1;
+    }
+    candidates
+        .into_iter()
+        .filter(|(_, f)| count[f] >= MIN_UNSTAMPED_BYLINES)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// A byline's first and last words ("by", "writes:"), between which the poster's name
+/// changes.
+fn byline_frame(line: &Line) -> Option<(&str, &str)> {
+    let mut words = line.folded.split_whitespace();
+    let first = words.next()?;
+    let last = words.next_back()?;
+    first
+        .starts_with(char::is_alphabetic)
+        .then_some((first, last))
 }
 
 /// For each line, whether it is boilerplate printed under every post of a thread: printed
@@ -453,6 +512,33 @@ mod tests {
         );
         // The opener, then each name line and its stamp.
         assert_eq!(comment_marks(&text), [1, 2, 3, 5, 6, 8, 9]);
+    }
+
+    #[test]
+    fn replies_whose_bylines_drop_the_stamp_still_make_the_comments() {
+        // Regression: replies printed "by NAME ( NUMBER ) writes:" without the stamp that
+        // the first posts had, so no three stamps came close enough to make the comments.
+        let text = format!(
+            "{ARTICLE}Leave a reply\n\
+             by alice ( 1311 ) writes: on Friday May 3, 2021 @04:47PM\n\
+             I think the roads needed this money for years, and more of it.\n\
+             I said so at the meeting and nobody listened to me at the time.\n\
+             The potholes on my street have been there since the winter floods.\n\
+             Reply to This\n\
+             by bob ( 5754 ) writes:\n\
+             The library should have had a share of it too, and the buses.\n\
+             Everyone in the gallery agreed with that point, even the treasurer.\n\
+             Reply to This\n\
+             by carol ( 4471 ) writes:\n\
+             What about the buses on the east side of town, and the bridge?\n\
+             The lorries have been going round by the ring road for months now.\n\
+             Reply to This\n\
+             by dave ( 1042 ) writes: on Saturday May 4, 2021 @09:15AM\n\
+             Nobody here has said a word about the cost of the repairs so far.\n"
+        );
+        let marks = comment_marks(&text);
+        // The replies' bylines are read as the stamps they stand for.
+        assert!(marks.contains(&7) && marks.contains(&11), "{marks:?}");
     }
 
     #[test]
