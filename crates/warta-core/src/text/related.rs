@@ -14,6 +14,9 @@ const MAX_ENTRIES: usize = 60;
 const MAX_TITLE_WORDS: usize = 25;
 /// An age or a date printed under a title is a few words.
 const MAX_AGE_WORDS: usize = 8;
+/// Lines from the article's share buttons ("Share this:", "Facebook", "Like this:") to the
+/// related heading under them.
+const MAX_SHARE_BAR_GAP: usize = 5;
 
 /// Finds the related-story lists, marks their lines [`Kind::Related`] and returns their
 /// entries in reading order.
@@ -22,8 +25,11 @@ pub(super) fn extract(lines: &[Line], kinds: &mut [Kind], when: &When) -> Vec<Re
     for start in 0..lines.len() {
         if kinds[start] == Kind::RelatedHeading {
             let list = list_after_heading(lines, kinds, start, when);
-            // One word ("Popular") over no list is a badge on a card, not a heading.
-            if list.is_empty() && lines[start].words == 1 {
+            // One word ("Popular") over no list is a badge on a card, not a heading;
+            // under the article's share buttons, it heads a list a script fills.
+            let under_share_buttons =
+                kinds[start.saturating_sub(MAX_SHARE_BAR_GAP)..start].contains(&Kind::CallToAction);
+            if list.is_empty() && lines[start].words == 1 && !under_share_buttons {
                 kinds[start] = Kind::Text;
             }
             entries.extend(list);
@@ -230,6 +236,18 @@ mod tests {
         // A heading of more words stays one, list or not.
         let (_, kinds) = related("Related stories\nPremium\n", None);
         assert_eq!(kinds[0], Kind::RelatedHeading);
+    }
+
+    #[test]
+    fn one_word_under_the_share_buttons_stays_a_heading() {
+        // Regression: "Related" under an article's share buttons, whose list a script fills,
+        // read as a badge, and the office's address and hours joined the article.
+        let (_, kinds) = related(
+            "Share this:\nFacebook\nLike this:\nRelated\nTagged blog\nOur Office\n",
+            None,
+        );
+        assert_eq!(kinds[1], Kind::CallToAction, "{kinds:?}");
+        assert_eq!(kinds[3], Kind::RelatedHeading);
     }
 
     #[test]
