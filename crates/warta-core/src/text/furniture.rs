@@ -467,6 +467,17 @@ mod tests {
     }
 
     #[test]
+    fn a_forum_lists_similar_threads_under_its_posts() {
+        // Regression: "Similar threads" under a thread was no heading, and the list of
+        // other threads (titles, posters, counts) joined the last post.
+        let got = kinds(
+            "Similar threads\nRelated Questions\nSimilar posts\nRelated threads\n",
+            "en",
+        );
+        assert!(got.iter().all(|k| *k == Kind::RelatedHeading), "{got:?}");
+    }
+
+    #[test]
     fn a_bare_label_takes_the_next_line_as_its_title() {
         let got = kinds(
             "Lesen Sie auch:\nBahnstreik legt den Fernverkehr lahm",
