@@ -98,7 +98,8 @@ pub(super) fn mark_comment_stamps(
         let prose = if line.ends_sentence { line.words } else { 0 };
         prose_before.push(prose_before.last().copied().unwrap_or(0) + prose);
     }
-    // Comments come after a line that says so ("34 Comments", "Leave a reply"), once the
+    // Comments come after a line that says so ("34 Comments", "Leave a reply"), or after
+    // a related heading that opens a shop's reviews ("Google Reviews"), once the
     // article has had its say; dated entries of an events page or a listing have none.
     // A comment count printed under every entry ("0 comments", "14 comments") is a
     // listing's, not the opening of one article's comments.
@@ -118,7 +119,7 @@ pub(super) fn mark_comment_stamps(
             })
     };
     let Some(opened) = (0..lines.len()).find(|&i| {
-        (kinds[i] == Kind::Boilerplate
+        (matches!(kinds[i], Kind::Boilerplate | Kind::RelatedHeading)
             && shapes[&label_shape(&lines[i])] < PER_POST_COPIES
             && prose_before[i] >= MIN_ARTICLE_WORDS)
             || (comments_label(i) && prose_before[i] >= MIN_SHORT_ARTICLE_WORDS)
@@ -550,6 +551,27 @@ mod tests {
         let marks = comment_marks(&text);
         // The replies' bylines are read as the stamps they stand for.
         assert!(marks.contains(&7) && marks.contains(&11), "{marks:?}");
+    }
+
+    #[test]
+    fn reviews_under_a_related_heading_after_the_article_are_comments() {
+        // Regression: a shop's reviews (text, name, age) under a heading of the pack's
+        // related words outweighed its description: nothing opened them as posts.
+        let text = format!(
+            "{ARTICLE}Google Reviews\n\
+             An amazing place to rent gear, with just about everything for a trip.\n\
+             Eric Colton\n3 months ago\n\
+             We rented the family camping set in October, and it worked out very well!\n\
+             Allison Bruno\n4 months ago\n\
+             The tent arrived two days early, and everything was clean and complete.\n\
+             Diwas Amatya\n5 months ago\n"
+        );
+        let lines = segment(&text);
+        let phrases = Phrases::for_language(Some("en"));
+        let kinds = classify(&lines, &phrases);
+        assert_eq!(kinds[1], Kind::RelatedHeading);
+        let marks = comment_marks(&text);
+        assert!(marks.contains(&4) && marks.contains(&7), "{marks:?}");
     }
 
     #[test]
