@@ -433,7 +433,7 @@ fn judge<'a>(
     if is_hidden(el.attr("hidden"), el.attr("aria-hidden"), el.attr("style"))
         && !share.is_hidden_wrapper()
         && !is_disclosure_panel(dom, id)
-        && !is_streamed_segment(el)
+        && !el.is_streamed_segment()
     {
         return Some(Reason::Hidden);
     }
@@ -676,17 +676,6 @@ fn is_disclosure_panel(dom: &Dom, id: NodeId) -> bool {
 /// A button holding a heading is the question of an accordion (a FAQ), not a control.
 fn is_heading_toggle(dom: &Dom, id: NodeId) -> bool {
     dom.is_tag(id, &local_name!("button")) && dom.descendants(id).any(|d| dom.is_heading(d))
-}
-
-/// Streaming server rendering (React's `<div hidden id="S:1">`) sends the parts of a page
-/// that were not ready at first in hidden segments at the end of the body, which a script
-/// then moves into place: they are the page's content.
-fn is_streamed_segment(el: &crate::dom::Element) -> bool {
-    el.attr("hidden").is_some()
-        && el.attr("id").is_some_and(|i| {
-            i.strip_prefix("S:")
-                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()))
-        })
 }
 
 /// A line holding a disclosure toggle says what the panel is, briefly.

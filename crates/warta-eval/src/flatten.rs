@@ -121,15 +121,10 @@ fn is_block(tag: &str) -> bool {
     BLOCKS.contains(&tag)
 }
 
-/// An element the page hides. Streaming server rendering (React's `<div hidden id="S:1">`)
-/// sends parts of the page that were not ready at first in hidden segments, which a script
-/// moves into place: a browser shows them, and so does a crawler that ignores `hidden`.
+/// An element the page hides, but for the streamed segments a script moves into place.
 fn is_hidden(dom: &Dom, id: NodeId) -> bool {
-    dom.attr(id, "hidden").is_some()
-        && !dom.attr(id, "id").is_some_and(|i| {
-            i.strip_prefix("S:")
-                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()))
-        })
+    dom.element(id)
+        .is_some_and(|el| el.attr("hidden").is_some() && !el.is_streamed_segment())
 }
 
 /// Flattens a parsed page.

@@ -105,6 +105,17 @@ pub struct Element {
 }
 
 impl Element {
+    /// Streaming server rendering (React's `<div hidden id="S:1">`) sends the parts of a page
+    /// that were not ready at first in hidden segments at the end of the body, which a script
+    /// then moves into place: a browser shows them, and they are the page's content.
+    pub fn is_streamed_segment(&self) -> bool {
+        self.attr("hidden").is_some()
+            && self.attr("id").is_some_and(|i| {
+                i.strip_prefix("S:")
+                    .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric()))
+            })
+    }
+
     pub fn attr(&self, name: &str) -> Option<&str> {
         debug_assert!(
             is_read_attribute(name.as_bytes()),

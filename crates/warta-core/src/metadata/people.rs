@@ -642,21 +642,24 @@ fn credit_segments(text: &str) -> Vec<&str> {
     let mut start = 0;
     let mut at = 0;
     while let Some(i) = text[at..].find(SEPARATORS).map(|i| at + i) {
-        if text[i..].starts_with('(') {
-            let inner_name_part = text[i + 1..].find(')').is_some_and(|close| {
-                let inner = &text[i + 1..i + 1 + close];
+        // where the parenthesised part ends, when it sits inside a name
+        let inner_name_part_end = text[i..]
+            .starts_with('(')
+            .then(|| text[i + 1..].find(')'))
+            .flatten()
+            .map(|close| i + 1 + close)
+            .filter(|&close| {
+                let inner = &text[i + 1..close];
                 let before = text[..i].strip_suffix(' ').unwrap_or("");
-                let after = text[i + 2 + close..].strip_prefix(' ').unwrap_or("");
-                let word_before = before.rsplit(' ').next().unwrap_or("");
-                starts_capital(word_before)
+                let after = text[close + 1..].strip_prefix(' ').unwrap_or("");
+                starts_capital(before.rsplit(' ').next().unwrap_or(""))
                     && starts_capital(inner)
                     && !inner.contains(char::is_whitespace)
                     && starts_capital(after)
             });
-            if let Some(close) = text[i + 1..].find(')').filter(|_| inner_name_part) {
-                at = i + 2 + close;
-                continue;
-            }
+        if let Some(close) = inner_name_part_end {
+            at = close + 1;
+            continue;
         }
         segments.push(&text[start..i]);
         start = i + text[i..].chars().next().map_or(1, char::len_utf8);

@@ -8,19 +8,22 @@
 //! raw-text and RCDATA elements, foreign content) and copies the page without their bodies;
 //! the elements and comments themselves stay. Scripts holding JSON-LD are kept whole: metadata
 //! reads them. Attributes no stage reads go too: the tokenizer reads each attribute name a
-//! character at a time, and a page has some 2,000 of them. Where the scanner cannot be sure how the tokenizer goes on (a `<!--` inside a
-//! script, which starts its escape states; an HTML element breaking out of an `<svg>`), it
-//! stops skimming and passes the rest through.
+//! character at a time, and a page has some 2,000 of them. So may the bodies of menus
+//! ([`navigation`]). Where the scanner cannot be sure how the tokenizer goes on (a `<!--`
+//! inside a script, which starts its escape states; an HTML element breaking out of an
+//! `<svg>`), it stops skimming and passes the rest through.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
 use memchr::memmem;
 
+use super::is_read_attribute;
+
 mod navigation;
 
 /// The page with the bodies of non-JSON-LD scripts, style sheets, `<svg>` and `<math>` left
-/// out, and attributes no stage reads (see [`is_unread_attribute`]), or the page itself when
+/// out, and attributes no stage reads (see [`is_read_attribute`]), or the page itself when
 /// there is nothing to leave out. With `navigation` set, the bodies of `<nav>` elements go too
 /// where that leaves the rest of the tree as it is (see [`navigation`]).
 pub fn without_code(html: &str, navigation: bool) -> Cow<'_, str> {
@@ -167,11 +170,6 @@ fn next_token<'a>(
         Body::Text => Ok((end_tag(bytes, tag.end, tag.name).ok_or(Lost)?, token)),
         Body::Rest => Err(Lost),
     }
-}
-
-/// Attributes that no stage reads (see [`is_read_attribute`](super::is_read_attribute)).
-fn is_unread_attribute(name: &[u8]) -> bool {
-    !super::is_read_attribute(name)
 }
 
 /// The open elements of foreign content (`<svg>`, `<math>`), as far as the scanner must know
@@ -441,7 +439,7 @@ fn read_tag(bytes: &[u8], from: usize) -> Option<Tag<'_>> {
     let mut name = 0..0;
     let mut cuttable = false;
     let mut value_ends = |name: &Range<usize>, cuttable: bool, end: usize| {
-        if cuttable && is_unread_attribute(&bytes[name.clone()]) {
+        if cuttable && !is_read_attribute(&bytes[name.clone()]) {
             unread.push(name.start..end);
         }
     };
@@ -714,7 +712,7 @@ mod tests {
                 let attrs: Vec<String> = e
                     .attrs
                     .iter()
-                    .filter(|a| !is_unread_attribute(a.name.local.as_bytes()))
+                    .filter(|a| is_read_attribute(a.name.local.as_bytes()))
                     .map(|a| format!("{}={}", a.name.local, a.value))
                     .collect();
                 out += &format!(
