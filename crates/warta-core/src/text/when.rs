@@ -67,12 +67,18 @@ impl When {
     /// longer; a sentence that names a date and a time is none.
     pub fn is_stamp(&self, line: &str) -> bool {
         let words = line.split_whitespace().count();
-        (words <= MAX_STAMP_WORDS
-            && (self.holds_a_time(line)
-                || name_unglued(line).is_some_and(|l| self.holds_a_time(&l))))
-            || (words <= MAX_BYLINE_STAMP_WORDS
-                && !line.ends_with(['.', '!', '?'])
-                && dates::parse(line, &self.ctx).is_some_and(|d| d.time.is_some()))
+        if words > MAX_BYLINE_STAMP_WORDS {
+            return false;
+        }
+        let date = dates::parse(line, &self.ctx);
+        if words <= MAX_STAMP_WORDS
+            && (date.is_some()
+                || dates::parse_relative(line, &self.ctx).is_some()
+                || name_unglued(line).is_some_and(|l| self.holds_a_time(&l)))
+        {
+            return true;
+        }
+        !line.ends_with(['.', '!', '?']) && date.is_some_and(|d| d.time.is_some())
     }
 
     fn holds_a_time(&self, line: &str) -> bool {
