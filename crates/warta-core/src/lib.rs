@@ -32,7 +32,8 @@ pub mod text;
 
 pub use article::{Article, Block, ErrorInfo, Image, Link, PageType, Person, Related, Role};
 pub use error::Error;
-pub use options::{Focus, InputKind, Limits, Options};
+pub use options::{Focus, InputKind, InvalidOption, Limits, Options};
+pub use render::{render, Format};
 
 /// Extracts the article from a page's raw bytes (HTML or flattened text).
 pub fn extract(input: &[u8], opts: &Options) -> Result<Article, Error> {

@@ -59,3 +59,122 @@ pub struct Options {
     pub focus: Focus,
     pub limits: Limits,
 }
+
+/// An option value the library cannot use, with what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidOption {
+    /// The option's name, as the CLI and the bindings spell it.
+    pub option: &'static str,
+    /// Why the value was refused.
+    pub message: String,
+}
+
+impl std::fmt::Display for InvalidOption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "invalid {}: {}", self.option, self.message)
+    }
+}
+
+impl std::error::Error for InvalidOption {}
+
+/// Setters for the fronts (CLI, bindings, server), so that adding an option breaks none of them.
+impl Options {
+    /// The page's URL.
+    pub fn with_url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// The charset named by the HTTP `Content-Type` header.
+    pub fn with_http_charset(mut self, charset: impl Into<String>) -> Self {
+        self.http_charset = Some(charset.into());
+        self
+    }
+
+    /// How to read the input (HTML, flattened text, or decide).
+    pub fn with_input_kind(mut self, kind: InputKind) -> Self {
+        self.input_kind = kind;
+        self
+    }
+
+    /// The precision/recall dial.
+    pub fn with_focus(mut self, focus: Focus) -> Self {
+        self.focus = focus;
+        self
+    }
+
+    /// The size, depth and time limits.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// When the page was fetched, as an RFC 3339 instant with its offset
+    /// (`2024-05-20T10:00:00+07:00`); relative ages ("11 jam lalu") resolve against it.
+    pub fn with_reference_time(mut self, instant: &str) -> Result<Self, InvalidOption> {
+        let instant = instant.trim();
+        instant
+            .parse::<jiff::Timestamp>()
+            .map_err(|e| InvalidOption {
+                option: "reference_time",
+                message: format!("{instant:?} is not an RFC 3339 instant with an offset ({e})"),
+            })?;
+        self.reference_time = Some(instant.to_string());
+        Ok(self)
+    }
+}
+
+impl std::str::FromStr for Focus {
+    type Err = InvalidOption;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "precision" => Ok(Focus::Precision),
+            "balanced" => Ok(Focus::Balanced),
+            "recall" => Ok(Focus::Recall),
+            other => Err(InvalidOption {
+                option: "focus",
+                message: format!("{other:?}: expected precision, balanced or recall"),
+            }),
+        }
+    }
+}
+
+impl std::str::FromStr for InputKind {
+    type Err = InvalidOption;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "auto" => Ok(InputKind::Auto),
+            "html" => Ok(InputKind::Html),
+            "text" => Ok(InputKind::Text),
+            other => Err(InvalidOption {
+                option: "input",
+                message: format!("{other:?}: expected auto, html or text"),
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reference_time_needs_an_offset() {
+        assert!(Options::default()
+            .with_reference_time("2024-05-20T10:00:00+07:00")
+            .is_ok());
+        let err = Options::default()
+            .with_reference_time("yesterday")
+            .unwrap_err();
+        assert_eq!(err.option, "reference_time");
+    }
+
+    #[test]
+    fn dial_and_input_names_parse() {
+        assert_eq!("recall".parse::<Focus>(), Ok(Focus::Recall));
+        assert_eq!("text".parse::<InputKind>(), Ok(InputKind::Text));
+        assert!("loud".parse::<Focus>().is_err());
+    }
+}
