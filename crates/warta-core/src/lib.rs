@@ -31,7 +31,7 @@ pub mod select;
 pub mod text;
 
 pub use article::{Article, Block, ErrorInfo, Image, Link, PageType, Person, Related, Role};
-pub use error::Error;
+pub use error::{catch_panic, Error};
 pub use options::{Focus, InputKind, InvalidOption, Limits, Options};
 pub use render::{render, Format};
 
