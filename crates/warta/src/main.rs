@@ -29,6 +29,8 @@ enum Command {
     Extract(ExtractArgs),
     /// Extract every page of WARC/WET files, directories and manifests, in parallel, to JSONL.
     Batch(batch::BatchArgs),
+    /// Serve the HTTP API and the reader page (see crates/warta-server/README.md).
+    Serve(warta_server::ServeArgs),
 }
 
 #[derive(clap::Args)]
@@ -116,6 +118,7 @@ fn main() {
             Ok(code) => std::process::exit(code),
             Err(e) => Err(e),
         },
+        Command::Serve(args) => warta_server::run(args),
     };
     if let Err(e) = result {
         eprintln!("warta: {e:#}");
