@@ -310,10 +310,14 @@ struct Segment {
 
 impl ReaderView {
     fn of(article: &Article) -> Self {
+        let base = [&article.url, &article.canonical_url]
+            .into_iter()
+            .flatten()
+            .find_map(|u| url::Url::parse(u).ok());
         let blocks: Vec<BlockView> = article
             .blocks
             .iter()
-            .map(BlockView::of)
+            .map(|b| BlockView::of(b, base.as_ref()))
             .filter(|b| !b.is_empty_figure())
             .collect();
         let has_figure = blocks.iter().any(|b| matches!(b, BlockView::Figure { .. }));
@@ -322,7 +326,7 @@ impl ReaderView {
             .as_ref()
             .filter(|_| !has_figure)
             .and_then(|img| {
-                let src = safe_url(img.src.as_deref())?;
+                let src = safe_url(base.as_ref(), img.src.as_deref())?;
                 Some(BlockView::Figure {
                     src: Some(src),
                     caption: img.caption.clone(),
@@ -330,8 +334,8 @@ impl ReaderView {
                 })
             });
         let (words, reading_minutes) = reading_time(&article.text);
-        let original =
-            safe_url(article.canonical_url.as_deref()).or_else(|| safe_url(article.url.as_deref()));
+        let original = safe_url(None, article.canonical_url.as_deref())
+            .or_else(|| safe_url(None, article.url.as_deref()));
         ReaderView {
             title: article.title.clone(),
             language: article.language.clone(),
@@ -362,7 +366,7 @@ impl ReaderView {
                 .iter()
                 .map(|l| LinkView {
                     title: l.title.clone(),
-                    href: safe_url(l.url.as_deref()),
+                    href: safe_url(base.as_ref(), l.url.as_deref()),
                     note: None,
                 })
                 .collect(),
@@ -371,7 +375,7 @@ impl ReaderView {
                 .iter()
                 .map(|r| LinkView {
                     title: r.title.clone(),
-                    href: safe_url(r.url.as_deref()),
+                    href: safe_url(base.as_ref(), r.url.as_deref()),
                     note: r.teaser.clone().or_else(|| r.age.clone()),
                 })
                 .collect(),
@@ -400,10 +404,10 @@ impl BlockView {
         )
     }
 
-    fn of(block: &Block) -> Self {
+    fn of(block: &Block, base: Option<&url::Url>) -> Self {
         match block {
             Block::Paragraph { text, links } => BlockView::Paragraph {
-                segments: segments(text, links),
+                segments: segments(text, links, base),
             },
             Block::Heading { text, level } => BlockView::Heading {
                 text: text.clone(),
@@ -427,7 +431,7 @@ impl BlockView {
                 caption,
                 credit,
             } => BlockView::Figure {
-                src: safe_url(src.as_deref()),
+                src: safe_url(base, src.as_deref()),
                 caption: caption.clone(),
                 credit: credit.clone(),
             },
@@ -440,11 +444,15 @@ impl BlockView {
 }
 
 /// Splits a paragraph at its links, in order; a link whose text is not found stays unlinked.
-fn segments(text: &str, links: &[warta_core::article::InlineLink]) -> Vec<Segment> {
+fn segments(
+    text: &str,
+    links: &[warta_core::article::InlineLink],
+    base: Option<&url::Url>,
+) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut rest = text;
     for link in links {
-        let Some(href) = safe_url(Some(&link.url)) else {
+        let Some(href) = safe_url(base, Some(&link.url)) else {
             continue;
         };
         if link.text.is_empty() {
@@ -474,9 +482,10 @@ fn segments(text: &str, links: &[warta_core::article::InlineLink]) -> Vec<Segmen
     out
 }
 
-/// An address a reader may follow or load: absolute `http` or `https` only.
-fn safe_url(url: Option<&str>) -> Option<String> {
-    let parsed = url::Url::parse(url?.trim()).ok()?;
+/// An address a reader may follow or load: `http` or `https` only, a relative one resolved
+/// against the page's own address (`base`) when there is one.
+fn safe_url(base: Option<&url::Url>, url: Option<&str>) -> Option<String> {
+    let parsed = url::Url::options().base_url(base).parse(url?.trim()).ok()?;
     matches!(parsed.scheme(), "http" | "https").then(|| parsed.to_string())
 }
 
@@ -587,12 +596,20 @@ mod tests {
 
     #[test]
     fn only_web_addresses_survive() {
-        assert_eq!(safe_url(Some("javascript:alert(1)")), None);
-        assert_eq!(safe_url(Some("data:text/html,x")), None);
-        assert_eq!(safe_url(Some("/relative")), None);
+        let base = url::Url::parse("https://news.example/2024/story").ok();
+        for base in [None, base.as_ref()] {
+            assert_eq!(safe_url(base, Some("javascript:alert(1)")), None);
+            assert_eq!(safe_url(base, Some(" JavaScript:alert(1)")), None);
+            assert_eq!(safe_url(base, Some("data:text/html,x")), None);
+            assert_eq!(
+                safe_url(base, Some("https://example.com/a")).as_deref(),
+                Some("https://example.com/a")
+            );
+        }
+        assert_eq!(safe_url(None, Some("/relative")), None);
         assert_eq!(
-            safe_url(Some("https://example.com/a")).as_deref(),
-            Some("https://example.com/a")
+            safe_url(base.as_ref(), Some("/relative")).as_deref(),
+            Some("https://news.example/relative")
         );
     }
 
@@ -613,7 +630,7 @@ mod tests {
             text: "the report".into(),
             url: "https://example.com/r".into(),
         }];
-        let s = segments("Read the report today.", &links);
+        let s = segments("Read the report today.", &links, None);
         assert_eq!(s.len(), 3);
         assert_eq!(s[1].href.as_deref(), Some("https://example.com/r"));
         assert_eq!(s[2].text, " today.");
