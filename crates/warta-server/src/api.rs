@@ -114,6 +114,33 @@ pub async fn post_extract(
     Ok(rendered(&article, format))
 }
 
+/// `GET /v1/extract?url=…`: fetches the page under the fetch policy, then extracts it.
+pub async fn get_extract(
+    State(state): State<Shared>,
+    query: Result<Query<OptionFields>, axum::extract::rejection::QueryRejection>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let Query(mut fields) =
+        query.map_err(|e| ApiError::bad_request("invalid-option", e.body_text()))?;
+    let format = response_format(fields.format.as_deref(), &headers)?;
+    let url = fields
+        .url
+        .clone()
+        .filter(|u| !u.trim().is_empty())
+        .ok_or_else(missing_url)?;
+    // Options are checked before the fetch: a bad one costs the network nothing.
+    fields.to_options(None)?;
+    let fetched = crate::fetch::fetch_page(&state, &url).await?;
+    fields.url = Some(fetched.url);
+    let opts = fields.to_options(fetched.charset)?;
+    let article = crate::extract_page(&state, fetched.body, opts).await?;
+    Ok(rendered(&article, format))
+}
+
+pub fn missing_url() -> ApiError {
+    ApiError::bad_request("missing-url", "give the address of a page: ?url=https://…")
+}
+
 pub async fn post_batch(
     State(state): State<Shared>,
     query: Result<Query<OptionFields>, axum::extract::rejection::QueryRejection>,
@@ -177,22 +204,30 @@ async fn batch_record(state: &Shared, line: &str, base: Options) -> String {
         serde_json::Value::String(s) => s,
         other => other.to_string(),
     });
-    let mut opts = base;
-    if let Some(url) = &parsed.url {
-        opts = opts.with_url(url.clone());
-    }
-    let page = match parsed.html {
-        Some(html) => Bytes::from(html),
-        None => {
-            let e = crate::fetch_unavailable();
-            state.metrics.record_error(e.kind);
-            return warta_core::render(
-                &Article::failed(id, None, e.kind, e.message),
-                Format::Jsonl,
-            );
-        }
+    let page = match (parsed.html, parsed.url) {
+        (Some(html), url) => Ok((Bytes::from(html), url, None)),
+        (None, Some(url)) => crate::fetch::fetch_page(state, &url)
+            .await
+            .map(|f| (f.body, Some(f.url), f.charset)),
+        (None, None) => Err(ApiError::bad_request(
+            "malformed-json",
+            "a batch line needs \"html\" or \"url\"",
+        )),
     };
-    match crate::extract_page(state, page, opts).await {
+    let extracted = match page {
+        Ok((page, url, charset)) => {
+            let mut opts = base;
+            if let Some(url) = url {
+                opts = opts.with_url(url);
+            }
+            if let Some(charset) = charset {
+                opts = opts.with_http_charset(charset);
+            }
+            crate::extract_page(state, page, opts).await
+        }
+        Err(e) => Err(e),
+    };
+    match extracted {
         Ok(mut article) => {
             article.id = id;
             warta_core::render(&article, Format::Jsonl)

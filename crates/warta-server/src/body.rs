@@ -120,7 +120,11 @@ pub fn gunzip_capped(gz: &[u8], max_inflated: usize) -> Result<Vec<u8>, ApiError
 
 /// The charset named by a `Content-Type` header, if any.
 pub fn charset(headers: &HeaderMap) -> Option<String> {
-    let content_type = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    charset_param(headers.get(header::CONTENT_TYPE)?.to_str().ok()?)
+}
+
+/// The `charset` parameter of a `Content-Type` value, if any.
+pub fn charset_param(content_type: &str) -> Option<String> {
     content_type.split(';').skip(1).find_map(|param| {
         let (name, value) = param.split_once('=')?;
         name.trim()

@@ -15,6 +15,7 @@ mod api;
 mod body;
 mod config;
 mod error;
+mod fetch;
 mod metrics;
 mod reader;
 
@@ -52,6 +53,8 @@ struct AppState {
     /// Requests admitted at once; past that, 503 instead of an unbounded queue.
     admitted: Arc<Semaphore>,
     templates: minijinja::Environment<'static>,
+    /// `warta-fetch` under the `--allow-private`/`--fetch-*` flags; clones share its pool.
+    fetcher: warta_fetch::Fetcher,
 }
 
 type Shared = Arc<AppState>;
@@ -153,6 +156,7 @@ impl AppState {
             workers: Arc::new(Semaphore::new(config.workers())),
             admitted: Arc::new(Semaphore::new(config.max_in_flight.max(1))),
             templates: reader::templates(),
+            fetcher: warta_fetch::Fetcher::new(config.fetch_config()),
             config,
         }
     }
@@ -160,7 +164,7 @@ impl AppState {
 
 fn router(state: Shared) -> Router {
     let limited = Router::new()
-        .route("/v1/extract", post(api::post_extract))
+        .route("/v1/extract", post(api::post_extract).get(api::get_extract))
         .route("/v1/batch", post(api::post_batch))
         .route("/", get(reader::index))
         .route("/read", get(reader::read_url).post(reader::read_posted))
@@ -267,13 +271,4 @@ async fn extract_page(state: &Shared, page: Bytes, opts: Options) -> Result<Arti
         }
         Ok(Err(e)) | Err(e) => Err(ApiError::from_core(&e)),
     }
-}
-
-/// Until the fetch unit lands, URLs cannot be fetched.
-fn fetch_unavailable() -> ApiError {
-    ApiError::new(
-        StatusCode::NOT_IMPLEMENTED,
-        "fetch-unavailable",
-        "this server cannot fetch URLs yet; send the page itself",
-    )
 }

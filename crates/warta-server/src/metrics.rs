@@ -59,6 +59,10 @@ impl Metrics {
         *lock(&self.errors).entry(kind).or_default() += 1;
     }
 
+    pub fn record_fetch(&self, outcome: &str) {
+        *lock(&self.fetches).entry(outcome.to_string()).or_default() += 1;
+    }
+
     pub fn page_started(&self) -> InFlight<'_> {
         self.pages_in_flight.fetch_add(1, Ordering::Relaxed);
         InFlight(self)

@@ -68,24 +68,34 @@ pub async fn read_url(
             )
         }
     };
-    if fields.url.as_deref().is_none_or(|u| u.trim().is_empty()) {
-        return error_page(
-            &state,
-            &ApiError::bad_request("missing-url", "give the address of a page to read"),
-        );
+    let Some(url) = fields.url.clone().filter(|u| !u.trim().is_empty()) else {
+        return error_page(&state, &crate::api::missing_url());
+    };
+    match crate::fetch::fetch_page(&state, &url).await {
+        Ok(fetched) => {
+            let fields = OptionFields {
+                url: Some(fetched.url),
+                ..fields
+            };
+            read_page(&state, fetched.body, fields, fetched.charset).await
+        }
+        Err(e) => error_page(&state, &e),
     }
-    error_page(&state, &crate::fetch_unavailable())
 }
 
 /// `POST /read`: the form's pasted HTML or uploaded file (or its URL).
 pub async fn read_posted(State(state): State<Shared>, request: Request) -> Response {
     match posted_page(&state, request).await {
-        Ok((page, fields)) => read_page(&state, page, fields).await,
+        Ok((page, fields, charset)) => read_page(&state, page, fields, charset).await,
         Err(e) => error_page(&state, &e),
     }
 }
 
-async fn posted_page(state: &Shared, request: Request) -> Result<(Bytes, OptionFields), ApiError> {
+/// The posted page, its options, and its HTTP charset (when it was fetched).
+async fn posted_page(
+    state: &Shared,
+    request: Request,
+) -> Result<(Bytes, OptionFields, Option<String>), ApiError> {
     let (parts, body) = request.into_parts();
     let raw = read_capped(
         &parts.headers,
@@ -100,10 +110,17 @@ async fn posted_page(state: &Shared, request: Request) -> Result<(Bytes, OptionF
         focus: form.focus.filter(|f| !f.is_empty()),
         ..OptionFields::default()
     };
-    let page = match (form.file, form.html) {
-        (Some(file), _) if !file.is_empty() => file,
-        (_, Some(html)) if !html.trim().is_empty() => Bytes::from(html),
-        _ if fields.url.is_some() => return Err(crate::fetch_unavailable()),
+    let page = match (form.file, form.html, &fields.url) {
+        (Some(file), _, _) if !file.is_empty() => file,
+        (_, Some(html), _) if !html.trim().is_empty() => Bytes::from(html),
+        (_, _, Some(url)) => {
+            let fetched = crate::fetch::fetch_page(state, url).await?;
+            let fields = OptionFields {
+                url: Some(fetched.url),
+                ..fields
+            };
+            return Ok((fetched.body, fields, fetched.charset));
+        }
         _ => {
             return Err(ApiError::bad_request(
                 "empty-input",
@@ -112,7 +129,7 @@ async fn posted_page(state: &Shared, request: Request) -> Result<(Bytes, OptionF
         }
     };
     let page = inflate_off_thread(&HeaderMap::new(), page, state.config.max_inflated_bytes).await?;
-    Ok((page, fields))
+    Ok((page, fields, None))
 }
 
 /// The reader form's fields, from `multipart/form-data` or `application/x-www-form-urlencoded`.
@@ -169,8 +186,13 @@ async fn posted_form(
     Ok(form)
 }
 
-async fn read_page(state: &Shared, page: Bytes, fields: OptionFields) -> Response {
-    let opts = match fields.to_options(None) {
+async fn read_page(
+    state: &Shared,
+    page: Bytes,
+    fields: OptionFields,
+    charset: Option<String>,
+) -> Response {
+    let opts = match fields.to_options(charset) {
         Ok(o) => o,
         Err(e) => return error_page(state, &e),
     };
