@@ -294,7 +294,10 @@ fn read_input(path: Option<&Path>) -> Result<Vec<u8>> {
     }
     if raw.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();
+        // Past the library's input limit the page is cut anyway: a gzip bomb stops there.
+        let cap = warta_core::Limits::default().max_input_bytes as u64 + 1;
         flate2::read::MultiGzDecoder::new(&raw[..])
+            .take(cap)
             .read_to_end(&mut out)
             .context("invalid gzip data")?;
         return Ok(out);
