@@ -48,8 +48,10 @@ use metrics::Metrics;
 struct AppState {
     config: ServeArgs,
     metrics: Metrics,
-    /// Pages extracted at once: extraction is CPU-bound, so more than the cores only queue.
-    workers: Arc<Semaphore>,
+    /// The `--workers` threads that extract pages. Extraction is CPU-bound, so more than the
+    /// cores would only queue; and the same few threads keep their allocator heaps warm, where
+    /// tokio's growing blocking pool would leave a heap behind on every thread it ever used.
+    workers: rayon::ThreadPool,
     /// Requests admitted at once; past that, 503 instead of an unbounded queue.
     admitted: Arc<Semaphore>,
     templates: minijinja::Environment<'static>,
@@ -80,7 +82,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             std::io::stderr(),
             "warta serve: listening on http://{address}"
         );
-        serve(listener, args, shutdown_signal()).await;
+        serve(listener, args, shutdown_signal())
+            .await
+            .context("cannot start the extraction workers")?;
         let _ = writeln!(std::io::stderr(), "warta serve: stopped");
         Ok(())
     })
@@ -88,13 +92,17 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
 
 /// Serves on `listener` until `shutdown` completes, then lets in-flight requests finish for up
 /// to the grace period.
-pub async fn serve(listener: TcpListener, args: ServeArgs, shutdown: impl Future<Output = ()>) {
+pub async fn serve(
+    listener: TcpListener,
+    args: ServeArgs,
+    shutdown: impl Future<Output = ()>,
+) -> std::io::Result<()> {
     let grace = std::time::Duration::from_secs(args.shutdown_grace_secs);
     let connections = Arc::new(Semaphore::new(args.max_connections));
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(args.header_timeout());
-    let app = router(Arc::new(AppState::new(args)));
+    let app = router(Arc::new(AppState::new(args)?));
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
     loop {
@@ -125,6 +133,7 @@ pub async fn serve(listener: TcpListener, args: ServeArgs, shutdown: impl Future
         () = graceful.shutdown() => {}
         () = tokio::time::sleep(grace) => {}
     }
+    Ok(())
 }
 
 /// SIGTERM (what service managers send) or Ctrl-C.
@@ -150,15 +159,19 @@ async fn shutdown_signal() {
 }
 
 impl AppState {
-    fn new(config: ServeArgs) -> Self {
-        AppState {
+    fn new(config: ServeArgs) -> std::io::Result<Self> {
+        Ok(AppState {
             metrics: Metrics::default(),
-            workers: Arc::new(Semaphore::new(config.workers())),
+            workers: rayon::ThreadPoolBuilder::new()
+                .num_threads(config.workers())
+                .thread_name(|i| format!("warta-extract-{i}"))
+                .build()
+                .map_err(std::io::Error::other)?,
             admitted: Arc::new(Semaphore::new(config.max_in_flight.max(1))),
             templates: reader::templates(),
             fetcher: warta_fetch::Fetcher::new(config.fetch_config()),
             config,
-        }
+        })
     }
 }
 
@@ -241,27 +254,21 @@ async fn security_headers(request: Request, next: Next) -> Response {
     response
 }
 
-/// Extracts one page on a blocking thread, at most `--workers` at once, behind the library's
-/// panic guard.
+/// Extracts one page on one of the `--workers` threads, behind the library's panic guard.
 async fn extract_page(state: &Shared, page: Bytes, opts: Options) -> Result<Article, ApiError> {
     let _in_flight = state.metrics.page_started();
-    let permit = state
-        .workers
-        .clone()
-        .acquire_owned()
-        .await
-        .map_err(|_| ApiError::overloaded())?;
-    let outcome = tokio::task::spawn_blocking(move || {
-        // The permit stays taken while the page is worked on, even if the client has gone.
-        let _permit = permit;
-        warta_core::catch_panic(|| warta_core::extract(&page, &opts))
-    })
-    .await
-    .map_err(|e| {
+    let (done, outcome) = tokio::sync::oneshot::channel();
+    // The page is worked on to the end even if the client has gone: it holds a worker anyway.
+    state.workers.spawn(move || {
+        let _ = done.send(warta_core::catch_panic(|| {
+            warta_core::extract(&page, &opts)
+        }));
+    });
+    let outcome = outcome.await.map_err(|_| {
         ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "panic",
-            format!("the extraction task failed: {e}"),
+            "the extraction worker stopped",
         )
     })?;
     match outcome {

@@ -33,7 +33,8 @@ impl TestServer {
                 warta_server::serve(listener, args, async {
                     let _ = stopped.await;
                 })
-                .await;
+                .await
+                .unwrap();
             });
         });
         TestServer {
