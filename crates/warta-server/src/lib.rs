@@ -65,7 +65,7 @@ type Shared = Arc<AppState>;
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
      img-src http: https: data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-/// Parses nothing: `warta serve`'s entry point. Binds, serves, and returns after SIGTERM or
+/// `warta serve`'s entry point: binds, serves, and returns after SIGTERM or
 /// Ctrl-C once in-flight requests are done (or the grace period is over).
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
