@@ -134,6 +134,11 @@ test("portal-berita: headline, byline, captions, read-also, themes", async () =>
   await page.click("[data-size-step='-1']");
   await shot(page, "11-portal-berita-full", true);
 
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), "no sideways scroll on a phone");
+  await shot(page, "13-portal-berita-phone");
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.locator(".bar").evaluate((e) => getComputedStyle(e).display), "none");
   await shot(page, "12-portal-berita-print", true);
