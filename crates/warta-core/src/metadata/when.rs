@@ -152,10 +152,15 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
             if label == Some(Stamp::Published) {
                 confidence += 0.05;
             }
+            let source = if machine.is_some() {
+                TIME_DATETIME
+            } else {
+                "time"
+            };
             push(
                 stamp,
                 machine.or(written),
-                "time".into(),
+                source.into(),
                 confidence - placement,
             );
         } else if text.len() <= MAX_STAMP_TEXT {
@@ -268,57 +273,10 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
         kinds.dedup();
         c.confidence += 0.03 * kinds.len().min(3) as f32;
     }
-    let choose = |want: Stamp| {
-        let same: Vec<&Candidate<ParsedDate>> = found
-            .iter()
-            .filter(|(s, _)| *s == want)
-            .map(|(_, c)| c)
-            .collect();
-        let best =
-            same.iter()
-                .copied()
-                .fold(None::<&Candidate<ParsedDate>>, |best, c| match best {
-                    Some(b) if !better(c, b) => Some(b),
-                    _ => Some(c),
-                })?;
-        // the same day, told with its time and zone by another source
-        let precise = same
-            .iter()
-            .filter(|c| c.value.date == best.value.date && c.confidence >= 0.5)
-            .max_by_key(|c| (c.value.time.is_some(), c.value.offset.is_some()))
-            .copied()
-            .filter(|c| {
-                let adds_time = c.value.time.is_some() && best.value.time.is_none();
-                // The same clock time, with the zone the best source left out.
-                let adds_zone = c.value.offset.is_some()
-                    && best.value.offset.is_none()
-                    && best.value.time.is_some()
-                    && c.value.time == best.value.time;
-                adds_time || adds_zone
-            });
-        let mut value = precise.map_or_else(|| best.value.clone(), |p| p.value.clone());
-        // the same instant told in the newsroom's own zone rather than in UTC
-        if value.offset.is_some_and(|o| o.seconds() == 0) {
-            let instant = value.timestamp();
-            let local = same.iter().find(|c| {
-                c.confidence >= 0.5
-                    && c.value.offset.is_some_and(|o| o.seconds() != 0)
-                    && c.value.timestamp() == instant
-            });
-            if let Some(l) = local {
-                value = l.value.clone();
-            }
-        }
-        Some(Candidate {
-            value,
-            source: best.source.clone(),
-            confidence: best.confidence,
-        })
-    };
-    let modified = choose(Stamp::Modified);
+    let modified = choose(&found, Stamp::Modified);
     // A page that states only when it was updated is dated by that stamp, at low confidence
     // and saying so in its provenance.
-    let published = choose(Stamp::Published).or_else(|| {
+    let published = choose(&found, Stamp::Published).or_else(|| {
         modified.clone().map(|m| Candidate {
             source: format!("{} (updated)", m.source),
             confidence: m.confidence * 0.4,
@@ -329,6 +287,220 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
         published,
         modified,
     }
+}
+
+/// The best candidate of one stamp, told as precisely as the page allows: the time and the
+/// zone another source gives for the same day, then the offset by [`with_offset`].
+fn choose(found: &[(Stamp, Candidate<ParsedDate>)], want: Stamp) -> Option<Candidate<ParsedDate>> {
+    let same: Vec<&Candidate<ParsedDate>> = found
+        .iter()
+        .filter(|(s, _)| *s == want)
+        .map(|(_, c)| c)
+        .collect();
+    let best = same
+        .iter()
+        .copied()
+        .fold(None::<&Candidate<ParsedDate>>, |best, c| match best {
+            Some(b) if !better(c, b) => Some(b),
+            _ => Some(c),
+        })?;
+    // the same day, told with its time and zone by another source
+    let precise = same
+        .iter()
+        .filter(|c| c.value.date == best.value.date && c.confidence >= 0.5)
+        .max_by_key(|c| (c.value.time.is_some(), c.value.offset.is_some()))
+        .copied()
+        .filter(|c| {
+            let adds_time = c.value.time.is_some() && best.value.time.is_none();
+            // The same clock time, with the zone the best source left out.
+            let adds_zone = c.value.offset.is_some()
+                && best.value.offset.is_none()
+                && best.value.time.is_some()
+                && c.value.time == best.value.time;
+            adds_time || adds_zone
+        });
+    let mut value = precise.map_or_else(|| best.value.clone(), |p| p.value.clone());
+    // the same instant told in the newsroom's own zone rather than in UTC
+    if value.offset.is_some_and(|o| o.seconds() == 0) {
+        let instant = value.timestamp();
+        let local = same.iter().find(|c| {
+            c.confidence >= 0.5
+                && c.value.offset.is_some_and(|o| o.seconds() != 0)
+                && c.value.timestamp() == instant
+        });
+        if let Some(l) = local {
+            value = l.value.clone();
+        }
+    }
+    let (value, evidence) = with_offset(value, &same, found);
+    let source = match evidence {
+        Evidence::Stated => best.source.clone(),
+        Evidence::Machine(from) if from == best.source => best.source.clone(),
+        Evidence::Machine(from) => format!("{} (time from {from})", best.source),
+        Evidence::ZoneOf(from) => format!("{} (zone from {from})", best.source),
+        Evidence::Shared => format!("{} (zone shared by the page's stamps)", best.source),
+        Evidence::None => format!("{} (local time, no zone stated)", best.source),
+    };
+    Some(Candidate {
+        value,
+        source,
+        confidence: best.confidence,
+    })
+}
+
+/// The source of a `<time>` element's `datetime` attribute (its printed text is "time").
+const TIME_DATETIME: &str = "time:datetime";
+
+/// Stamps written for machines: JSON-LD, meta tags, microdata and `<time datetime>`.
+fn is_machine_readable(source: &str) -> bool {
+    source != "url" && is_declared(source) || source == TIME_DATETIME
+}
+
+/// A machine-readable stamp is trusted to settle the moment from this confidence up.
+const MIN_MACHINE_CONFIDENCE: f32 = 0.6;
+/// Printed clock times drop the seconds, so they may trail the stamp by up to this much.
+const CLOCK_SLACK_SECONDS: i64 = 90;
+/// UTC offsets in use are whole half-hours (the few quarter-hour zones aside) within ±14 h.
+const HALF_HOUR: i64 = 1800;
+const MAX_OFFSET_SECONDS: i64 = 14 * 3600;
+
+/// Where a chosen time's offset came from.
+#[derive(Debug, PartialEq)]
+enum Evidence {
+    /// The chosen source stated it (or there is no time to place).
+    Stated,
+    /// A machine-readable stamp of the same moment or day gave it, or won (its source).
+    Machine(String),
+    /// A UTC stamp of the same moment, printed in the newsroom's zone (the stamp's source).
+    ZoneOf(String),
+    /// The one offset all the page's other machine-readable stamps share.
+    Shared,
+    /// Nothing: a local time.
+    None,
+}
+
+/// The one rule for a time's UTC offset, and for a printed time that disagrees with the
+/// machine-readable one (`same`: the candidates of the chosen stamp; `all`: every stamp).
+///
+/// A machine-readable stamp (JSON-LD, meta, microdata, `<time datetime>`) of the same day
+/// and at least [`MIN_MACHINE_CONFIDENCE`], the most trusted first, decides:
+/// 1. it names the same moment as a time that has an offset: that time stands (its zone is
+///    the newsroom's);
+/// 2. it has the same clock time, to the minute: its offset (and its seconds);
+/// 3. it is in UTC and the printed clock time is that moment shifted by whole half-hours:
+///    the page prints the same moment in its own zone, whose offset is the shift;
+/// 4. it names another moment: **the machine-readable stamp wins**. The CMS writes it when
+///    the story goes out, while a printed time that disagrees is rounded, a later update's,
+///    or carries a wrong zone name ("CET" in summer).
+///
+/// With no such stamp, a time without an offset takes the one non-zero offset that all the
+/// page's machine-readable stamps share, if they share one; else it stays a local time. No
+/// offset is ever guessed from the language or the country.
+fn with_offset(
+    value: ParsedDate,
+    same: &[&Candidate<ParsedDate>],
+    all: &[(Stamp, Candidate<ParsedDate>)],
+) -> (ParsedDate, Evidence) {
+    let Some(time) = value.time else {
+        return (value, Evidence::Stated);
+    };
+    let mut machine: Vec<&Candidate<ParsedDate>> = same
+        .iter()
+        .copied()
+        .filter(|c| {
+            is_machine_readable(&c.source)
+                && c.confidence >= MIN_MACHINE_CONFIDENCE
+                && c.value.timestamp().is_some()
+        })
+        .collect();
+    machine.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    let as_utc = |date: Date, time: jiff::civil::Time| {
+        jiff::tz::Offset::UTC
+            .to_timestamp(jiff::civil::DateTime::from_parts(date, time))
+            .ok()
+            .map(|t| t.as_second())
+    };
+    let Some(local_as_utc) = as_utc(value.date, time) else {
+        return (value, Evidence::Stated);
+    };
+    // 1: a stated offset that the markup confirms, or no markup for the day
+    if let Some(instant) = value.timestamp() {
+        let confirmed = machine
+            .iter()
+            .filter_map(|c| c.value.timestamp())
+            .any(|m| (m.as_second() - instant.as_second()).abs() <= CLOCK_SLACK_SECONDS);
+        if confirmed {
+            return (value, Evidence::Stated);
+        }
+    }
+    for m in &machine {
+        let Some(stamp) = m.value.timestamp() else {
+            continue;
+        };
+        // 2: the same clock time
+        let m_clock = m.value.time.and_then(|t| as_utc(m.value.date, t));
+        if value.offset.is_none()
+            && m_clock.is_some_and(|c| (c - local_as_utc).abs() <= CLOCK_SLACK_SECONDS)
+        {
+            return (m.value.clone(), Evidence::Machine(m.source.clone()));
+        }
+        // 3: a UTC stamp, printed in the newsroom's zone
+        let utc = m.value.offset.is_some_and(|o| o.seconds() == 0);
+        if value.offset.is_none() && utc {
+            let shift = local_as_utc - stamp.as_second();
+            let half_hours = (shift as f64 / HALF_HOUR as f64).round() as i64;
+            let zone = half_hours * HALF_HOUR;
+            if (shift - zone).abs() <= CLOCK_SLACK_SECONDS
+                && zone != 0
+                && zone.abs() <= MAX_OFFSET_SECONDS
+            {
+                if let Some(v) = at_offset(stamp, zone as i32, value.span.clone()) {
+                    return (v, Evidence::ZoneOf(m.source.clone()));
+                }
+            }
+        }
+    }
+    // 4: the most trusted stamp of the same day names another moment
+    if let Some(m) = machine.first().filter(|m| m.value.date == value.date) {
+        return (m.value.clone(), Evidence::Machine(m.source.clone()));
+    }
+    if value.offset.is_some() {
+        return (value, Evidence::Stated);
+    }
+    // 5: the offset the page's stamps share
+    let mut offsets = all
+        .iter()
+        .filter(|(_, c)| is_machine_readable(&c.source) && c.value.time.is_some())
+        .filter_map(|(_, c)| c.value.offset);
+    if let Some(first) = offsets.next() {
+        let shared = first.seconds() != 0 && offsets.all(|o| o == first);
+        if shared {
+            return (
+                ParsedDate {
+                    offset: Some(first),
+                    ..value
+                },
+                Evidence::Shared,
+            );
+        }
+    }
+    (value, Evidence::None)
+}
+
+/// `instant` as the clock time and day at `offset_seconds`.
+fn at_offset(
+    instant: Timestamp,
+    offset_seconds: i32,
+    span: std::ops::Range<usize>,
+) -> Option<ParsedDate> {
+    let offset = jiff::tz::Offset::from_seconds(offset_seconds).ok()?;
+    let local = offset.to_datetime(instant);
+    Some(ParsedDate {
+        date: local.date(),
+        time: Some(local.time()),
+        offset: Some(offset),
+        span,
+    })
 }
 
 fn add(
