@@ -540,3 +540,34 @@ fn a_printed_role_label_outranks_the_markup_author() {
         ]
     );
 }
+
+#[test]
+fn reads_the_date_markers_portals_use() {
+    let page = |head: &str, body: &str| {
+        meta(&format!(
+            "<html><head>{head}</head><body><h1>Ferry timetable changes for winter</h1>{body}\
+             <p>The island ferry will run four times a day from November, the operator said.</p>\
+             </body></html>"
+        ))
+    };
+    let a = page(
+        r#"<meta property="og:regDate" content="20221012080000">"#,
+        "",
+    );
+    assert_eq!(a.published.as_deref(), Some("2022-10-12T08:00:00"));
+    let a = page("", r#"<abbr data-utime="1665561600">Wednesday</abbr>"#);
+    assert_eq!(a.published.as_deref(), Some("2022-10-12T08:00:00+00:00"));
+    let a = page(
+        r#"<link rel="canonical" href="https://example.com/2022/oct/12/ferry">"#,
+        "",
+    );
+    assert_eq!(a.published.as_deref(), Some("2022-10-12"));
+    let a = page("<title>Ferry timetable | 12.10.2022</title>", "");
+    assert_eq!(a.published.as_deref(), Some("2022-10-12"));
+    // a copyright year is no date, and neither is a date in an image's path
+    let a = page(
+        "<title>Ferry timetable</title>",
+        r#"<img src="/img/2021/03/04/ferry.jpg"><footer>© 2019 Harbour Post</footer>"#,
+    );
+    assert_eq!(a.published, None);
+}

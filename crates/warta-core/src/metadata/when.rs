@@ -105,6 +105,14 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
     let mut seen_stamps = 0;
     for n in dom.descendants(DOCUMENT) {
         let Some(tag) = dom.tag(n) else { continue };
+        // Unix seconds on a printed stamp (Facebook-style `<abbr data-utime>`)
+        if let Some(seconds) = dom.attr(n, "data-utime") {
+            if !page.in_hidden(n) && !page.in_comments(n) {
+                let placement = placement_penalty(page, n, headline);
+                let when = read_machine_date(seconds, page);
+                push(Stamp::Published, when, DATA_UTIME.into(), 0.6 - placement);
+            }
+        }
         let is_time = *tag == local_name!("time");
         let date_like = !is_time && seen_stamps < 30 && page.date_class(n);
         if !is_time && !date_like {
@@ -216,8 +224,35 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
         }
     }
 
-    if let Some(d) = page.url.as_deref().and_then(|u| url_date(u, page)) {
+    // the page's address, else the canonical one it declares (which may carry the date)
+    let canonical = dom
+        .descendants(DOCUMENT)
+        .find(|&n| {
+            dom.is_tag(n, &local_name!("link"))
+                && dom
+                    .attr(n, "rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+        })
+        .and_then(|n| dom.attr(n, "href"))
+        .map(str::to_string);
+    let addresses = page
+        .url
+        .iter()
+        .cloned()
+        .chain(canonical)
+        .chain(page.tag(&["og:url"]));
+    if let Some(d) = addresses.into_iter().find_map(|u| url_date(&u, &page.ctx)) {
         push(Stamp::Published, Some(d), "url".into(), 0.97);
+    }
+
+    // A full date in the page's <title> ("… | 02.11.2021"): below any stamp the page prints.
+    if let Some(title) = dom.find_tag(&local_name!("title")) {
+        let text = spaced_text(dom, title, MAX_STAMP_TEXT * 2);
+        if let Some((label, d)) = read_written_date(&text, page) {
+            if label != Some(Stamp::Modified) {
+                push(Stamp::Published, Some(d), "title".into(), 0.5);
+            }
+        }
     }
 
     // Nothing states a date: the first one written anywhere on the page, as a last resort.
@@ -351,9 +386,13 @@ fn choose(found: &[(Stamp, Candidate<ParsedDate>)], want: Stamp) -> Option<Candi
 /// The source of a `<time>` element's `datetime` attribute (its printed text is "time").
 const TIME_DATETIME: &str = "time:datetime";
 
-/// Stamps written for machines: JSON-LD, meta tags, microdata and `<time datetime>`.
+/// The source of a `data-utime` attribute (Unix seconds).
+const DATA_UTIME: &str = "data-utime";
+
+/// Stamps written for machines: JSON-LD, meta tags, microdata, `<time datetime>` and
+/// `data-utime`.
 fn is_machine_readable(source: &str) -> bool {
-    source != "url" && is_declared(source) || source == TIME_DATETIME
+    source != "url" && is_declared(source) || source == TIME_DATETIME || source == DATA_UTIME
 }
 
 /// A machine-readable stamp is trusted to settle the moment from this confidence up.
@@ -690,6 +729,23 @@ fn ancestors_class(page: &Page, n: NodeId) -> String {
 /// A date in a machine-readable value: ISO 8601 and friends, or a Unix timestamp.
 fn read_machine_date(s: &str, page: &Page) -> Option<ParsedDate> {
     let s = s.trim();
+    // "20221012080000" (og:regDate and other portal metas): a local date and time
+    if (s.len() == 8 || s.len() == 14) && s.bytes().all(|b| b.is_ascii_digit()) {
+        let iso = if s.len() == 14 {
+            format!(
+                "{}-{}-{}T{}:{}:{}",
+                &s[..4],
+                &s[4..6],
+                &s[6..8],
+                &s[8..10],
+                &s[10..12],
+                &s[12..]
+            )
+        } else {
+            format!("{}-{}-{}", &s[..4], &s[4..6], &s[6..8])
+        };
+        return dates::parse(&iso, &page.ctx);
+    }
     if (s.len() == 10 || s.len() == 13) && s.bytes().all(|b| b.is_ascii_digit()) {
         let n: i64 = s.parse().ok()?;
         let secs = if s.len() == 13 { n / 1000 } else { n };
@@ -716,35 +772,72 @@ fn read_written_dates(text: &str, page: &Page) -> Vec<(Option<Stamp>, ParsedDate
         .collect()
 }
 
-/// A full date in a URL path: /2022/10/12/, /2022-10-12/, /20221012/.
-fn url_date(url: &str, page: &Page) -> Option<ParsedDate> {
+/// A full date in a URL path: /2022/10/12/, /2017/7/12/, /2020/oct/02/, /2022-10-12/,
+/// /20221012/, a slug ending in -20221012, a segment 12-10-2022. Only the page's own
+/// addresses are read this way (never an image's path).
+fn url_date(url: &str, ctx: &dates::DateContext) -> Option<ParsedDate> {
     let path = url.split_once("://").map_or(url, |(_, r)| r);
     let path = &path[path.find('/')?..];
     let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
-    let parts: Vec<&str> = path.split('/').collect();
+    let parts: Vec<&str> = path
+        .split('/')
+        .map(|p| {
+            p.strip_suffix(".html")
+                .or_else(|| p.strip_suffix(".htm"))
+                .unwrap_or(p)
+        })
+        .collect();
+    let digits = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    let ymd = |y: &str, m: &str, d: &str| -> Option<ParsedDate> {
+        let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        dates::parse(&format!("{y:04}-{m:02}-{d:02}"), ctx)
+    };
     for w in parts.windows(3) {
-        if w[0].len() == 4
-            && w.iter()
-                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
-        {
-            if let Some(d) = dates::parse(&format!("{}-{}-{}", w[0], w[1], w[2]), &page.ctx) {
-                return Some(d);
-            }
+        if !digits(w[0], 4..=4) || !digits(w[2], 1..=2) {
+            continue;
+        }
+        let found = if digits(w[1], 1..=2) {
+            ymd(w[0], w[1], w[2])
+        } else if (3..=9).contains(&w[1].len()) && w[1].chars().all(char::is_alphabetic) {
+            // a month's name or abbreviation, as the packs spell them
+            dates::parse(&format!("{} {} {}", w[2], w[1], w[0]), ctx)
+                .filter(|d| d.span.end - d.span.start >= 8)
+        } else {
+            None
+        };
+        if found.is_some() {
+            return found;
         }
     }
     for p in &parts {
-        let digits: String = p.chars().take_while(char::is_ascii_digit).collect();
-        if digits.len() == 8 && (p.len() == 8 || !p.as_bytes()[8].is_ascii_digit()) {
-            let iso = format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..]);
-            if digits.starts_with("19") || digits.starts_with("20") {
-                if let Some(d) = dates::parse(&iso, &page.ctx) {
-                    return Some(d);
-                }
+        let lead: String = p.chars().take_while(char::is_ascii_digit).collect();
+        if lead.len() == 8 && (lead.starts_with("19") || lead.starts_with("20")) {
+            if let Some(d) = ymd(&lead[..4], &lead[4..6], &lead[6..]) {
+                return Some(d);
             }
         }
-        if p.len() >= 10 && p.as_bytes()[4] == b'-' && p.as_bytes()[7] == b'-' {
-            if let Some(d) = p.get(..10).and_then(|s| dates::parse(s, &page.ctx)) {
+        let b = p.as_bytes();
+        if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
+            let day = p.get(8..10).unwrap_or_default();
+            if let Some(d) = ymd(&p[..4], &p[5..7], day) {
                 return Some(d);
+            }
+        }
+        // "12-10-2022" as a whole segment
+        if b.len() == 10 && b[2] == b'-' && b[5] == b'-' && digits(&p[6..], 4..=4) {
+            if let Some(d) = ymd(&p[6..], &p[3..5], &p[..2]) {
+                return Some(d);
+            }
+        }
+        // a slug that ends in its day: "...-brought-under-control-20200113"
+        if let Some((slug, tail)) = p.rsplit_once('-') {
+            let dated = !slug.is_empty() && digits(tail, 8..=8);
+            if dated && (tail.starts_with("19") || tail.starts_with("20")) {
+                if let Some(d) = ymd(&tail[..4], &tail[4..6], &tail[6..]) {
+                    return Some(d);
+                }
             }
         }
     }
@@ -816,7 +909,44 @@ impl Labels {
 
 #[cfg(test)]
 mod tests {
-    use super::is_copyright;
+    use super::{is_copyright, url_date};
+    use crate::dates::DateContext;
+    use proptest::prelude::*;
+
+    fn day_in(url: &str) -> Option<String> {
+        url_date(url, &DateContext::default()).map(|d| d.date.to_string())
+    }
+
+    #[test]
+    fn reads_the_shapes_of_dates_in_addresses() {
+        let want = Some("2017-07-12".to_string());
+        assert_eq!(day_in("https://x.de/home/2017/7/12/unter-uns"), want);
+        assert_eq!(day_in("https://x.com/world/2017/jul/12/story"), want);
+        assert_eq!(day_in("/news/world/quake-strikes-coast-20170712"), want);
+        assert_eq!(day_in("https://x.de/meldungen/12-07-2017"), want);
+        assert_eq!(day_in("https://x.id/read/20170712/story.html"), want);
+        // a year and a month are no day; a story id is no date
+        assert_eq!(day_in("https://x.de/2019/10/new-shoes/"), None);
+        assert_eq!(day_in("https://x.com/article/825076-vote"), None);
+        assert_eq!(day_in("https://x.com/2017/foo/12/"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn url_dates_never_panic(s in "\\PC{0,80}") {
+            let _ = day_in(&s);
+        }
+
+        #[test]
+        fn a_dated_path_gives_its_day(y in 1996i16..2024, m in 1i8..=12, d in 1i8..=28, zero in any::<bool>()) {
+            let path = if zero {
+                format!("https://example.com/{y}/{m:02}/{d:02}/slug")
+            } else {
+                format!("https://example.com/{y}/{m}/{d}/slug")
+            };
+            prop_assert_eq!(day_in(&path), Some(format!("{y}-{m:02}-{d:02}")));
+        }
+    }
 
     #[test]
     fn copyright_lines_are_known_in_any_case() {
