@@ -161,7 +161,11 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
         if ci.contains("comment") {
             continue;
         }
-        let text = spaced_text(dom, n, MAX_BYLINE_TEXT + 1);
+        let text = if is_rel {
+            spaced_text(dom, n, MAX_BYLINE_TEXT + 1)
+        } else {
+            byline_text(page, n)
+        };
         if text.len() > MAX_BYLINE_TEXT {
             continue;
         }
@@ -305,6 +309,39 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
         }
     };
     Some(chosen)
+}
+
+/// A byline element's text without the parts its markup marks as the writer's job
+/// ("author-title": "Games Editor", "byline__role"), which would read as part of the name.
+fn byline_text(page: &Page, n: crate::dom::NodeId) -> String {
+    let dom = page.dom;
+    let is_job = |a: crate::dom::NodeId| {
+        a != n && {
+            let ci = class_id(dom, a);
+            ["title", "role", "job", "position"]
+                .iter()
+                .any(|k| ci.contains(k))
+        }
+    };
+    let has_job_part = dom
+        .descendants(n)
+        .any(|d| dom.tag(d).is_some() && is_job(d));
+    if !has_job_part {
+        return spaced_text(dom, n, MAX_BYLINE_TEXT + 1);
+    }
+    let parts: Vec<String> = dom
+        .children(n)
+        .filter(|&c| !(dom.tag(c).is_some() && is_job(c)))
+        .filter(|&c| {
+            !dom.descendants(c)
+                .any(|d| dom.tag(d).is_some() && is_job(d))
+        })
+        .map(|c| match dom.text(c) {
+            Some(t) => t.to_string(),
+            None => spaced_text(dom, c, MAX_BYLINE_TEXT + 1),
+        })
+        .collect();
+    super::page::collapse(&parts.join(" "))
 }
 
 fn names_of(credits: &[Credit]) -> Vec<String> {

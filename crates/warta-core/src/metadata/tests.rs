@@ -571,3 +571,15 @@ fn reads_the_date_markers_portals_use() {
     );
     assert_eq!(a.published, None);
 }
+
+#[test]
+fn a_job_title_marked_inside_the_byline_is_not_part_of_the_name() {
+    let a = meta(
+        r#"<html><body><h1>Ten games to play this winter</h1>
+        <div class="author"><a class="author-link" href="/author/ben-stone">Ben Stone</a>
+        <div class="author-title">Games Editor</div></div>
+        <p>Winter is the season for long games, and this year brought more of them than usual.</p>
+        </body></html>"#,
+    );
+    assert_eq!(people(&a), [("Ben Stone", Role::Author)]);
+}
