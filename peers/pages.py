@@ -12,7 +12,7 @@ import json
 import os
 import sys
 
-SETS = ["scrapinghub", "wcxb-dev", "trafilatura", "readability", "htmldate"]
+SETS = ["scrapinghub", "wcxb-dev", "trafilatura", "readability", "htmldate", "fundus-dev"]
 REPO = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 
@@ -63,12 +63,22 @@ def htmldate(root):
             yield entry["file"], url, os.path.join(root, "pages", entry["file"] + ".gz")
 
 
+def fundus_dev(root):
+    with open(os.path.join(root, "expected.jsonl"), encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                entry = json.loads(line)
+                page_id = os.path.basename(entry["file"])[: -len(".html.gz")]
+                yield page_id, entry.get("url"), os.path.join(root, entry["file"])
+
+
 LISTERS = {
     "scrapinghub": scrapinghub,
     "wcxb-dev": wcxb_dev,
     "trafilatura": trafilatura,
     "readability": readability,
     "htmldate": htmldate,
+    "fundus-dev": fundus_dev,
 }
 
 

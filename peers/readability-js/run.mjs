@@ -13,7 +13,7 @@ import { performance } from "node:perf_hooks";
 import { JSDOM, VirtualConsole } from "jsdom";
 import { Readability } from "@mozilla/readability";
 
-const SETS = ["scrapinghub", "wcxb-dev", "trafilatura", "readability", "htmldate"];
+const SETS = ["scrapinghub", "wcxb-dev", "trafilatura", "readability", "htmldate", "fundus-dev"];
 const PEERS = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 function parseArgs(argv) {

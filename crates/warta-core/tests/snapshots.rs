@@ -6,7 +6,7 @@
 //! The hand-written assertions below them are the part that must hold whatever the tuning.
 
 use serde_json::{json, Value};
-use warta_core::{extract, Article, Options, PageType};
+use warta_core::{extract, Article, Options, PageType, Role};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/html");
 const EXAMPLE_PAGE: &str = concat!(
@@ -63,6 +63,8 @@ snapshot_tests! {
     snapshot_product_page => "product-page.html",
     snapshot_jsonld_body_only => "jsonld-body-only.html",
     snapshot_nested_divs_layout_table => "nested-divs-layout-table.html",
+    snapshot_id_editor_reporter_jsonld => "id-editor-reporter-jsonld.html",
+    snapshot_de_stamp_local_jsonld_utc => "de-stamp-local-jsonld-utc.html",
 }
 
 #[test]
@@ -382,4 +384,31 @@ fn product_reviewers_are_not_authors() {
         "{:?}",
         a.authors
     );
+}
+
+#[test]
+fn printed_editor_and_reporter_lines_outrank_a_contradicting_json_ld_author() {
+    // JSON-LD calls the editor the author; the page prints "Reporter:" and "Editor :"
+    let a = extract_fixture("id-editor-reporter-jsonld.html");
+    let people: Vec<(&str, Role)> = a
+        .authors
+        .iter()
+        .map(|p| (p.name.as_str(), p.role))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Agus Salim Nugroho", Role::Reporter),
+            ("Rina Kusumawati", Role::Editor)
+        ]
+    );
+    // "09:30 WIB" and the JSON-LD's "02:30Z" are one moment, told in the newsroom's zone
+    assert_eq!(a.published.as_deref(), Some("2023-03-15T09:30:00+07:00"));
+}
+
+#[test]
+fn a_printed_local_time_takes_the_zone_of_the_same_moment_in_utc() {
+    let a = extract_fixture("de-stamp-local-jsonld-utc.html");
+    assert_eq!(a.published.as_deref(), Some("2024-05-03T17:47:42+02:00"));
+    assert_eq!(author_names(&a), ["Jana Brückner", "Tobias Wendel"]);
 }

@@ -62,14 +62,14 @@ impl Systems {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Main-content quality (scrapinghub, wcxb-dev, trafilatura, readability).
+    /// Main-content quality (scrapinghub, wcxb-dev, trafilatura, readability, fundus-dev).
     Content {
         #[command(flatten)]
         sel: Selection,
         #[command(flatten)]
         who: Systems,
     },
-    /// Metadata quality (htmldate, wcxb-dev, readability).
+    /// Metadata quality (htmldate, wcxb-dev, readability, fundus-dev).
     Metadata {
         #[command(flatten)]
         sel: Selection,

@@ -1,5 +1,5 @@
 //! `warta-eval metadata`: publication dates (htmldate set), and title, authors and date
-//! against the gold of WCXB and Readability.
+//! against the gold of WCXB, Readability and fundus-dev (which also scores the instant).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -11,7 +11,9 @@ use crate::content::ReadabilityMeta;
 use crate::report::{Metrics, PageLog, PageRecord, SetReport, Tally};
 use crate::run::{Prediction, Predictor, System};
 use crate::score::dates::{self, Verdict};
-use crate::score::meta::{same_authors, same_date, same_title, Rate};
+use crate::score::meta::{
+    instant, same_authors, same_date, same_instant, same_name_set, same_title, Rate,
+};
 use crate::sets::{self, Page};
 
 fn date_metrics(c: &dates::Counts) -> Metrics {
@@ -80,6 +82,72 @@ impl WcxbMeta {
     }
 }
 
+/// fundus-dev: title as WCXB's; authors as the same set of names (case-folded, the gold's
+/// list against ours, unsplit); the day as written; and the instant, over the pages whose gold
+/// has a time and an offset: the same moment within five minutes, which needs an offset in the
+/// prediction. `local_time` counts predictions with a time but no offset on those pages.
+#[derive(Default)]
+struct FundusMeta {
+    title: Rate,
+    authors: Rate,
+    day: Rate,
+    instant: Rate,
+    local_time: usize,
+}
+
+impl FundusMeta {
+    fn add(&mut self, page: &Page, pred: &Prediction) -> serde_json::Value {
+        let g = &page.gold;
+        let predicted = pred.published.as_deref().unwrap_or_default();
+        let title = self
+            .title
+            .add(g.title.as_deref(), pred.title.is_some(), |t| {
+                same_title(t, pred.title.as_deref().unwrap_or_default())
+            });
+        let names = (!g.authors.is_empty()).then_some("names");
+        let authors = self.authors.add(names, !pred.authors.is_empty(), |_| {
+            same_name_set(&g.authors, &pred.authors)
+        });
+        let day = self
+            .day
+            .add(g.published.as_deref(), pred.published.is_some(), |d| {
+                same_date(d, predicted)
+            });
+        let gold_instant = g.published.as_deref().filter(|d| instant(d).is_some());
+        let moment = self
+            .instant
+            .add(gold_instant, pred.published.is_some(), |d| {
+                same_instant(d, predicted)
+            });
+        let local = gold_instant.is_some() && predicted.len() > 10 && instant(predicted).is_none();
+        self.local_time += usize::from(local);
+        json!({
+            "title": title,
+            "authors": authors,
+            "day": day,
+            "instant": moment,
+            "local_time": local,
+            "gold": {"title": g.title, "authors": g.authors, "published": g.published},
+            "ours": {"title": pred.title, "authors": pred.authors, "published": pred.published},
+        })
+    }
+
+    fn metrics(&self) -> Metrics {
+        let mut m = Metrics::new();
+        for (name, r) in [
+            ("title", &self.title),
+            ("authors", &self.authors),
+            ("day", &self.day),
+            ("instant", &self.instant),
+        ] {
+            m.push((name.into(), r.value()));
+            m.push((format!("#{name}"), r.scored as f64));
+        }
+        m.push(("#local_time".into(), self.local_time as f64));
+        m
+    }
+}
+
 enum Scorer {
     Dates {
         all: dates::Counts,
@@ -87,6 +155,7 @@ enum Scorer {
     },
     Wcxb(WcxbMeta),
     Readability(ReadabilityMeta),
+    Fundus(FundusMeta),
 }
 
 impl Scorer {
@@ -97,6 +166,7 @@ impl Scorer {
                 by_list: BTreeMap::new(),
             },
             sets::WCXB => Scorer::Wcxb(WcxbMeta::default()),
+            sets::FUNDUS => Scorer::Fundus(FundusMeta::default()),
             _ => Scorer::Readability(ReadabilityMeta::default()),
         }
     }
@@ -122,6 +192,7 @@ impl Scorer {
             }
             Scorer::Wcxb(m) => m.add(page, pred),
             Scorer::Readability(m) => m.add(page, pred),
+            Scorer::Fundus(m) => m.add(page, pred),
         }
     }
 
@@ -151,6 +222,16 @@ impl Scorer {
             Scorer::Readability(m) => {
                 m.metrics(&mut report.metrics);
                 report.notes.push(ReadabilityMeta::NOTE.into());
+            }
+            Scorer::Fundus(m) => {
+                report.metrics = m.metrics();
+                report.notes.push(
+                    "title case-folded and whitespace-collapsed; authors the same set of names \
+                     (case-folded); day as written; instant within 5 minutes over the #instant \
+                     pages whose gold has a time and an offset (a prediction without an offset \
+                     misses; #local_time counts those)"
+                        .into(),
+                );
             }
         }
     }

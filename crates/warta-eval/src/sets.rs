@@ -2,7 +2,8 @@
 //!
 //! Page ids (also the keys of peer outputs, see README.md): scrapinghub = the sha256 key,
 //! wcxb-dev = the file id ("0001"), trafilatura and htmldate = the `file` name as given in the
-//! set's JSON (without `.gz`), readability = the test-case directory name.
+//! set's JSON (without `.gz`), readability = the test-case directory name, fundus-dev = the
+//! page's file name without `.html.gz`.
 
 use std::fs;
 use std::io::Read;
@@ -19,12 +20,20 @@ pub const WCXB: &str = "wcxb-dev";
 pub const TRAFILATURA: &str = "trafilatura";
 pub const READABILITY: &str = "readability";
 pub const HTMLDATE: &str = "htmldate";
+pub const FUNDUS: &str = "fundus-dev";
 
 /// Sets scored on their main content.
-pub const CONTENT_SETS: &[&str] = &[SCRAPINGHUB, WCXB, TRAFILATURA, READABILITY];
+pub const CONTENT_SETS: &[&str] = &[SCRAPINGHUB, WCXB, TRAFILATURA, READABILITY, FUNDUS];
 /// Sets with gold metadata.
-pub const METADATA_SETS: &[&str] = &[HTMLDATE, WCXB, READABILITY];
-pub const ALL_SETS: &[&str] = &[SCRAPINGHUB, WCXB, TRAFILATURA, READABILITY, HTMLDATE];
+pub const METADATA_SETS: &[&str] = &[HTMLDATE, WCXB, READABILITY, FUNDUS];
+pub const ALL_SETS: &[&str] = &[
+    SCRAPINGHUB,
+    WCXB,
+    TRAFILATURA,
+    READABILITY,
+    HTMLDATE,
+    FUNDUS,
+];
 
 /// One page of a set, its gold data, and where its HTML lives (read on demand).
 #[derive(Debug, Clone)]
@@ -44,6 +53,8 @@ pub struct Gold {
     pub without: Vec<String>,
     pub title: Option<String>,
     pub author: Option<String>,
+    /// The author names as a list, for sets that give one (fundus-dev).
+    pub authors: Vec<String>,
     pub published: Option<String>,
     pub site_name: Option<String>,
 }
@@ -90,6 +101,7 @@ pub fn load(bench: &Path, set: &str, limit: Option<usize>) -> Result<Vec<Page>> 
         TRAFILATURA => trafilatura(&dir)?,
         READABILITY => readability(&dir, limit)?,
         HTMLDATE => htmldate(&dir)?,
+        FUNDUS => fundus(&dir)?,
         other => bail!("unknown set {other} (known: {})", ALL_SETS.join(", ")),
     };
     pages.sort_by(|a, b| a.id.cmp(&b.id).then(a.url.cmp(&b.url)));
@@ -165,7 +177,7 @@ fn wcxb(dir: &Path, limit: Option<usize>) -> Result<Vec<Page>> {
                 title: string(&g["title"]),
                 author: string(&g["author"]),
                 published: string(&g["publish_date"]),
-                site_name: None,
+                ..Default::default()
             },
         });
     }
@@ -256,6 +268,48 @@ fn readability(dir: &Path, limit: Option<usize>) -> Result<Vec<Page>> {
                 author: string(&meta["byline"]),
                 published: string(&meta["publishedTime"]),
                 site_name: string(&meta["siteName"]),
+                ..Default::default()
+            },
+        });
+    }
+    Ok(pages)
+}
+
+#[derive(Deserialize)]
+struct FundusEntry {
+    file: String,
+    url: Option<String>,
+    country: Option<String>,
+    title: Option<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+    published: Option<String>,
+    body: Option<String>,
+}
+
+/// fundus-dev: one JSON line per page in `expected.jsonl`; the page type is the country.
+fn fundus(dir: &Path) -> Result<Vec<Page>> {
+    let path = dir.join("expected.jsonl");
+    let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let mut pages = Vec::new();
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let e: FundusEntry = serde_json::from_str(line)
+            .with_context(|| format!("{} line {}", path.display(), i + 1))?;
+        let name = e.file.rsplit('/').next().unwrap_or(&e.file);
+        pages.push(Page {
+            id: name.trim_end_matches(".html.gz").to_string(),
+            page_type: e.country,
+            url: e.url,
+            source: dir.join(&e.file),
+            gold: Gold {
+                text: Some(e.body.unwrap_or_default()),
+                title: e.title,
+                authors: e.authors,
+                published: e.published,
                 ..Default::default()
             },
         });

@@ -57,6 +57,8 @@ fn is_read_attribute(name: &[u8]) -> bool {
             | b"height"
             | b"title"
             | b"datetime"
+            // Unix seconds on a printed stamp (metadata/when.rs)
+            | b"data-utime"
             | b"pubdate"
             | b"content"
             | b"property"

@@ -161,7 +161,11 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
         if ci.contains("comment") {
             continue;
         }
-        let text = spaced_text(dom, n, MAX_BYLINE_TEXT + 1);
+        let text = if is_rel {
+            spaced_text(dom, n, MAX_BYLINE_TEXT + 1)
+        } else {
+            byline_text(page, n)
+        };
         if text.len() > MAX_BYLINE_TEXT {
             continue;
         }
@@ -238,6 +242,34 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
                     }
                 }
             }
+            // A role label printed on the page outranks the markup's "author" for the same
+            // person ("Editor : Jane Roe" while JSON-LD calls her the author).
+            let printed: Vec<&Credit> = found
+                .iter()
+                .filter(|c| c.source == "byline-text")
+                .flat_map(|c| &c.value)
+                .filter(|c| !c.organisation)
+                .collect();
+            for p in &mut people {
+                let labelled = printed
+                    .iter()
+                    .find(|c| c.person.role != Role::Author && same_name(&c.person.name, &p.name));
+                if let Some(c) = labelled {
+                    p.role = c.person.role;
+                }
+            }
+            // no writer left: the byline printed under the headline names them
+            let is_writer = |r: Role| matches!(r, Role::Author | Role::Reporter);
+            if !people.iter().any(|p| is_writer(p.role)) {
+                let mut writers: Vec<Person> = Vec::new();
+                for c in printed.iter().filter(|c| is_writer(c.person.role)) {
+                    let known = |p: &Person| same_name(&p.name, &c.person.name);
+                    if !people.iter().any(known) && !writers.iter().any(known) {
+                        writers.push(c.person.clone());
+                    }
+                }
+                people.splice(0..0, writers);
+            }
             // roles other than the writer's, named only by labels elsewhere
             for c in found.iter().flat_map(|c| &c.value) {
                 let extra = matches!(
@@ -279,6 +311,39 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
     Some(chosen)
 }
 
+/// A byline element's text without the parts its markup marks as the writer's job
+/// ("author-title": "Games Editor", "byline__role"), which would read as part of the name.
+fn byline_text(page: &Page, n: crate::dom::NodeId) -> String {
+    let dom = page.dom;
+    let is_job = |a: crate::dom::NodeId| {
+        a != n && {
+            let ci = class_id(dom, a);
+            ["title", "role", "job", "position"]
+                .iter()
+                .any(|k| ci.contains(k))
+        }
+    };
+    let has_job_part = dom
+        .descendants(n)
+        .any(|d| dom.tag(d).is_some() && is_job(d));
+    if !has_job_part {
+        return spaced_text(dom, n, MAX_BYLINE_TEXT + 1);
+    }
+    let parts: Vec<String> = dom
+        .children(n)
+        .filter(|&c| !(dom.tag(c).is_some() && is_job(c)))
+        .filter(|&c| {
+            !dom.descendants(c)
+                .any(|d| dom.tag(d).is_some() && is_job(d))
+        })
+        .map(|c| match dom.text(c) {
+            Some(t) => t.to_string(),
+            None => spaced_text(dom, c, MAX_BYLINE_TEXT + 1),
+        })
+        .collect();
+    super::page::collapse(&parts.join(" "))
+}
+
 fn names_of(credits: &[Credit]) -> Vec<String> {
     let mut v: Vec<String> = credits.iter().map(|c| normalise(&c.person.name)).collect();
     v.sort();
@@ -317,7 +382,14 @@ fn ld_people(v: &Value, words: &Words, out: &mut Vec<Credit>) {
             let organisation = ld_types(v)
                 .iter()
                 .any(|t| *t == "Organization" || t.ends_with("Organization"));
-            let name = o.get("name").and_then(super::page::ld_text);
+            // {"givenName": "Anna Giulia", "familyName": "Fink"} without a "name"
+            let name = o.get("name").and_then(super::page::ld_text).or_else(|| {
+                let part = |k: &str| o.get(k).and_then(super::page::ld_text);
+                match (part("givenName"), part("familyName")) {
+                    (Some(g), Some(f)) => Some(format!("{} {}", g.trim(), f.trim())),
+                    (g, f) => g.or(f),
+                }
+            });
             for mut c in name
                 .map(|n| words.parse(&n, Role::Author, Trust::Structured))
                 .unwrap_or_default()
@@ -428,7 +500,7 @@ impl Words {
 
     /// Reads a credit line into names with roles.
     fn parse(&self, text: &str, default_role: Role, trust: Trust) -> Vec<Credit> {
-        let text = strip_dates(text);
+        let text = drop_initials(&strip_dates(text));
         let mut out = Vec::new();
         let mut role = default_role;
         for segment in credit_segments(&text) {
@@ -667,6 +739,64 @@ fn credit_segments(text: &str) -> Vec<&str> {
     }
     segments.push(&text[start..]);
     segments
+}
+
+/// "Elena Oberholzer (obe)" → "Elena Oberholzer": the short lower-case handle after a name
+/// is that person's initials (a newsroom's "Kürzel"), not another credit. A handle that is not
+/// drawn from the name before it, such as an agency's "(dpa)", stays.
+fn drop_initials(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let close = rest[open..].find(')').map(|c| open + c);
+        let Some(close) = close else { break };
+        let inner = &rest[open + 1..close];
+        let name = rest[..open]
+            .rsplit([',', ';', '|', '(', ')', '\n'])
+            .next()
+            .unwrap_or("");
+        let (keep_to, skip_to) = if is_initials_of(inner, name) {
+            (rest[..open].trim_end().len(), close + 1)
+        } else {
+            (close + 1, close + 1)
+        };
+        out.push_str(&rest[..keep_to]);
+        rest = &rest[skip_to..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether `handle` ("obe", "dvp") is made of the letters of `name` in order, starting with
+/// the first letter of one of its words.
+fn is_initials_of(handle: &str, name: &str) -> bool {
+    // "(cog.)": an abbreviation's dot
+    let handle = handle.strip_suffix('.').unwrap_or(handle);
+    let letters = handle.chars().count();
+    if !(2..=4).contains(&letters) || !handle.chars().all(|c| c.is_lowercase()) {
+        return false;
+    }
+    let name = name.to_lowercase();
+    let Some(first) = handle.chars().next() else {
+        return false;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return false;
+    }
+    // from the word that starts with the handle's first letter, the rest in order
+    words.iter().enumerate().any(|(i, w)| {
+        w.starts_with(first) && {
+            let tail: String = words[i..].join(" ");
+            let mut wanted = handle.chars().skip(1).peekable();
+            for c in tail.chars().skip(1) {
+                if wanted.peek() == Some(&c) {
+                    wanted.next();
+                }
+            }
+            wanted.peek().is_none()
+        }
+    })
 }
 
 fn split_dashes(s: &str) -> Vec<&str> {

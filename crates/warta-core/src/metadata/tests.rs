@@ -433,3 +433,153 @@ fn a_product_named_by_the_title_is_the_main_entity_and_one_in_a_collection_is_no
     assert!(!main_product(&page("Kettles")));
     assert!(!main_product(&page("Blue kettles")));
 }
+
+/// A page printing `stamp` under its headline, with `ld` as its JSON-LD article's fields.
+fn stamped(ld: &str, stamp: &str) -> Article {
+    meta(&format!(
+        r#"<html><head><script type="application/ld+json">
+        {{"@type":"NewsArticle","headline":"Harbour cranes return after the storm"{ld}}}
+        </script></head><body><article><h1>Harbour cranes return after the storm</h1>
+        <p class="meta">{stamp}</p>
+        <p>The three cranes on the north quay were back at work on the morning after the storm, the
+        port said, after engineers had checked every cable and the control cabins.</p>
+        </article></body></html>"#
+    ))
+}
+
+#[test]
+fn a_printed_local_time_takes_its_zone_from_the_same_moment_in_utc() {
+    let a = stamped(
+        r#","datePublished":"2024-05-03T15:47:42.389Z""#,
+        "3. Mai 2024, 17:47 Uhr",
+    );
+    assert_eq!(a.published.as_deref(), Some("2024-05-03T17:47:42+02:00"));
+    assert!(a.provenance["published"]
+        .source
+        .contains("zone from json-ld"));
+}
+
+#[test]
+fn a_printed_time_takes_the_offset_of_the_same_clock_time_in_the_markup() {
+    let a = stamped(
+        r#","datePublished":"2025-06-05T14:46:12+02:00""#,
+        "June 5, 2025 14:46",
+    );
+    assert_eq!(a.published.as_deref(), Some("2025-06-05T14:46:12+02:00"));
+}
+
+#[test]
+fn the_markup_wins_over_a_printed_time_of_another_moment_that_day() {
+    // the printed time is the update's
+    let a = stamped(
+        r#","datePublished":"2025-10-25T12:10:35+02:00""#,
+        "October 25, 2025 15:26",
+    );
+    assert_eq!(a.published.as_deref(), Some("2025-10-25T12:10:35+02:00"));
+    // a printed zone name that is wrong for the season
+    let a = stamped(
+        r#","datePublished":"2025-10-23T15:50:00Z""#,
+        "October 23, 2025 5:50 pm CET",
+    );
+    assert_eq!(a.published.as_deref(), Some("2025-10-23T15:50:00+00:00"));
+}
+
+#[test]
+fn a_time_without_any_zone_on_the_page_stays_local_and_says_so() {
+    let a = stamped("", "October 25, 2025 15:26");
+    assert_eq!(a.published.as_deref(), Some("2025-10-25T15:26:00"));
+    assert!(a.provenance["published"].source.contains("local time"));
+}
+
+#[test]
+fn a_local_time_takes_the_offset_all_the_pages_stamps_share() {
+    let a = stamped(
+        r#","dateModified":"2025-10-26T09:00:00+07:00""#,
+        "Sabtu, 25 Oktober 2025 15:26",
+    );
+    assert_eq!(a.published.as_deref(), Some("2025-10-25T15:26:00+07:00"));
+    assert!(a.provenance["published"].source.contains("zone shared"));
+}
+
+#[test]
+fn json_ld_names_given_in_parts_and_initials_after_names() {
+    let a = stamped(
+        r#","author":[{"@type":"Person","givenName":"Anna Giulia","familyName":"Fink"},
+        {"@type":"Person","name":"Elena Oberholzer (obe)"},{"@type":"Person","name":"Corina Gall (cog.)"},{"@type":"Person","name":"Jan Roth (dpa)"}]"#,
+        "",
+    );
+    assert_eq!(
+        people(&a),
+        [
+            ("Anna Giulia Fink", Role::Author),
+            ("Elena Oberholzer", Role::Author),
+            ("Corina Gall", Role::Author),
+            ("Jan Roth", Role::Author),
+            ("dpa", Role::Author)
+        ]
+    );
+}
+
+#[test]
+fn a_printed_role_label_outranks_the_markup_author() {
+    let a = meta(
+        r#"<html lang="id"><head><script type="application/ld+json">
+        {"@type":"NewsArticle","headline":"Banjir rob rendam pesisir utara",
+         "author":{"@type":"Person","name":"Rina Kusumawati"}}
+        </script></head><body><article><h1>Banjir rob rendam pesisir utara</h1>
+        <div>Reporter: Agus Salim Nugroho</div><div>Editor : Rina Kusumawati</div>
+        <p>Ratusan rumah di tiga desa pesisir utara terendam banjir rob sejak Selasa malam setelah
+        tanggul darurat di muara sungai jebol diterjang gelombang pasang.</p>
+        </article></body></html>"#,
+    );
+    assert_eq!(
+        people(&a),
+        [
+            ("Agus Salim Nugroho", Role::Reporter),
+            ("Rina Kusumawati", Role::Editor)
+        ]
+    );
+}
+
+#[test]
+fn reads_the_date_markers_portals_use() {
+    let page = |head: &str, body: &str| {
+        meta(&format!(
+            "<html><head>{head}</head><body><h1>Ferry timetable changes for winter</h1>{body}\
+             <p>The island ferry will run four times a day from November, the operator said.</p>\
+             </body></html>"
+        ))
+    };
+    let a = page(
+        r#"<meta property="og:regDate" content="20221012080000">"#,
+        "",
+    );
+    assert_eq!(a.published.as_deref(), Some("2022-10-12T08:00:00"));
+    let a = page("", r#"<abbr data-utime="1665561600">Wednesday</abbr>"#);
+    assert_eq!(a.published.as_deref(), Some("2022-10-12T08:00:00+00:00"));
+    let a = page(
+        r#"<link rel="canonical" href="https://example.com/2022/oct/12/ferry">"#,
+        "",
+    );
+    assert_eq!(a.published.as_deref(), Some("2022-10-12"));
+    let a = page("<title>Ferry timetable | 12.10.2022</title>", "");
+    assert_eq!(a.published.as_deref(), Some("2022-10-12"));
+    // a copyright year is no date, and neither is a date in an image's path
+    let a = page(
+        "<title>Ferry timetable</title>",
+        r#"<img src="/img/2021/03/04/ferry.jpg"><footer>© 2019 Harbour Post</footer>"#,
+    );
+    assert_eq!(a.published, None);
+}
+
+#[test]
+fn a_job_title_marked_inside_the_byline_is_not_part_of_the_name() {
+    let a = meta(
+        r#"<html><body><h1>Ten games to play this winter</h1>
+        <div class="author"><a class="author-link" href="/author/ben-stone">Ben Stone</a>
+        <div class="author-title">Games Editor</div></div>
+        <p>Winter is the season for long games, and this year brought more of them than usual.</p>
+        </body></html>"#,
+    );
+    assert_eq!(people(&a), [("Ben Stone", Role::Author)]);
+}

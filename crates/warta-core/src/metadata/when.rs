@@ -105,6 +105,14 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
     let mut seen_stamps = 0;
     for n in dom.descendants(DOCUMENT) {
         let Some(tag) = dom.tag(n) else { continue };
+        // Unix seconds on a printed stamp (Facebook-style `<abbr data-utime>`)
+        if let Some(seconds) = dom.attr(n, "data-utime") {
+            if !page.in_hidden(n) && !page.in_comments(n) {
+                let placement = placement_penalty(page, n, headline);
+                let when = read_machine_date(seconds, page);
+                push(Stamp::Published, when, DATA_UTIME.into(), 0.6 - placement);
+            }
+        }
         let is_time = *tag == local_name!("time");
         let date_like = !is_time && seen_stamps < 30 && page.date_class(n);
         if !is_time && !date_like {
@@ -152,10 +160,15 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
             if label == Some(Stamp::Published) {
                 confidence += 0.05;
             }
+            let source = if machine.is_some() {
+                TIME_DATETIME
+            } else {
+                "time"
+            };
             push(
                 stamp,
                 machine.or(written),
-                "time".into(),
+                source.into(),
                 confidence - placement,
             );
         } else if text.len() <= MAX_STAMP_TEXT {
@@ -211,8 +224,35 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
         }
     }
 
-    if let Some(d) = page.url.as_deref().and_then(|u| url_date(u, page)) {
+    // the page's address, else the canonical one it declares (which may carry the date)
+    let canonical = dom
+        .descendants(DOCUMENT)
+        .find(|&n| {
+            dom.is_tag(n, &local_name!("link"))
+                && dom
+                    .attr(n, "rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+        })
+        .and_then(|n| dom.attr(n, "href"))
+        .map(str::to_string);
+    let addresses = page
+        .url
+        .iter()
+        .cloned()
+        .chain(canonical)
+        .chain(page.tag(&["og:url"]));
+    if let Some(d) = addresses.into_iter().find_map(|u| url_date(&u, &page.ctx)) {
         push(Stamp::Published, Some(d), "url".into(), 0.97);
+    }
+
+    // A full date in the page's <title> ("… | 02.11.2021"): below any stamp the page prints.
+    if let Some(title) = dom.find_tag(&local_name!("title")) {
+        let text = spaced_text(dom, title, MAX_STAMP_TEXT * 2);
+        if let Some((label, d)) = read_written_date(&text, page) {
+            if label != Some(Stamp::Modified) {
+                push(Stamp::Published, Some(d), "title".into(), 0.5);
+            }
+        }
     }
 
     // Nothing states a date: the first one written anywhere on the page, as a last resort.
@@ -268,57 +308,10 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
         kinds.dedup();
         c.confidence += 0.03 * kinds.len().min(3) as f32;
     }
-    let choose = |want: Stamp| {
-        let same: Vec<&Candidate<ParsedDate>> = found
-            .iter()
-            .filter(|(s, _)| *s == want)
-            .map(|(_, c)| c)
-            .collect();
-        let best =
-            same.iter()
-                .copied()
-                .fold(None::<&Candidate<ParsedDate>>, |best, c| match best {
-                    Some(b) if !better(c, b) => Some(b),
-                    _ => Some(c),
-                })?;
-        // the same day, told with its time and zone by another source
-        let precise = same
-            .iter()
-            .filter(|c| c.value.date == best.value.date && c.confidence >= 0.5)
-            .max_by_key(|c| (c.value.time.is_some(), c.value.offset.is_some()))
-            .copied()
-            .filter(|c| {
-                let adds_time = c.value.time.is_some() && best.value.time.is_none();
-                // The same clock time, with the zone the best source left out.
-                let adds_zone = c.value.offset.is_some()
-                    && best.value.offset.is_none()
-                    && best.value.time.is_some()
-                    && c.value.time == best.value.time;
-                adds_time || adds_zone
-            });
-        let mut value = precise.map_or_else(|| best.value.clone(), |p| p.value.clone());
-        // the same instant told in the newsroom's own zone rather than in UTC
-        if value.offset.is_some_and(|o| o.seconds() == 0) {
-            let instant = value.timestamp();
-            let local = same.iter().find(|c| {
-                c.confidence >= 0.5
-                    && c.value.offset.is_some_and(|o| o.seconds() != 0)
-                    && c.value.timestamp() == instant
-            });
-            if let Some(l) = local {
-                value = l.value.clone();
-            }
-        }
-        Some(Candidate {
-            value,
-            source: best.source.clone(),
-            confidence: best.confidence,
-        })
-    };
-    let modified = choose(Stamp::Modified);
+    let modified = choose(&found, Stamp::Modified);
     // A page that states only when it was updated is dated by that stamp, at low confidence
     // and saying so in its provenance.
-    let published = choose(Stamp::Published).or_else(|| {
+    let published = choose(&found, Stamp::Published).or_else(|| {
         modified.clone().map(|m| Candidate {
             source: format!("{} (updated)", m.source),
             confidence: m.confidence * 0.4,
@@ -329,6 +322,224 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
         published,
         modified,
     }
+}
+
+/// The best candidate of one stamp, told as precisely as the page allows: the time and the
+/// zone another source gives for the same day, then the offset by [`with_offset`].
+fn choose(found: &[(Stamp, Candidate<ParsedDate>)], want: Stamp) -> Option<Candidate<ParsedDate>> {
+    let same: Vec<&Candidate<ParsedDate>> = found
+        .iter()
+        .filter(|(s, _)| *s == want)
+        .map(|(_, c)| c)
+        .collect();
+    let best = same
+        .iter()
+        .copied()
+        .fold(None::<&Candidate<ParsedDate>>, |best, c| match best {
+            Some(b) if !better(c, b) => Some(b),
+            _ => Some(c),
+        })?;
+    // the same day, told with its time and zone by another source
+    let precise = same
+        .iter()
+        .filter(|c| c.value.date == best.value.date && c.confidence >= 0.5)
+        .max_by_key(|c| (c.value.time.is_some(), c.value.offset.is_some()))
+        .copied()
+        .filter(|c| {
+            let adds_time = c.value.time.is_some() && best.value.time.is_none();
+            // The same clock time, with the zone the best source left out.
+            let adds_zone = c.value.offset.is_some()
+                && best.value.offset.is_none()
+                && best.value.time.is_some()
+                && c.value.time == best.value.time;
+            adds_time || adds_zone
+        });
+    let mut value = precise.map_or_else(|| best.value.clone(), |p| p.value.clone());
+    // the same instant told in the newsroom's own zone rather than in UTC
+    if value.offset.is_some_and(|o| o.seconds() == 0) {
+        let instant = value.timestamp();
+        let local = same.iter().find(|c| {
+            c.confidence >= 0.5
+                && c.value.offset.is_some_and(|o| o.seconds() != 0)
+                && c.value.timestamp() == instant
+        });
+        if let Some(l) = local {
+            value = l.value.clone();
+        }
+    }
+    let (value, evidence) = with_offset(value, &same, found);
+    let source = match evidence {
+        Evidence::Stated => best.source.clone(),
+        Evidence::Machine(from) if from == best.source => best.source.clone(),
+        Evidence::Machine(from) => format!("{} (time from {from})", best.source),
+        Evidence::ZoneOf(from) => format!("{} (zone from {from})", best.source),
+        Evidence::Shared => format!("{} (zone shared by the page's stamps)", best.source),
+        Evidence::None => format!("{} (local time, no zone stated)", best.source),
+    };
+    Some(Candidate {
+        value,
+        source,
+        confidence: best.confidence,
+    })
+}
+
+/// The source of a `<time>` element's `datetime` attribute (its printed text is "time").
+const TIME_DATETIME: &str = "time:datetime";
+
+/// The source of a `data-utime` attribute (Unix seconds).
+const DATA_UTIME: &str = "data-utime";
+
+/// Stamps written for machines: JSON-LD, meta tags, microdata, `<time datetime>` and
+/// `data-utime`.
+fn is_machine_readable(source: &str) -> bool {
+    source != "url" && is_declared(source) || source == TIME_DATETIME || source == DATA_UTIME
+}
+
+/// A machine-readable stamp is trusted to settle the moment from this confidence up.
+const MIN_MACHINE_CONFIDENCE: f32 = 0.6;
+/// Printed clock times drop the seconds, so they may trail the stamp by up to this much.
+const CLOCK_SLACK_SECONDS: i64 = 90;
+/// UTC offsets in use are whole half-hours (the few quarter-hour zones aside) within ±14 h.
+const HALF_HOUR: i64 = 1800;
+const MAX_OFFSET_SECONDS: i64 = 14 * 3600;
+
+/// Where a chosen time's offset came from.
+#[derive(Debug, PartialEq)]
+enum Evidence {
+    /// The chosen source stated it (or there is no time to place).
+    Stated,
+    /// A machine-readable stamp of the same moment or day gave it, or won (its source).
+    Machine(String),
+    /// A UTC stamp of the same moment, printed in the newsroom's zone (the stamp's source).
+    ZoneOf(String),
+    /// The one offset all the page's other machine-readable stamps share.
+    Shared,
+    /// Nothing: a local time.
+    None,
+}
+
+/// The one rule for a time's UTC offset, and for a printed time that disagrees with the
+/// machine-readable one (`same`: the candidates of the chosen stamp; `all`: every stamp).
+///
+/// A machine-readable stamp (JSON-LD, meta, microdata, `<time datetime>`) of the same day
+/// and at least [`MIN_MACHINE_CONFIDENCE`], the most trusted first, decides:
+/// 1. it names the same moment as a time that has an offset: that time stands (its zone is
+///    the newsroom's);
+/// 2. it has the same clock time, to the minute: its offset (and its seconds);
+/// 3. it is in UTC and the printed clock time is that moment shifted by whole half-hours:
+///    the page prints the same moment in its own zone, whose offset is the shift;
+/// 4. it names another moment: **the machine-readable stamp wins**. The CMS writes it when
+///    the story goes out, while a printed time that disagrees is rounded, a later update's,
+///    or carries a wrong zone name ("CET" in summer).
+///
+/// With no such stamp, a time without an offset takes the one non-zero offset that all the
+/// page's machine-readable stamps share, if they share one; else it stays a local time. No
+/// offset is ever guessed from the language or the country.
+fn with_offset(
+    value: ParsedDate,
+    same: &[&Candidate<ParsedDate>],
+    all: &[(Stamp, Candidate<ParsedDate>)],
+) -> (ParsedDate, Evidence) {
+    let Some(time) = value.time else {
+        return (value, Evidence::Stated);
+    };
+    let mut machine: Vec<&Candidate<ParsedDate>> = same
+        .iter()
+        .copied()
+        .filter(|c| {
+            is_machine_readable(&c.source)
+                && c.confidence >= MIN_MACHINE_CONFIDENCE
+                && c.value.timestamp().is_some()
+        })
+        .collect();
+    machine.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    let as_utc = |date: Date, time: jiff::civil::Time| {
+        jiff::tz::Offset::UTC
+            .to_timestamp(jiff::civil::DateTime::from_parts(date, time))
+            .ok()
+            .map(|t| t.as_second())
+    };
+    let Some(local_as_utc) = as_utc(value.date, time) else {
+        return (value, Evidence::Stated);
+    };
+    // 1: a stated offset that the markup confirms, or no markup for the day
+    if let Some(instant) = value.timestamp() {
+        let confirmed = machine
+            .iter()
+            .filter_map(|c| c.value.timestamp())
+            .any(|m| (m.as_second() - instant.as_second()).abs() <= CLOCK_SLACK_SECONDS);
+        if confirmed {
+            return (value, Evidence::Stated);
+        }
+    }
+    for m in &machine {
+        let Some(stamp) = m.value.timestamp() else {
+            continue;
+        };
+        // 2: the same clock time
+        let m_clock = m.value.time.and_then(|t| as_utc(m.value.date, t));
+        if value.offset.is_none()
+            && m_clock.is_some_and(|c| (c - local_as_utc).abs() <= CLOCK_SLACK_SECONDS)
+        {
+            return (m.value.clone(), Evidence::Machine(m.source.clone()));
+        }
+        // 3: a UTC stamp, printed in the newsroom's zone
+        let utc = m.value.offset.is_some_and(|o| o.seconds() == 0);
+        if value.offset.is_none() && utc {
+            let shift = local_as_utc - stamp.as_second();
+            let half_hours = (shift as f64 / HALF_HOUR as f64).round() as i64;
+            let zone = half_hours * HALF_HOUR;
+            if (shift - zone).abs() <= CLOCK_SLACK_SECONDS
+                && zone != 0
+                && zone.abs() <= MAX_OFFSET_SECONDS
+            {
+                if let Some(v) = at_offset(stamp, zone as i32, value.span.clone()) {
+                    return (v, Evidence::ZoneOf(m.source.clone()));
+                }
+            }
+        }
+    }
+    // 4: the most trusted stamp of the same day names another moment
+    if let Some(m) = machine.first().filter(|m| m.value.date == value.date) {
+        return (m.value.clone(), Evidence::Machine(m.source.clone()));
+    }
+    if value.offset.is_some() {
+        return (value, Evidence::Stated);
+    }
+    // 5: the offset the page's stamps share
+    let mut offsets = all
+        .iter()
+        .filter(|(_, c)| is_machine_readable(&c.source) && c.value.time.is_some())
+        .filter_map(|(_, c)| c.value.offset);
+    if let Some(first) = offsets.next() {
+        let shared = first.seconds() != 0 && offsets.all(|o| o == first);
+        if shared {
+            return (
+                ParsedDate {
+                    offset: Some(first),
+                    ..value
+                },
+                Evidence::Shared,
+            );
+        }
+    }
+    (value, Evidence::None)
+}
+
+/// `instant` as the clock time and day at `offset_seconds`.
+fn at_offset(
+    instant: Timestamp,
+    offset_seconds: i32,
+    span: std::ops::Range<usize>,
+) -> Option<ParsedDate> {
+    let offset = jiff::tz::Offset::from_seconds(offset_seconds).ok()?;
+    let local = offset.to_datetime(instant);
+    Some(ParsedDate {
+        date: local.date(),
+        time: Some(local.time()),
+        offset: Some(offset),
+        span,
+    })
 }
 
 fn add(
@@ -518,6 +729,23 @@ fn ancestors_class(page: &Page, n: NodeId) -> String {
 /// A date in a machine-readable value: ISO 8601 and friends, or a Unix timestamp.
 fn read_machine_date(s: &str, page: &Page) -> Option<ParsedDate> {
     let s = s.trim();
+    // "20221012080000" (og:regDate and other portal metas): a local date and time
+    if (s.len() == 8 || s.len() == 14) && s.bytes().all(|b| b.is_ascii_digit()) {
+        let iso = if s.len() == 14 {
+            format!(
+                "{}-{}-{}T{}:{}:{}",
+                &s[..4],
+                &s[4..6],
+                &s[6..8],
+                &s[8..10],
+                &s[10..12],
+                &s[12..]
+            )
+        } else {
+            format!("{}-{}-{}", &s[..4], &s[4..6], &s[6..8])
+        };
+        return dates::parse(&iso, &page.ctx);
+    }
     if (s.len() == 10 || s.len() == 13) && s.bytes().all(|b| b.is_ascii_digit()) {
         let n: i64 = s.parse().ok()?;
         let secs = if s.len() == 13 { n / 1000 } else { n };
@@ -544,35 +772,72 @@ fn read_written_dates(text: &str, page: &Page) -> Vec<(Option<Stamp>, ParsedDate
         .collect()
 }
 
-/// A full date in a URL path: /2022/10/12/, /2022-10-12/, /20221012/.
-fn url_date(url: &str, page: &Page) -> Option<ParsedDate> {
+/// A full date in a URL path: /2022/10/12/, /2017/7/12/, /2020/oct/02/, /2022-10-12/,
+/// /20221012/, a slug ending in -20221012, a segment 12-10-2022. Only the page's own
+/// addresses are read this way (never an image's path).
+fn url_date(url: &str, ctx: &dates::DateContext) -> Option<ParsedDate> {
     let path = url.split_once("://").map_or(url, |(_, r)| r);
     let path = &path[path.find('/')?..];
     let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
-    let parts: Vec<&str> = path.split('/').collect();
+    let parts: Vec<&str> = path
+        .split('/')
+        .map(|p| {
+            p.strip_suffix(".html")
+                .or_else(|| p.strip_suffix(".htm"))
+                .unwrap_or(p)
+        })
+        .collect();
+    let digits = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    let ymd = |y: &str, m: &str, d: &str| -> Option<ParsedDate> {
+        let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        dates::parse(&format!("{y:04}-{m:02}-{d:02}"), ctx)
+    };
     for w in parts.windows(3) {
-        if w[0].len() == 4
-            && w.iter()
-                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
-        {
-            if let Some(d) = dates::parse(&format!("{}-{}-{}", w[0], w[1], w[2]), &page.ctx) {
-                return Some(d);
-            }
+        if !digits(w[0], 4..=4) || !digits(w[2], 1..=2) {
+            continue;
+        }
+        let found = if digits(w[1], 1..=2) {
+            ymd(w[0], w[1], w[2])
+        } else if (3..=9).contains(&w[1].len()) && w[1].chars().all(char::is_alphabetic) {
+            // a month's name or abbreviation, as the packs spell them
+            dates::parse(&format!("{} {} {}", w[2], w[1], w[0]), ctx)
+                .filter(|d| d.span.end - d.span.start >= 8)
+        } else {
+            None
+        };
+        if found.is_some() {
+            return found;
         }
     }
     for p in &parts {
-        let digits: String = p.chars().take_while(char::is_ascii_digit).collect();
-        if digits.len() == 8 && (p.len() == 8 || !p.as_bytes()[8].is_ascii_digit()) {
-            let iso = format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..]);
-            if digits.starts_with("19") || digits.starts_with("20") {
-                if let Some(d) = dates::parse(&iso, &page.ctx) {
-                    return Some(d);
-                }
+        let lead: String = p.chars().take_while(char::is_ascii_digit).collect();
+        if lead.len() == 8 && (lead.starts_with("19") || lead.starts_with("20")) {
+            if let Some(d) = ymd(&lead[..4], &lead[4..6], &lead[6..]) {
+                return Some(d);
             }
         }
-        if p.len() >= 10 && p.as_bytes()[4] == b'-' && p.as_bytes()[7] == b'-' {
-            if let Some(d) = p.get(..10).and_then(|s| dates::parse(s, &page.ctx)) {
+        let b = p.as_bytes();
+        if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
+            let day = p.get(8..10).unwrap_or_default();
+            if let Some(d) = ymd(&p[..4], &p[5..7], day) {
                 return Some(d);
+            }
+        }
+        // "12-10-2022" as a whole segment
+        if b.len() == 10 && b[2] == b'-' && b[5] == b'-' && digits(&p[6..], 4..=4) {
+            if let Some(d) = ymd(&p[6..], &p[3..5], &p[..2]) {
+                return Some(d);
+            }
+        }
+        // a slug that ends in its day: "...-brought-under-control-20200113"
+        if let Some((slug, tail)) = p.rsplit_once('-') {
+            let dated = !slug.is_empty() && digits(tail, 8..=8);
+            if dated && (tail.starts_with("19") || tail.starts_with("20")) {
+                if let Some(d) = ymd(&tail[..4], &tail[4..6], &tail[6..]) {
+                    return Some(d);
+                }
             }
         }
     }
@@ -644,7 +909,44 @@ impl Labels {
 
 #[cfg(test)]
 mod tests {
-    use super::is_copyright;
+    use super::{is_copyright, url_date};
+    use crate::dates::DateContext;
+    use proptest::prelude::*;
+
+    fn day_in(url: &str) -> Option<String> {
+        url_date(url, &DateContext::default()).map(|d| d.date.to_string())
+    }
+
+    #[test]
+    fn reads_the_shapes_of_dates_in_addresses() {
+        let want = Some("2017-07-12".to_string());
+        assert_eq!(day_in("https://x.de/home/2017/7/12/unter-uns"), want);
+        assert_eq!(day_in("https://x.com/world/2017/jul/12/story"), want);
+        assert_eq!(day_in("/news/world/quake-strikes-coast-20170712"), want);
+        assert_eq!(day_in("https://x.de/meldungen/12-07-2017"), want);
+        assert_eq!(day_in("https://x.id/read/20170712/story.html"), want);
+        // a year and a month are no day; a story id is no date
+        assert_eq!(day_in("https://x.de/2019/10/new-shoes/"), None);
+        assert_eq!(day_in("https://x.com/article/825076-vote"), None);
+        assert_eq!(day_in("https://x.com/2017/foo/12/"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn url_dates_never_panic(s in "\\PC{0,80}") {
+            let _ = day_in(&s);
+        }
+
+        #[test]
+        fn a_dated_path_gives_its_day(y in 1996i16..2024, m in 1i8..=12, d in 1i8..=28, zero in any::<bool>()) {
+            let path = if zero {
+                format!("https://example.com/{y}/{m:02}/{d:02}/slug")
+            } else {
+                format!("https://example.com/{y}/{m}/{d}/slug")
+            };
+            prop_assert_eq!(day_in(&path), Some(format!("{y}-{m:02}-{d:02}")));
+        }
+    }
 
     #[test]
     fn copyright_lines_are_known_in_any_case() {

@@ -22,6 +22,34 @@ pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
     WORD.find_iter(text).map(|m| m.as_str())
 }
 
+/// Han and kana characters (U+3040–30FF, U+3400–4DBF, U+4E00–9FFF, U+F900–FAFF): the sets
+/// whose rule counts each of them as a token of its own (fundus-dev, daniel-dev).
+pub fn is_han_or_kana(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// The `\w+` tokens of `text` with every Han or kana character split off as a token of its
+/// own (CJK text has no spaces, so a whole sentence would otherwise be one token).
+pub fn tokens_han_split(text: &str) -> impl Iterator<Item = &str> {
+    tokens(text).flat_map(|word| {
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        for (i, c) in word.char_indices() {
+            if is_han_or_kana(c) {
+                if start < i {
+                    pieces.push(&word[start..i]);
+                }
+                pieces.push(&word[i..i + c.len_utf8()]);
+                start = i + c.len_utf8();
+            }
+        }
+        if start < word.len() {
+            pieces.push(&word[start..]);
+        }
+        pieces
+    })
+}
+
 /// Harmonic mean; 0 when both are 0.
 pub fn f1(p: f64, r: f64) -> f64 {
     if p + r > 0.0 {
@@ -91,6 +119,28 @@ mod tests {
         // As in Python, a combining mark ends a word and a circled letter is no word.
         let t: Vec<_> = tokens("cafe\u{301} ⓒ").collect();
         assert_eq!(t, ["cafe"]);
+    }
+
+    #[test]
+    fn han_and_kana_are_single_tokens() {
+        let t: Vec<_> = tokens_han_split("東京で2025年 Tokyo ひらがなx 한국어").collect();
+        assert_eq!(
+            t,
+            [
+                "東",
+                "京",
+                "で",
+                "2025",
+                "年",
+                "Tokyo",
+                "ひ",
+                "ら",
+                "が",
+                "な",
+                "x",
+                "한국어"
+            ]
+        );
     }
 
     #[test]

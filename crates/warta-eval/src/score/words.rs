@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::{f1, tokens, Mean};
+use super::{f1, tokens, tokens_han_split, Mean};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageScore {
@@ -16,11 +16,24 @@ pub struct PageScore {
     pub f1: f64,
 }
 
-fn bag(text: &str) -> (HashMap<String, usize>, usize) {
+/// How a text is cut into tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tokenizer {
+    /// `\w+` runs (WCXB).
+    Words,
+    /// `\w+` runs with each Han or kana character a token of its own (fundus-dev).
+    HanSplit,
+}
+
+fn bag(text: &str, tokenizer: Tokenizer) -> (HashMap<String, usize>, usize) {
     let lower = text.to_lowercase();
     let mut counts = HashMap::new();
     let mut n = 0;
-    for t in tokens(&lower) {
+    let all: Box<dyn Iterator<Item = &str>> = match tokenizer {
+        Tokenizer::Words => Box::new(tokens(&lower)),
+        Tokenizer::HanSplit => Box::new(tokens_han_split(&lower)),
+    };
+    for t in all {
         *counts.entry(t.to_string()).or_insert(0) += 1;
         n += 1;
     }
@@ -33,8 +46,12 @@ pub fn is_empty(text: &str) -> bool {
 }
 
 pub fn score(gold: &str, predicted: &str) -> PageScore {
-    let (gold, n_gold) = bag(gold);
-    let (pred, n_pred) = bag(predicted);
+    score_with(gold, predicted, Tokenizer::Words)
+}
+
+pub fn score_with(gold: &str, predicted: &str, tokenizer: Tokenizer) -> PageScore {
+    let (gold, n_gold) = bag(gold, tokenizer);
+    let (pred, n_pred) = bag(predicted, tokenizer);
     match (n_gold, n_pred) {
         (0, 0) => {
             return PageScore {
@@ -99,6 +116,14 @@ mod tests {
         assert!((s.p - 2.0 / 3.0).abs() < 1e-12);
         assert!((s.r - 0.5).abs() < 1e-12);
         assert!((s.f1 - 4.0 / 7.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn han_split_scores_characters() {
+        // One wrong character out of four: whole-word tokens would score 0.
+        let s = score_with("東京新聞", "東京新報", Tokenizer::HanSplit);
+        assert_eq!((s.p, s.r), (0.75, 0.75));
+        assert_eq!(score("東京新聞", "東京新報").f1, 0.0);
     }
 
     #[test]
