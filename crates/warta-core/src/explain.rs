@@ -11,7 +11,7 @@ use crate::select::segment::segment;
 use crate::select::{best_container, score, scoring_root, Reading};
 
 /// Explains the choices made on an HTML page, quoting up to `width` characters of each text.
-pub fn explain_html(html: &str, opts: &Options, width: usize) -> String {
+pub(crate) fn explain_html(html: &str, opts: &Options, width: usize) -> String {
     let (dom, _) = crate::dom::parse(html, &opts.limits);
     let meta = crate::metadata::extract(&dom, opts);
     let cleaned = clean(&dom, meta.clean_hints());

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use serde_json::json;
-use warta_core::{InputKind, Options};
+use warta_core::InputKind;
 
 use crate::flatten::flatten_html;
 use crate::run::options_for;
@@ -34,12 +34,9 @@ pub fn run(
             write_line(&mut w, set, &page.id, "html", html)?;
             lines += 1;
             if textmode::TEXTMODE_SETS.contains(&set) {
-                let decoded = warta_core::decode::decode(&bytes, None);
+                let decoded = warta_core::internals::decode(&bytes, None);
                 let flat = flatten_html(&decoded.text);
-                let opts = Options {
-                    input_kind: InputKind::Text,
-                    ..options_for(page)
-                };
+                let opts = options_for(page).with_input_kind(InputKind::Text);
                 let text = warta_core::extract(flat.as_bytes(), &opts);
                 write_line(&mut w, set, &page.id, "text", text)?;
                 lines += 1;

@@ -15,7 +15,7 @@ const MAX_SOURCE_CHARS: usize = 40;
 /// Splits a dateline off the start of a first paragraph: returns the place and the
 /// paragraph without the dateline. "TEMPO.CO, Jakarta - Menteri ..." → ("Jakarta",
 /// "Menteri ..."); "WASHINGTON (Reuters) - The ..." → ("Washington", "The ...").
-pub fn split_dateline(first_paragraph: &str) -> Option<(String, String)> {
+pub(crate) fn split_dateline(first_paragraph: &str) -> Option<(String, String)> {
     let p = first_paragraph.trim_start();
     let (head, rest) = dateline_head(p)?;
     let place = place_of(head)?;
@@ -32,7 +32,7 @@ static SOURCE_LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 /// Wire and source credits in a text: "(Reuters)" or "(AP) -" in a dateline, "Sumber:
 /// Reuters", "Source: AP, AFP" on a line of their own or closing a paragraph.
-pub fn wire_sources(text: &str) -> Vec<String> {
+pub(crate) fn wire_sources(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut add = |s: &str| {
         let s = s.trim_matches(|c: char| c.is_whitespace() || ".,;:-–—()[]".contains(c));

@@ -24,6 +24,7 @@ use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::lang::FurnitureKind;
 use crate::metadata::Metadata;
 use crate::options::{Focus, Options};
+use crate::warning::Fallback;
 use segment::{segment, Unit, UnitKind};
 
 /// The knobs of selection, named and in one place.
@@ -141,7 +142,7 @@ pub struct Chosen {
     /// Set when the JSON-LD body was taken instead of the tree.
     pub from_article_body: Option<String>,
     /// Which fallback produced the content, if any.
-    pub fallback: Option<&'static str>,
+    pub fallback: Option<Fallback>,
     pub page_type: PageType,
     pub confidence: f32,
     /// Furniture lines taken out of the container that still say something: "read also"
@@ -379,7 +380,7 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
             && (chosen_chars as f32) < body_chars as f32 * knobs::ARTICLE_BODY_SHARE
         {
             chosen.from_article_body = Some(body.to_string());
-            chosen.fallback = Some("json-ld articleBody");
+            chosen.fallback = Some(Fallback::ArticleBody);
             chosen.page_type = PageType::Article;
             return chosen;
         }
@@ -424,7 +425,7 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
         if chars_of(&loose) > chars_of(&chosen.units) * 2 {
             chosen.units = loose;
             chosen.root = start;
-            chosen.fallback = Some("loose pass over the whole page");
+            chosen.fallback = Some(Fallback::LoosePass);
             chosen.confidence *= 0.5;
         }
     }
@@ -437,13 +438,13 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
             .collect();
         if !chosen.units.is_empty() {
             chosen.root = start;
-            chosen.fallback = Some("every text on a page with almost none");
+            chosen.fallback = Some(Fallback::EveryText);
             chosen.confidence = 0.1;
         }
     }
     if only_footer_left(dom, &chosen.units) {
         chosen.units.clear();
-        chosen.fallback = Some("nothing but the page footer has text");
+        chosen.fallback = Some(Fallback::OnlyFooter);
         chosen.confidence = 0.0;
     }
     if chosen.page_type != PageType::Listing {
@@ -1443,7 +1444,7 @@ mod tests {
         let cleaned = clean(&dom, Default::default());
         let meta = crate::metadata::extract(&dom, &Options::default());
         let chosen = select(&dom, &cleaned, &meta, &Options::default());
-        assert_eq!(chosen.fallback, Some("json-ld articleBody"));
+        assert_eq!(chosen.fallback, Some(Fallback::ArticleBody));
         assert_eq!(chosen.from_article_body.as_deref(), Some(body.as_str()));
     }
 }

@@ -25,6 +25,7 @@ pub(crate) use captions::split_caption_credit;
 
 use crate::article::{Article, Block, Link};
 use crate::options::Options;
+use crate::warning::Warning;
 
 use furniture::Kind;
 
@@ -53,7 +54,7 @@ const HTML_MARKERS: &[&str] = &[
 ];
 
 /// True when the input is plainly HTML rather than flattened text.
-pub fn looks_like_html(s: &str) -> bool {
+pub(crate) fn looks_like_html(s: &str) -> bool {
     let mut end = s.len().min(8192);
     while !s.is_char_boundary(end) {
         end -= 1;
@@ -69,13 +70,12 @@ pub fn looks_like_html(s: &str) -> bool {
 
 /// Reads flattened text: finds the body among the furniture, and the head, dateline,
 /// captions, cross-links and related stories around it.
-pub fn extract(text: &str, opts: &Options) -> Article {
+pub(crate) fn extract(text: &str, opts: &Options) -> Article {
     let mut article = Article::default();
     let text = if text.len() > opts.limits.max_input_bytes {
-        article.warnings.push(format!(
-            "input truncated to {} bytes (limit)",
-            opts.limits.max_input_bytes
-        ));
+        article.warnings.push(Warning::InputTruncated {
+            limit: opts.limits.max_input_bytes,
+        });
         let mut cut = opts.limits.max_input_bytes;
         while !text.is_char_boundary(cut) {
             cut -= 1;
@@ -86,10 +86,9 @@ pub fn extract(text: &str, opts: &Options) -> Article {
     };
     let lines = lines::segment(text);
     if lines.len() == lines::MAX_LINES {
-        article.warnings.push(format!(
-            "only the first {} lines were read (limit)",
-            lines::MAX_LINES
-        ));
+        article.warnings.push(Warning::LineLimit {
+            lines: lines::MAX_LINES,
+        });
     }
     let language = phrases::detect_language(&lines);
     article.language = language.map(str::to_string);
