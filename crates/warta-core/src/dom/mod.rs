@@ -147,7 +147,7 @@ pub struct ParseReport {
 
 /// Parses `html` into a [`Dom`], honouring `limits`.
 ///
-/// Script and style bodies are skimmed off first ([`skim`]): nothing reads them. So are the
+/// Script and style bodies are skimmed off first (`skim`): nothing reads them. So are the
 /// bodies of `<nav>` elements, which cleaning drops whole; [`parse_with_navigation`] keeps
 /// them.
 ///
