@@ -53,6 +53,7 @@ mod explain;
 // Tuned on other branches (language quality) as this one lands; their visibilities follow then.
 #[allow(unreachable_pub)]
 mod lang;
+mod lead;
 mod metadata;
 mod options;
 mod render;

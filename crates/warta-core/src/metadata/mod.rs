@@ -10,9 +10,7 @@
 //! | `page.rs` | meta tags, JSON-LD, microdata, shared DOM helpers |
 //! | `when.rs` | `published`, `modified` |
 //! | `people.rs` | `authors` with roles |
-//! | `lead.rs` | `dateline`, `sources` (plain-text helpers, shared with text mode) |
 
-mod lead;
 mod page;
 // Both are being rewritten on another branch (bylines by labels, dates as instants); their
 // visibilities follow then.
@@ -24,8 +22,9 @@ mod when;
 use html5ever::local_name;
 use serde_json::Value;
 
-pub(crate) use lead::{split_dateline, wire_sources};
+use crate::lead::{read_dateline, wire_sources};
 pub(crate) use page::collapse;
+pub(crate) use page::lower_aligned;
 
 use crate::article::{Article, Block, Image};
 use crate::dom::{Dom, NodeId, DOCUMENT};
@@ -282,9 +281,9 @@ pub(crate) fn apply(meta: Metadata, article: &mut Article) {
     if let Some(text) = first {
         article.sources = wire_sources(text);
         if article.dateline.is_none() {
-            if let Some((place, rest)) = split_dateline(text) {
-                *text = rest;
-                article.dateline = Some(place);
+            if let Some(found) = read_dateline(text) {
+                *text = found.rest;
+                article.dateline = Some(found.place);
                 article.set_provenance("dateline", "lead", 0.8);
             }
         }

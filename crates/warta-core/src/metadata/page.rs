@@ -607,7 +607,7 @@ fn is_whole_word(text: &str, at: usize, len: usize) -> bool {
 
 /// `s` lower-cased, when lower-casing keeps every character's byte length, so that byte
 /// positions found in the result are valid in `s`; `None` otherwise.
-pub(super) fn lower_aligned(s: &str) -> Option<String> {
+pub(crate) fn lower_aligned(s: &str) -> Option<String> {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let mut lower = c.to_lowercase();

@@ -141,13 +141,13 @@ pub(crate) fn extract(text: &str, opts: &Options) -> Article {
     }
 
     article.blocks = body::blocks(&lines, &kinds, span);
-    apply_dateline(&mut article, &when);
+    apply_dateline(&mut article);
     article.refresh_text();
     article
 }
 
 /// Moves a dateline out of the first paragraph into its own field.
-fn apply_dateline(article: &mut Article, when: &when::When) {
+fn apply_dateline(article: &mut Article) {
     let Some(Block::Paragraph { text, .. }) = article
         .blocks
         .iter_mut()
@@ -155,7 +155,7 @@ fn apply_dateline(article: &mut Article, when: &when::When) {
     else {
         return;
     };
-    let Some(found) = header::dateline(text, when) else {
+    let Some(found) = crate::lead::read_dateline(text) else {
         return;
     };
     *text = found.rest;
