@@ -36,7 +36,12 @@ pub(crate) fn read_dateline(paragraph: &str) -> Option<Dateline> {
     let mut agencies: Vec<String> = Vec::new();
     for inner in parentheticals(head) {
         for name in credit_names(inner).map(tidy_source) {
-            if plausible_source(name) && !agencies.iter().any(|a| a.eq_ignore_ascii_case(name)) {
+            // "(January 24, 2017)" dates the dateline; it credits no one
+            let dated = name.chars().any(|c| c.is_ascii_digit());
+            if plausible_source(name)
+                && !dated
+                && !agencies.iter().any(|a| a.eq_ignore_ascii_case(name))
+            {
                 agencies.push(name.to_string());
             }
         }
@@ -132,16 +137,19 @@ fn dateline_head(p: &str) -> Option<(&str, &str)> {
     if words.len() > 8 {
         return None;
     }
+    // A word in capitals, not a regnal number ("Benedikt XVI.").
     let shouting = words.iter().any(|w| {
         let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+        letters.len() >= 3
+            && letters.iter().all(|c| c.is_uppercase())
+            && !letters.iter().all(|c| "IVXLCDM".contains(*c))
     });
     let has_credit = !parentheticals(head).is_empty() || head.split([',', '/']).any(is_site);
     // "Berlin: ..." is a dateline only when the place is set in capitals
-    if sep == ": " && !shouting {
+    if sep == ": " && (!shouting || head.chars().any(char::is_lowercase)) {
         return None;
     }
-    (shouting || has_credit).then_some((head, rest))
+    (shouting || has_credit || is_town_and_state(head)).then_some((head, rest))
 }
 
 /// A head that ends as a sentence does ("He said no.") is no dateline; one that ends with an
@@ -177,7 +185,7 @@ fn place_of(head: &str) -> Option<(String, Option<String>)> {
     let site = parts.iter().find(|s| is_site(s)).map(|s| s.to_string());
     let mut places = parts.iter().filter(|s| !is_site(s));
     let place = places.next()?;
-    if place.split_whitespace().count() > 4 || place.chars().any(|c| c.is_ascii_digit()) {
+    if !is_place_shaped(place, 4) {
         return None;
     }
     let mut out = soften_capitals(place);
@@ -191,6 +199,30 @@ fn place_of(head: &str) -> Option<(String, Option<String>)> {
     Some((out, site))
 }
 
+/// "New York, NY", "Hayward, Calif.": a town and an abbreviated state, which only a
+/// dateline prints.
+fn is_town_and_state(head: &str) -> bool {
+    let Some((town, state)) = head.split_once(", ") else {
+        return false;
+    };
+    is_place_shaped(town, 4) && is_region(state) && is_abbreviation(state)
+}
+
+/// One to `max_words` words, each capitalised, of letters and the marks place names use.
+fn is_place_shaped(part: &str, max_words: usize) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (1..=max_words).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c))
+        })
+}
+
+/// "NY", "N.M.", "Calif.": a short or dotted form.
+fn is_abbreviation(region: &str) -> bool {
+    region.chars().filter(|c| c.is_alphabetic()).count() <= 3 || region.contains('.')
+}
+
 /// A state or country after a town: one to three capitalised words, no weekday ("JAKARTA,
 /// Senin" names a day, not a region).
 fn is_region(part: &str) -> bool {
@@ -200,19 +232,12 @@ fn is_region(part: &str) -> bool {
             .flat_map(|p| p.dates.weekdays.iter().flatten().map(|d| d.to_lowercase()))
             .collect()
     });
-    let words: Vec<&str> = part.split_whitespace().collect();
-    (1..=3).contains(&words.len())
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c))
-        })
-        && !WEEKDAYS.contains(&part.trim_end_matches('.').to_lowercase())
+    is_place_shaped(part, 3) && !WEEKDAYS.contains(&part.trim_end_matches('.').to_lowercase())
 }
 
 /// "MAINE" → "Maine"; an abbreviation ("NY", "N.M.", "Calif.") stays as printed.
 fn soften_region(region: &str) -> String {
-    let letters = region.chars().filter(|c| c.is_alphabetic()).count();
-    if letters <= 3 || region.contains('.') {
+    if is_abbreviation(region) {
         region.to_string()
     } else {
         soften_capitals(region)
@@ -354,6 +379,13 @@ mod tests {
             None
         );
         assert_eq!(split("Note: this is not a dateline."), None);
+        // a label in capitals before a colon that is no place, a title with a regnal number
+        assert_eq!(split("FCC Chair to Europe: Talks begin."), None);
+        assert_eq!(split("Benedikt XVI. – Licht des Glaubens."), None);
+        assert_eq!(
+            split("New York, NY – With content moving to phones.").map(|(place, _)| place),
+            Some("New York, NY".into())
+        );
     }
 
     #[test]

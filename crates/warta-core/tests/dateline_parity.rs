@@ -63,6 +63,11 @@ fn both_pipelines_read_the_same_dateline() {
             Some("New York"),
         ),
         (
+            "New York, NY – With content moving to phones, advertisers follow.",
+            Some("New York, NY"),
+        ),
+        ("TLDR and more - we ship it on Monday.", None),
+        (
             "BERLIN (dpa) – Die Bahn streikt wieder am Montag.",
             Some("Berlin"),
         ),
