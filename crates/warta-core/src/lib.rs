@@ -79,20 +79,26 @@ pub mod internals {
     pub use crate::dom::{parse, parse_with_navigation, Dom, Element, Node, NodeId, DOCUMENT};
 }
 
-/// Explains how the content of a page was chosen: the best containers with their scores, the
-/// subtrees cleaning removed and why, and each text unit's value, quoting up to `width`
-/// characters of each text. For people tuning the engine and for users asking why a paragraph
-/// vanished. Reads the input as HTML.
+/// Explains how the article was read, from the very run [`extract`] makes: for HTML the
+/// reading chosen, its container, the fallback taken, the subtrees cleaning removed, and each
+/// text unit kept or dropped with the rule that decided; for flattened text each line's kind
+/// and whether it made the body. Quotes up to `width` characters of each text. For people
+/// tuning the engine and for users asking why a paragraph vanished.
 pub fn explain(input: &[u8], opts: &Options, width: usize) -> Result<String, Error> {
-    if input.is_empty() {
-        return Err(Error::EmptyInput);
-    }
-    let decoded = decode::decode(input, opts.http_charset.as_deref());
-    Ok(explain::explain_html(&decoded.text, opts, width))
+    let mut traced = opts.clone();
+    traced.trace = Some(width);
+    let (_, trace) = read(input, &traced)?;
+    Ok(trace.unwrap_or_default())
 }
 
 /// Extracts the article from a page's raw bytes (HTML or flattened text).
 pub fn extract(input: &[u8], opts: &Options) -> Result<Article, Error> {
+    read(input, opts).map(|(article, _)| article)
+}
+
+/// The one run behind [`extract`] and [`explain`]: the article, and the trace when
+/// `opts.trace` asks for one.
+fn read(input: &[u8], opts: &Options) -> Result<(Article, Option<String>), Error> {
     if input.is_empty() {
         return Err(Error::EmptyInput);
     }
@@ -119,18 +125,18 @@ pub fn extract(input: &[u8], opts: &Options) -> Result<Article, Error> {
         InputKind::Text => true,
         InputKind::Auto => !text::looks_like_html(&decoded.text),
     };
-    let mut article = if is_text {
+    let (mut article, trace) = if is_text {
         text::extract(&decoded.text, opts)
     } else {
         extract_html(&decoded.text, opts)
     };
     warnings.append(&mut article.warnings);
     article.warnings = warnings;
-    Ok(article)
+    Ok((article, trace))
 }
 
-/// Extracts the article from decoded HTML.
-fn extract_html(html: &str, opts: &Options) -> Article {
+/// Extracts the article from decoded HTML, with the trace when `opts.trace` asks for one.
+fn extract_html(html: &str, opts: &Options) -> (Article, Option<String>) {
     let (dom, report) = dom::parse(html, &opts.limits);
     let mut article = Article::default();
     if report.truncated_nodes {
@@ -170,7 +176,10 @@ fn extract_html(html: &str, opts: &Options) -> Article {
     article.page_type = Some(chosen.page_type);
     article.confidence = Some(chosen.confidence);
     article.refresh_text();
-    article
+    let trace = opts
+        .trace
+        .map(|width| explain::html(&dom, &cleaned, &chosen, width));
+    (article, trace)
 }
 
 /// Text that is mostly control characters is not a page, whatever its charset claims.

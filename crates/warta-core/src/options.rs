@@ -68,6 +68,9 @@ pub struct Options {
     pub(crate) input_kind: InputKind,
     pub(crate) focus: Focus,
     pub(crate) limits: Limits,
+    /// Set by [`explain`](crate::explain) only: record why each unit or line was kept or
+    /// dropped, quoting this many characters of each.
+    pub(crate) trace: Option<usize>,
 }
 
 /// An option value the library cannot use, with what was wrong.

@@ -65,7 +65,8 @@ struct ExtractArgs {
     /// The charset from the HTTP `Content-Type` header, if known.
     #[arg(long)]
     charset: Option<String>,
-    /// Print a trace of how the content was chosen instead of the article (HTML input).
+    /// Print the trace of the run instead of the article: the reading chosen, fallbacks, and
+    /// each unit (HTML) or line (text) kept or dropped, with the rule that decided.
     #[arg(long)]
     explain: bool,
     /// How many characters of each text the trace quotes.

@@ -203,7 +203,7 @@ fn a_gzip_bomb_is_inflated_only_up_to_the_input_limit() {
         encoder.write_all(&zeros).expect("compress");
     }
     encoder.finish().expect("finish gz");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
+    let child = Command::new(env!("CARGO_BIN_EXE_warta"))
         .args(["extract", bomb.to_str().expect("UTF-8 path")])
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -340,4 +340,32 @@ fn a_url_is_fetched_and_its_header_charset_honoured() {
         serde_json::from_str(String::from_utf8_lossy(&out.stdout).trim()).expect("one record");
     assert_eq!(record["error"]["kind"], "fetch");
     assert_eq!(record["input"], gone.as_str());
+}
+
+#[test]
+fn explain_traces_the_run_in_both_modes() {
+    let page = example_page();
+    let page = page.to_str().expect("UTF-8 path");
+    let html = stdout_of(&warta(&["extract", "--explain", page]));
+    assert!(html.starts_with("reading: "), "{html}");
+    assert!(html.contains("dropped: "), "{html}");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let flat = dir.path().join("page.txt");
+    std::fs::write(
+        &flat,
+        "Home\n\nNews\n\nHarbour reopens after the storm\n\nThe harbour reopened on Monday after \
+         a week of repairs to the sea wall, the port authority said.\n\nFishing boats were the \
+         first to leave, before dawn, and the ferry follows on Tuesday.\n\nShare this article\n",
+    )
+    .expect("write text page");
+    let text = stdout_of(&warta(&[
+        "extract",
+        "--explain",
+        "--input",
+        "text",
+        flat.to_str().expect("UTF-8 path"),
+    ]));
+    assert!(text.starts_with("lines (decision, text):"), "{text}");
+    assert!(text.contains("kept"), "{text}");
 }

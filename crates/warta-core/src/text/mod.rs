@@ -69,8 +69,9 @@ pub(crate) fn looks_like_html(s: &str) -> bool {
 }
 
 /// Reads flattened text: finds the body among the furniture, and the head, dateline,
-/// captions, cross-links and related stories around it.
-pub(crate) fn extract(text: &str, opts: &Options) -> Article {
+/// captions, cross-links and related stories around it. With `opts.trace`, also the trace:
+/// each line with what it was read as.
+pub(crate) fn extract(text: &str, opts: &Options) -> (Article, Option<String>) {
     let mut article = Article::default();
     let text = if text.len() > opts.limits.max_input_bytes {
         article.warnings.push(Warning::InputTruncated {
@@ -102,7 +103,10 @@ pub(crate) fn extract(text: &str, opts: &Options) -> Article {
     furniture::mark_comment_stamps(&lines, &mut kinds, &phrases, &when);
 
     let Some(mut span) = body::main_span(&lines, &kinds, opts.focus, &when) else {
-        return article;
+        let trace = opts
+            .trace
+            .map(|width| trace(&lines, &kinds, &(0..0), &article, width));
+        return (article, trace);
     };
     // Captions just outside the prose belong to the article (a lead photo above it).
     while span.start > 0 && matches!(kinds[span.start - 1], Kind::Caption { .. }) {
@@ -140,10 +144,65 @@ pub(crate) fn extract(text: &str, opts: &Options) -> Article {
         }
     }
 
-    article.blocks = body::blocks(&lines, &kinds, span);
+    article.blocks = body::blocks(&lines, &kinds, span.clone());
     apply_dateline(&mut article);
     article.refresh_text();
-    article
+    let trace = opts
+        .trace
+        .map(|width| trace(&lines, &kinds, &span, &article, width));
+    (article, trace)
+}
+
+/// Each line with what became of it: read as furniture of some kind, outside the body, or in
+/// the body's text.
+fn trace(
+    lines: &[lines::Line],
+    kinds: &[Kind],
+    span: &std::ops::Range<usize>,
+    article: &Article,
+    width: usize,
+) -> String {
+    let decided: Vec<(String, String)> = lines
+        .iter()
+        .zip(kinds)
+        .enumerate()
+        .map(|(i, (line, kind))| {
+            let decision = match kind {
+                Kind::Text if !span.contains(&i) => "dropped: outside the body".to_string(),
+                Kind::Text if article.text.contains(line.text.as_str()) => "kept".to_string(),
+                Kind::Text
+                    if crate::lead::read_dateline(&line.text)
+                        .is_some_and(|d| article.text.contains(d.rest.as_str())) =>
+                {
+                    "kept, its dateline read apart".to_string()
+                }
+                Kind::Text => "dropped: a repeat, a copy or a picker".to_string(),
+                other => format!("read as {}", describe(other)),
+            };
+            (decision, line.text.clone())
+        })
+        .collect();
+    crate::explain::text(&decided, width)
+}
+
+/// How the trace names a line's kind.
+fn describe(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::Text => "text",
+        Kind::Title => "the title",
+        Kind::Byline => "the byline",
+        Kind::Date => "the date",
+        Kind::Caption { .. } => "a caption",
+        Kind::ReadAlso(_) => "a read-also link",
+        Kind::ReadMore => "a read-more link",
+        Kind::Ad => "an ad label",
+        Kind::CallToAction => "a call to action",
+        Kind::Source(_) => "a source credit",
+        Kind::Boilerplate => "boilerplate",
+        Kind::RelatedHeading => "a related-stories heading",
+        Kind::Related => "a related story",
+        Kind::PostFurniture => "a post's counters",
+    }
 }
 
 /// Moves a dateline out of the first paragraph into its own field.
@@ -229,7 +288,7 @@ mod tests {
     fn input_over_the_limit_is_cut_at_a_char_boundary() {
         let mut opts = Options::default();
         opts.limits.max_input_bytes = 5;
-        let article = extract("ééééé", &opts);
+        let (article, _) = extract("ééééé", &opts);
         assert_eq!(article.warnings.len(), 1);
     }
 }
