@@ -35,7 +35,8 @@
 //! One private module per stage: bytes → decoded text (`decode`) → DOM (`dom`) → cleaned
 //! tree, furniture marked out (`clean`) → chosen content (`select`) → blocks (`blocks`);
 //! metadata from the DOM (`metadata`, dates read by `dates`); flattened text → article without a
-//! DOM (`text`); article → output formats (`render`).
+//! DOM (`text`); the lead's dateline and credits, read once for both (`lead`); article → output
+//! formats (`render`); the run's trace for [`explain`] (`explain`).
 
 mod article;
 mod blocks;
