@@ -16,7 +16,7 @@ use crate::select::Chosen;
 use crate::text::split_caption_credit;
 
 /// Builds the body; `language` picks the phrases that tell a caption's credit.
-pub fn build(chosen: &Chosen, opts: &Options, language: Option<&str>) -> Vec<Block> {
+pub(crate) fn build(chosen: &Chosen, opts: &Options, language: Option<&str>) -> Vec<Block> {
     if let Some(body) = &chosen.from_article_body {
         return body
             .split('\n')
@@ -43,7 +43,7 @@ pub fn build(chosen: &Chosen, opts: &Options, language: Option<&str>) -> Vec<Blo
 
 /// The "read also" cross-links taken out of the body: the title after the label, and the
 /// first link's target.
-pub fn read_also(dom: &Dom, chosen: &Chosen, opts: &Options) -> Vec<Link> {
+pub(crate) fn read_also(dom: &Dom, chosen: &Chosen, opts: &Options) -> Vec<Link> {
     let base = opts.url.as_deref().and_then(|u| url::Url::parse(u).ok());
     chosen
         .asides
@@ -64,7 +64,7 @@ pub fn read_also(dom: &Dom, chosen: &Chosen, opts: &Options) -> Vec<Link> {
 /// Related-story lists the cleaner took out (boxes named "related" or "recommended"): each
 /// item's linked headline, its target, the age as printed and, when a reference time is
 /// known, the time that age points to.
-pub fn related(
+pub(crate) fn related(
     dom: &Dom,
     cleaned: &Cleaned,
     opts: &Options,
@@ -120,7 +120,7 @@ pub fn related(
 const MIN_RELATED_TITLE_CHARS: usize = 15;
 
 /// The texts of the wire-credit lines taken out of the body ("Sumber: Antara").
-pub fn credit_lines(chosen: &Chosen) -> impl Iterator<Item = &str> {
+pub(crate) fn credit_lines(chosen: &Chosen) -> impl Iterator<Item = &str> {
     chosen
         .asides
         .iter()

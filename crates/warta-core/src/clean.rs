@@ -17,7 +17,7 @@ use crate::dom::{Dom, NodeData, NodeId, DOCUMENT};
 
 /// Why a subtree was marked out (shown by explain output and tests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reason {
+pub(crate) enum Reason {
     /// An element that never holds article text (`script`, `nav`, `form` controls...).
     NonContentTag,
     /// Hidden by the `hidden` attribute, `aria-hidden` or an inline style.
@@ -28,18 +28,18 @@ pub enum Reason {
     FurnitureName(&'static str),
 }
 
-pub struct Cleaned {
+pub(crate) struct Cleaned {
     removed: Vec<Option<Reason>>,
 }
 
 impl Cleaned {
     /// True when `id` itself was marked out (its descendants are then out too, but are not
     /// marked individually: walkers skip the whole subtree).
-    pub fn is_removed(&self, id: NodeId) -> bool {
+    pub(crate) fn is_removed(&self, id: NodeId) -> bool {
         self.removed.get(id).is_some_and(Option::is_some)
     }
 
-    pub fn reason(&self, id: NodeId) -> Option<Reason> {
+    pub(crate) fn reason(&self, id: NodeId) -> Option<Reason> {
         self.removed.get(id).copied().flatten()
     }
 }
@@ -198,7 +198,7 @@ const ARTICLE_MIN_PROSE_OUTSIDE: u32 = 150;
 
 /// What the page says about itself that cleaning needs.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Hints {
+pub(crate) struct Hints {
     /// The page declares itself an article or blog post: a comment thread on it is never the
     /// content, however short the article.
     pub declares_article: bool,
@@ -215,7 +215,7 @@ impl Hints {
     }
 }
 
-pub fn clean(dom: &Dom, hints: Hints) -> Cleaned {
+pub(crate) fn clean(dom: &Dom, hints: Hints) -> Cleaned {
     let mut removed = vec![None; dom.nodes.len()];
     let stats = TextStats::new(dom);
     let page_text = stats.text[DOCUMENT].max(1) as f32;

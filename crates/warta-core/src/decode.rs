@@ -19,11 +19,14 @@ pub enum CharsetSource {
     Detected,
 }
 
+/// A page's text, and how its bytes were read.
 pub struct Decoded<'a> {
     /// Borrowed from the input when it was valid text in its encoding already (UTF-8, or
     /// ASCII in an ASCII-compatible encoding), as pages mostly are.
     pub text: Cow<'a, str>,
+    /// The encoding the bytes were read in.
     pub encoding: &'static Encoding,
+    /// Where that encoding came from.
     pub source: CharsetSource,
     /// Some bytes were not valid in the chosen encoding and were replaced.
     pub had_errors: bool,
@@ -33,6 +36,7 @@ pub struct Decoded<'a> {
 /// real pages often put it later, after long comments or scripts).
 const META_SCAN_BYTES: usize = 8 * 1024;
 
+/// Decodes a page's bytes, choosing the charset as the module explains.
 pub fn decode<'a>(bytes: &'a [u8], http_charset: Option<&str>) -> Decoded<'a> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return finish(&bytes[bom_len..], enc, CharsetSource::Bom);

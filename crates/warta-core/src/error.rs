@@ -2,7 +2,13 @@
 
 use std::fmt;
 
+/// Why a page could not be read at all. (A page read less than well is still an [`Article`],
+/// with [`Warning`]s.)
+///
+/// [`Article`]: crate::Article
+/// [`Warning`]: crate::Warning
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Error {
     /// The input holds no bytes.
     EmptyInput,

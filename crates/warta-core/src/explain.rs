@@ -1,39 +1,43 @@
-//! A readable trace of why content was chosen: the best containers with their scores, the
-//! furniture subtrees removed by cleaning, and each unit's value. For developers tuning the
-//! engine and for users asking "why did my paragraph vanish?".
+//! `--explain`: a readable trace of how a page was read, written from the decisions the run
+//! itself recorded (selection's [`Decision`] for each unit, cleaning's reasons, text mode's
+//! kind for each line), so it shows what happened, not a second guess. For developers tuning
+//! the engine and for users asking "why did my paragraph vanish?".
 
 use std::fmt::Write;
 
-use crate::clean::clean;
+use crate::clean::Cleaned;
 use crate::dom::{Dom, NodeId, DOCUMENT};
-use crate::options::Options;
-use crate::select::segment::segment;
-use crate::select::{best_container, score, scoring_root, Reading};
+use crate::select::{Chosen, Reading};
 
-/// Explains the choices made on an HTML page, quoting up to `width` characters of each text.
-pub fn explain_html(html: &str, opts: &Options, width: usize) -> String {
-    let (dom, _) = crate::dom::parse(html, &opts.limits);
-    let meta = crate::metadata::extract(&dom, opts);
-    let cleaned = clean(&dom, meta.clean_hints());
-    let start = scoring_root(&dom);
-    let units = segment(&dom, &cleaned, start);
-    let s = score(&dom, &units, &meta, Reading::Article);
+/// The HTML pipeline's trace: the reading chosen, its container, the fallback taken, what
+/// cleaning removed, and each unit with what became of it.
+pub(crate) fn html(dom: &Dom, cleaned: &Cleaned, chosen: &Chosen, width: usize) -> String {
     let mut out = String::new();
-    let (_, root) = best_container(&dom, &s, start);
+    if let Some(trace) = &chosen.trace {
+        let reading = match trace.reading {
+            Reading::Article => "article (the best-scoring container's prose)",
+            Reading::Listing => "listing (teasers win over the container's prose)",
+        };
+        let _ = writeln!(out, "reading: {reading}");
+    }
     let _ = writeln!(
         out,
-        "container: {} score={:.0}",
-        path(&dom, root),
-        s.score[root]
+        "container: {}  (page type {:?}, confidence {:.2})",
+        path(dom, chosen.root),
+        chosen.page_type,
+        chosen.confidence
     );
-    let mut ranked: Vec<NodeId> = dom
-        .descendants(start)
-        .filter(|&n| dom.element(n).is_some() && s.count[n] > 0)
-        .collect();
-    ranked.sort_by(|a, b| s.score[*b].total_cmp(&s.score[*a]));
-    let _ = writeln!(out, "\ntop candidates:");
-    for &n in ranked.iter().take(8) {
-        let _ = writeln!(out, "  {:>8.0}  {}", s.score[n], path(&dom, n));
+    match chosen.fallback {
+        Some(f) => {
+            let _ = writeln!(
+                out,
+                "fallback: {} (the units below are the container's reading, before it)",
+                f.description()
+            );
+        }
+        None => {
+            let _ = writeln!(out, "fallback: none");
+        }
     }
     let _ = writeln!(out, "\nremoved by cleaning (with text):");
     for n in dom.descendants(DOCUMENT) {
@@ -45,24 +49,36 @@ pub fn explain_html(html: &str, opts: &Options, width: usize) -> String {
                     .tag(n)
                     .is_some_and(|t| &**t != "script" && &**t != "style")
             {
-                let _ = writeln!(out, "  {chars:>6} chars  {reason:?}  {}", path(&dom, n));
+                let _ = writeln!(out, "  {chars:>6} chars  {reason:?}  {}", path(dom, n));
             }
         }
     }
-    let _ = writeln!(out, "\nunits (value, link density, text):");
-    for (u, v) in units.iter().zip(&s.values) {
-        let inside = u.node == root || dom.ancestors(u.node).any(|a| a == root);
-        let snippet: String = u.text.chars().take(width).collect();
-        let _ = writeln!(
-            out,
-            "  {} {:>7.0} {:.2}  {:?}",
-            if inside { '*' } else { ' ' },
-            v,
-            u.link_density(),
-            snippet
-        );
+    let _ = writeln!(out, "\nunits (decision, link density, text):");
+    if let Some(trace) = &chosen.trace {
+        for (u, d) in trace.units.iter().zip(&trace.decisions) {
+            let _ = writeln!(
+                out,
+                "  {:<44} {:.2}  {:?}",
+                d.describe(),
+                u.link_density(),
+                snippet(&u.text, width)
+            );
+        }
     }
     out
+}
+
+/// Text mode's trace: each line, what it was read as, and whether it made the body.
+pub(crate) fn text(lines: &[(String, String)], width: usize) -> String {
+    let mut out = String::from("lines (decision, text):\n");
+    for (decision, text) in lines {
+        let _ = writeln!(out, "  {decision:<44} {:?}", snippet(text, width));
+    }
+    out
+}
+
+fn snippet(text: &str, width: usize) -> String {
+    text.chars().take(width).collect()
 }
 
 /// `tag#id.class` for the element and a few of its ancestors.
@@ -88,4 +104,15 @@ fn path(dom: &Dom, id: NodeId) -> String {
         .collect();
     parts.reverse();
     parts.join(" > ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::select::Decision;
+
+    #[test]
+    fn every_decision_says_whether_it_kept() {
+        assert_eq!(Decision::Kept.describe(), "kept");
+        assert!(Decision::LinkDense.describe().starts_with("dropped"));
+    }
 }

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 /// Hard limits that keep one hostile page from taking the process down.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Limits {
     /// Inputs larger than this are cut to this size (with a warning) before decoding.
     pub max_input_bytes: usize,
@@ -28,9 +29,11 @@ impl Default for Limits {
 
 /// The precision/recall dial: how much borderline content to keep.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Focus {
     /// Keep only what is clearly the article.
     Precision,
+    /// The default: what a careful reader would call the article.
     #[default]
     Balanced,
     /// Keep borderline blocks too (captions, short asides, sidebars inside the article).
@@ -39,25 +42,35 @@ pub enum Focus {
 
 /// How to read the input bytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum InputKind {
     /// HTML unless the input is plainly flattened text.
     #[default]
     Auto,
+    /// Raw HTML.
     Html,
+    /// Flattened text: the visible text of a page, a line per block, as crawlers store it.
     Text,
 }
 
+/// What [`extract`](crate::extract) is told about a page and how to read it. Start from
+/// `Options::default()` and chain the `with_*` setters; the fields are private so that a new
+/// option breaks no caller.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// The page's URL, used to resolve links and as a metadata source.
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// The charset from an HTTP `Content-Type` header, when the caller has one.
-    pub http_charset: Option<String>,
-    /// The time the page was fetched (RFC 3339); relative ages are resolved against it.
-    pub reference_time: Option<String>,
-    pub input_kind: InputKind,
-    pub focus: Focus,
-    pub limits: Limits,
+    pub(crate) http_charset: Option<String>,
+    /// When the page was fetched: an RFC 3339 instant, checked by the setter. The written
+    /// offset is kept as well as the instant: text mode shows resolved ages in it.
+    pub(crate) reference_time: Option<String>,
+    pub(crate) input_kind: InputKind,
+    pub(crate) focus: Focus,
+    pub(crate) limits: Limits,
+    /// Set by [`explain`](crate::explain) only: record why each unit or line was kept or
+    /// dropped, quoting this many characters of each.
+    pub(crate) trace: Option<usize>,
 }
 
 /// An option value the library cannot use, with what was wrong.
@@ -109,6 +122,12 @@ impl Options {
         self
     }
 
+    /// When the page was fetched: the instant relative ages resolve against, written in UTC.
+    pub fn with_reference_timestamp(mut self, instant: jiff::Timestamp) -> Self {
+        self.reference_time = Some(instant.to_string());
+        self
+    }
+
     /// When the page was fetched, as an RFC 3339 instant with its offset
     /// (`2024-05-20T10:00:00+07:00`); relative ages ("11 jam lalu") resolve against it.
     pub fn with_reference_time(mut self, instant: &str) -> Result<Self, InvalidOption> {
@@ -121,6 +140,39 @@ impl Options {
             })?;
         self.reference_time = Some(instant.to_string());
         Ok(self)
+    }
+}
+
+/// What the options say, for fronts that report them.
+impl Options {
+    /// The page's URL, if given.
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
+    /// The HTTP charset, if given.
+    pub fn http_charset(&self) -> Option<&str> {
+        self.http_charset.as_deref()
+    }
+
+    /// The reference time, if given.
+    pub fn reference_time(&self) -> Option<jiff::Timestamp> {
+        self.reference_time.as_deref().and_then(|t| t.parse().ok())
+    }
+
+    /// How the input is read.
+    pub fn input_kind(&self) -> InputKind {
+        self.input_kind
+    }
+
+    /// The precision/recall dial.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The limits.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
     }
 }
 

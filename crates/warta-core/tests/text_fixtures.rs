@@ -5,7 +5,7 @@
 mod common;
 
 use common::figures;
-use warta_core::{text, Article, Block, Options, Role};
+use warta_core::{Article, Block, InputKind, Options, Role};
 
 fn read(name: &str, reference_time: &str) -> Article {
     let path = format!(
@@ -13,11 +13,11 @@ fn read(name: &str, reference_time: &str) -> Article {
         env!("CARGO_MANIFEST_DIR")
     );
     let input = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let opts = Options {
-        reference_time: Some(reference_time.into()),
-        ..Options::default()
-    };
-    text::extract(&input, &opts)
+    let opts = Options::default()
+        .with_input_kind(InputKind::Text)
+        .with_reference_time(reference_time)
+        .expect("a valid reference time");
+    warta_core::extract(input.as_bytes(), &opts).expect("a text page")
 }
 
 fn paragraphs(article: &Article) -> Vec<&str> {

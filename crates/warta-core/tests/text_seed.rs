@@ -6,7 +6,13 @@ mod common;
 use std::path::PathBuf;
 
 use serde_json::Value;
-use warta_core::{text, Block, Options};
+use warta_core::{Article, Block, InputKind, Options};
+
+/// The text mode, through the library's one entry point.
+fn read_text(input: &str, opts: Options) -> Article {
+    warta_core::extract(input.as_bytes(), &opts.with_input_kind(InputKind::Text))
+        .expect("a text page")
+}
 
 const SEED: &str = "000_35ec97baab3b6147";
 
@@ -38,7 +44,7 @@ fn the_seed_reads_as_expected() {
     )
     .expect("seed json parses");
 
-    let article = text::extract(&input, &Options::default());
+    let article = read_text(&input, Options::default());
 
     assert_eq!(article.title.as_deref(), expected["title"].as_str());
     let authors: Vec<(String, String)> = article
@@ -133,11 +139,10 @@ fn related_ages_resolve_against_the_reference_time() {
     };
     let input = std::fs::read_to_string(shared.join("seed").join(format!("{SEED}.txt")))
         .expect("seed text");
-    let opts = Options {
-        reference_time: Some("2024-05-18T12:00:00+07:00".into()),
-        ..Options::default()
-    };
-    let article = text::extract(&input, &opts);
+    let opts = Options::default()
+        .with_reference_time("2024-05-18T12:00:00+07:00")
+        .expect("a valid reference time");
+    let article = read_text(&input, opts);
     assert_eq!(
         article.related[0].published.as_deref(),
         Some("2024-05-18T01:00:00+07:00")
@@ -146,6 +151,6 @@ fn related_ages_resolve_against_the_reference_time() {
         article.related[1].published.as_deref(),
         Some("2024-05-17T12:00:00+07:00")
     );
-    let without = text::extract(&input, &Options::default());
+    let without = read_text(&input, Options::default());
     assert!(without.related.iter().all(|r| r.published.is_none()));
 }

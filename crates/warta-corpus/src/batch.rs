@@ -10,7 +10,6 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::io;
 use std::ops::ControlFlow;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{channel, sync_channel, Receiver};
@@ -23,7 +22,8 @@ use warta_core::Options;
 use crate::dedup::{Dedup, Fingerprints, Mode};
 use crate::input::{self, ReadLimits, Reader, Source};
 use crate::output::{OutputFormat, Sink};
-use crate::page::{self, record_key, Item, Outcome};
+use crate::page::{self, Item, Outcome};
+use crate::record::Record;
 use warta_fetch::{FetchConfig, Fetcher};
 
 #[derive(Debug, Clone)]
@@ -128,7 +128,7 @@ impl fmt::Display for Summary {
 /// A worker's result, ready for the writer.
 enum Done {
     Record {
-        article: Box<warta_core::Article>,
+        record: Box<Record>,
         rendered: String,
         fingerprints: Option<Fingerprints>,
     },
@@ -212,19 +212,14 @@ pub fn run(config: &Config, sources: &[Source], stop: &AtomicBool) -> io::Result
     // error record (the extractor's own panics are already caught closer to the source).
     let work = |item: Item| {
         let (id, input) = item.identity();
-        catch_unwind(AssertUnwindSafe(|| {
+        warta_core::catch_panic(|| {
             finish(item, &config.options, &fetcher, config.format, wants_near)
-        }))
-        .unwrap_or_else(|_| {
-            let article = warta_core::Article::failed(
-                id,
-                input,
-                "panic",
-                "processing this record panicked".into(),
-            );
-            let rendered = config.format.render(&article);
+        })
+        .unwrap_or_else(|panic| {
+            let record = Record::refused(id, input, &panic);
+            let rendered = config.format.render(&record);
             Done::Record {
-                article: Box::new(article),
+                record: Box::new(record),
                 rendered,
                 fingerprints: None,
             }
@@ -316,23 +311,23 @@ fn finish(
     format: OutputFormat,
     wants_near: bool,
 ) -> Done {
-    let mut article = match item {
+    let mut record = match item {
         Item::Skipped(reason) => return Done::Skipped(reason),
-        Item::Failed(a) => a,
+        Item::Failed(r) => r,
         Item::Page(p) => match page::process(p, options, fetcher) {
-            Outcome::Article(a) => a,
+            Outcome::Record(r) => r,
             Outcome::Skipped(reason) => return Done::Skipped(reason),
         },
     };
-    let fingerprints = article
+    let fingerprints = record
         .error
         .is_none()
-        .then(|| Fingerprints::of(&article.text, wants_near))
+        .then(|| Fingerprints::of(&record.article.text, wants_near))
         .flatten();
-    article.fingerprint = fingerprints.map(|f| f.hex());
-    let rendered = format.render(&article);
+    record.fingerprint = fingerprints.map(|f| f.hex());
+    let rendered = format.render(&record);
     Done::Record {
-        article,
+        record,
         rendered,
         fingerprints,
     }
@@ -356,25 +351,25 @@ impl Writer<'_> {
         match done {
             Done::Skipped(reason) => s.skip(reason),
             Done::Record {
-                mut article,
+                mut record,
                 mut rendered,
                 fingerprints,
             } => {
                 if let (Some(d), Some(fp), Some(key)) =
-                    (self.dedup.as_mut(), fingerprints, record_key(&article))
+                    (self.dedup.as_mut(), fingerprints, record.key())
                 {
                     if let Some(first) = d.check(key, fp) {
-                        article.duplicate_of = Some(first);
-                        rendered = self.format.render(&article);
+                        record.duplicate_of = Some(first);
+                        rendered = self.format.render(&record);
                         s.duplicates += 1;
                     }
                 }
-                match &article.error {
+                match &record.error {
                     Some(e) => *s.failed.entry(e.kind.clone()).or_default() += 1,
                     None => s.extracted += 1,
                 }
                 if self.failure.is_none() {
-                    if let Err(e) = self.sink.write(&article, &rendered) {
+                    if let Err(e) = self.sink.write(&record, &rendered) {
                         self.failure = Some(e);
                         stop.store(true, Ordering::Relaxed);
                     }

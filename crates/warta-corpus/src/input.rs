@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Deserialize;
-use warta_core::{Article, InputKind};
+use warta_core::InputKind;
+
+use crate::record::Record;
 
 use crate::http::split_content_type;
 use crate::page::{Item, Page, Payload};
@@ -24,6 +26,8 @@ pub enum Source {
     Url(String),
     /// A file of URLs to fetch, one per line (blank lines and `#` comments aside).
     UrlList(PathBuf),
+    /// One page (HTML, `.gz` HTML or flattened text) on standard input.
+    Stdin,
 }
 
 /// Turns command-line arguments into sources: `http(s)://` URLs to fetch, existing paths as
@@ -113,7 +117,8 @@ pub fn known_size(sources: &[Source]) -> Option<u64> {
 #[derive(Debug, Clone, Copy)]
 pub struct ReadLimits {
     pub record: RecordLimits,
-    /// A single HTML file is read up to this size (the rest is dropped, with a warning).
+    /// A single HTML file is read up to this size (the rest is dropped, with a warning); a
+    /// gzipped one is inflated up to this size, so a small bomb cannot take the memory.
     pub max_file_bytes: u64,
     /// Directories nested deeper than this are not walked (guards against link loops).
     pub max_depth: usize,
@@ -123,7 +128,8 @@ impl Default for ReadLimits {
     fn default() -> Self {
         ReadLimits {
             record: RecordLimits::default(),
-            max_file_bytes: 64 * 1024 * 1024,
+            // The extractor reads no more than this of a page anyway.
+            max_file_bytes: warta_core::Limits::default().max_input_bytes as u64,
             max_depth: 64,
         }
     }
@@ -147,6 +153,7 @@ impl Reader<'_> {
                 Source::Manifest(m) => self.visit_manifest(m, sink)?,
                 Source::Url(u) => sink(url_page(u))?,
                 Source::UrlList(list) => self.visit_url_list(list, sink)?,
+                Source::Stdin => self.visit_stdin(sink)?,
             }
         }
         ControlFlow::Continue(())
@@ -186,7 +193,7 @@ impl Reader<'_> {
         match compression {
             Some(c) => self.visit_warc(path, src, c, sink),
             None if src.fill_buf().is_ok_and(is_arc) => {
-                sink(Item::Failed(Box::new(Article::failed(
+                sink(Item::Failed(Box::new(Record::failed(
                     None,
                     Some(path.display().to_string()),
                     "unsupported",
@@ -204,6 +211,15 @@ impl Reader<'_> {
                 sink(item)
             }
         }
+    }
+
+    fn visit_stdin(&self, sink: &mut Sink<'_>) -> ControlFlow<()> {
+        let stdin = Path::new("-");
+        let item = match read_page_file(io::stdin().lock(), self.limits.max_file_bytes) {
+            Ok((bytes, warnings)) => file_page(None, stdin, None, bytes, warnings),
+            Err(e) => read_failure(stdin, &e),
+        };
+        sink(item)
     }
 
     fn visit_warc(
@@ -246,7 +262,7 @@ impl Reader<'_> {
             let item = if is_url(line) {
                 url_page(line)
             } else {
-                Item::Failed(Box::new(Article::failed(
+                Item::Failed(Box::new(Record::failed(
                     None,
                     Some(format!("{}:{}", list.display(), n + 1)),
                     "fetch",
@@ -269,7 +285,7 @@ impl Reader<'_> {
             let line = match line {
                 Ok(l) => l,
                 Err(e) => {
-                    return sink(Item::Failed(Box::new(Article::failed(
+                    return sink(Item::Failed(Box::new(Record::failed(
                         None,
                         Some(input),
                         "read",
@@ -283,7 +299,7 @@ impl Reader<'_> {
             let entry: ManifestLine = match serde_json::from_str(&line) {
                 Ok(e) => e,
                 Err(e) => {
-                    sink(Item::Failed(Box::new(Article::failed(
+                    sink(Item::Failed(Box::new(Record::failed(
                         None,
                         Some(input),
                         "manifest",
@@ -302,13 +318,13 @@ impl Reader<'_> {
             let item = match opened {
                 Ok((bytes, warnings)) => file_page(id, &path, entry.url, bytes, warnings),
                 Err(e) => {
-                    let mut a = Article::failed(
+                    let mut a = Record::failed(
                         id,
                         Some(path.display().to_string()),
                         "read",
                         format!("cannot read {}: {e}", path.display()),
                     );
-                    a.url = entry.url;
+                    a.article.url = entry.url;
                     Item::Failed(Box::new(a))
                 }
             };
@@ -330,7 +346,7 @@ fn file_len(path: &Path) -> u64 {
 }
 
 fn read_failure(path: &Path, e: &io::Error) -> Item {
-    Item::Failed(Box::new(Article::failed(
+    Item::Failed(Box::new(Record::failed(
         None,
         Some(path.display().to_string()),
         "read",
@@ -389,7 +405,7 @@ pub fn record_item(entry: Entry, file: &str) -> Item {
     let rec = match entry {
         Entry::Record(r) => r,
         Entry::Damaged { offset, message } => {
-            return Item::Failed(Box::new(Article::failed(
+            return Item::Failed(Box::new(Record::failed(
                 None,
                 Some(format!("warc:{file}#{offset}")),
                 "damaged-warc",

@@ -13,6 +13,7 @@
 //! | files, directories, globs, manifests, URLs | [`input`] |
 //! | fetching URLs | the `warta-fetch` crate |
 //! | one page → one record | [`page`] |
+//! | the record: the article with its identity, fingerprint and error | [`record`] |
 //! | fingerprints and duplicates | [`dedup`] |
 //! | JSONL and directory outputs, resume | [`output`] |
 //! | the parallel, ordered run | [`batch`] |
@@ -23,9 +24,11 @@ pub mod http;
 pub mod input;
 pub mod output;
 pub mod page;
+pub mod record;
 pub mod warc;
 
 pub use batch::{run, Config, Summary};
 pub use dedup::Mode as DedupMode;
 pub use input::{expand, Source};
 pub use output::OutputFormat;
+pub use record::Record;

@@ -1,10 +1,9 @@
 //! The unit of work: a page read from some input, and what extracting it gives.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
-use warta_core::{Article, InputKind, Options};
+use warta_core::{InputKind, Options, Warning};
 
 use crate::http::{self, split_content_type, HttpError};
+use crate::record::Record;
 use warta_fetch::Fetcher;
 
 /// What the reader hands to the workers, in input order.
@@ -12,7 +11,7 @@ use warta_fetch::Fetcher;
 pub enum Item {
     Page(Page),
     /// An input or a stretch of one that could not be read: written as an error record.
-    Failed(Box<Article>),
+    Failed(Box<Record>),
     /// A record that holds no page to extract (counted by reason, not written).
     Skipped(String),
 }
@@ -22,7 +21,7 @@ impl Item {
     pub fn key(&self) -> Option<&str> {
         match self {
             Item::Page(p) => Some(p.id.as_deref().unwrap_or(&p.input)),
-            Item::Failed(a) => record_key(a),
+            Item::Failed(r) => r.key(),
             Item::Skipped(_) => None,
         }
     }
@@ -31,15 +30,10 @@ impl Item {
     pub fn identity(&self) -> (Option<String>, Option<String>) {
         match self {
             Item::Page(p) => (p.id.clone(), Some(p.input.clone())),
-            Item::Failed(a) => (a.id.clone(), a.input.clone()),
+            Item::Failed(r) => (r.id.clone(), r.input.clone()),
             Item::Skipped(_) => (None, None),
         }
     }
-}
-
-/// A written record's identity: its id, else the input it came from.
-pub fn record_key(article: &Article) -> Option<&str> {
-    article.id.as_deref().or(article.input.as_deref())
 }
 
 #[derive(Debug)]
@@ -73,7 +67,7 @@ pub enum Payload {
 /// What a worker makes of a page.
 #[derive(Debug)]
 pub enum Outcome {
-    Article(Box<Article>),
+    Record(Box<Record>),
     Skipped(String),
 }
 
@@ -81,8 +75,83 @@ pub enum Outcome {
 const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
 
 /// Extracts one page (fetching it first when it is a URL). Never panics and never fails: a
-/// failure is an error record.
+/// failure is an error record. A page whose body is blank is skipped.
 pub fn process(page: Page, base: &Options, fetcher: &Fetcher) -> Outcome {
+    let ready = match prepare(page, base, fetcher) {
+        Ok(ready) => ready,
+        Err(outcome) => return outcome,
+    };
+    if ready.bytes.iter().all(u8::is_ascii_whitespace) {
+        return Outcome::Skipped("empty body".into());
+    }
+    Outcome::Record(Box::new(ready.extract()))
+}
+
+/// A page with its bytes in hand (read, unwrapped from its HTTP response, or fetched) and the
+/// options to read it with: what [`process`] extracts, and what `warta extract --explain`
+/// explains.
+#[derive(Debug)]
+pub struct Prepared {
+    id: Option<String>,
+    input: String,
+    url: Option<String>,
+    fetched: Option<String>,
+    warnings: Vec<String>,
+    /// The document's bytes.
+    pub bytes: Vec<u8>,
+    /// `base` with what the page itself says: its URL, charset, kind and capture time.
+    pub options: Options,
+}
+
+impl Prepared {
+    /// Extracts the page into its record; a library error or panic becomes an error record.
+    pub fn extract(self) -> Record {
+        let mut article =
+            match warta_core::catch_panic(|| warta_core::extract(&self.bytes, &self.options)) {
+                Ok(Ok(a)) => a,
+                Ok(Err(e)) | Err(e) => return self.failed(e.kind(), e.to_string()),
+            };
+        if self.url.is_some() {
+            article.url = self.url;
+        }
+        let mut warnings: Vec<Warning> = self.warnings.into_iter().map(Warning::Input).collect();
+        warnings.append(&mut article.warnings);
+        article.warnings = warnings;
+        let mut record = Record::read(self.id, Some(self.input), article);
+        record.fetched = self.fetched;
+        record
+    }
+
+    fn failed(&self, kind: &str, message: String) -> Record {
+        failed_record(
+            &self.id,
+            &self.input,
+            &self.url,
+            &self.fetched,
+            kind,
+            message,
+        )
+    }
+}
+
+fn failed_record(
+    id: &Option<String>,
+    input: &str,
+    url: &Option<String>,
+    fetched: &Option<String>,
+    kind: &str,
+    message: String,
+) -> Record {
+    let mut r = Record::failed(id.clone(), Some(input.to_string()), kind, message);
+    r.article.url = url.clone();
+    r.fetched = fetched.clone();
+    r
+}
+
+/// Gets a page's bytes and options: reads the HTTP response around them or fetches them, and
+/// tells the options what the page says of itself. A failure is an error record; a response
+/// that holds no page (not HTML, not 2xx) is a skip.
+pub fn prepare(page: Page, base: &Options, fetcher: &Fetcher) -> Result<Prepared, Outcome> {
     let Page {
         id,
         input,
@@ -92,10 +161,9 @@ pub fn process(page: Page, base: &Options, fetcher: &Fetcher) -> Outcome {
         mut warnings,
     } = page;
     let failed = |kind: &str, message: String| {
-        let mut a = Article::failed(id.clone(), Some(input.clone()), kind, message);
-        a.url = url.clone();
-        a.fetched = fetched.clone();
-        Outcome::Article(Box::new(a))
+        Outcome::Record(Box::new(failed_record(
+            &id, &input, &url, &fetched, kind, message,
+        )))
     };
     // For a page fetched now: when.
     let mut fetched_now = None;
@@ -108,24 +176,27 @@ pub fn process(page: Page, base: &Options, fetcher: &Fetcher) -> Outcome {
         Payload::HttpResponse(block) => match http::parse_response(&block, MAX_BODY_BYTES) {
             Ok(resp) => {
                 if !(200..300).contains(&resp.status) {
-                    return Outcome::Skipped(format!("HTTP status {}xx", resp.status / 100));
+                    return Err(Outcome::Skipped(format!(
+                        "HTTP status {}xx",
+                        resp.status / 100
+                    )));
                 }
                 if !is_html(resp.mime.as_deref(), &resp.body) {
-                    return Outcome::Skipped(format!(
+                    return Err(Outcome::Skipped(format!(
                         "not HTML: {}",
                         resp.mime.as_deref().map_or("no type".into(), reason_safe)
-                    ));
+                    )));
                 }
                 warnings.extend(resp.warnings);
                 (resp.body, resp.charset, InputKind::Html)
             }
-            Err(HttpError::Malformed(m)) => return failed("bad-http", m),
-            Err(HttpError::Decoding(m)) => return failed("content-decoding", m),
-            Err(HttpError::UnsupportedCoding(m)) => return Outcome::Skipped(m),
+            Err(HttpError::Malformed(m)) => return Err(failed("bad-http", m)),
+            Err(HttpError::Decoding(m)) => return Err(failed("content-decoding", m)),
+            Err(HttpError::UnsupportedCoding(m)) => return Err(Outcome::Skipped(m)),
         },
         Payload::Fetch => {
             let Some(target) = url.as_deref() else {
-                return failed("fetch", "no URL to fetch".into());
+                return Err(failed("fetch", "no URL to fetch".into()));
             };
             fetched_now = Some(
                 jiff::Timestamp::now()
@@ -134,50 +205,53 @@ pub fn process(page: Page, base: &Options, fetcher: &Fetcher) -> Outcome {
             );
             let page = match fetcher.fetch(target) {
                 Ok(p) => p,
-                Err(e) => return failed("fetch", format!("{}: {e}", e.kind())),
+                Err(e) => return Err(failed("fetch", format!("{}: {e}", e.kind()))),
             };
             if !(200..300).contains(&page.status()) {
-                return failed("fetch", format!("HTTP status {}", page.status()));
+                return Err(failed("fetch", format!("HTTP status {}", page.status())));
             }
             let (mime, charset) = page
                 .content_type()
                 .map(split_content_type)
                 .unwrap_or_default();
             if !is_html(mime.as_deref(), &page.body) {
-                return Outcome::Skipped(format!(
+                return Err(Outcome::Skipped(format!(
                     "not HTML: {}",
                     mime.as_deref().map_or("no type".into(), reason_safe)
-                ));
+                )));
             }
             (page.body, charset, InputKind::Html)
         }
     };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Outcome::Skipped("empty body".into());
+    let fetched = fetched.or(fetched_now);
+    let mut options = base.clone();
+    // What the page says of itself wins over the caller's defaults, where it says anything.
+    if kind != InputKind::Auto {
+        options = options.with_input_kind(kind);
     }
-    let fetched = fetched.clone().or(fetched_now);
-    let opts = Options {
-        url: url.clone(),
-        http_charset: charset,
-        reference_time: fetched.clone(),
-        input_kind: kind,
-        ..base.clone()
-    };
-    let result = catch_unwind(AssertUnwindSafe(|| warta_core::extract(&bytes, &opts)));
-    let mut article = match result {
-        Ok(Ok(a)) => a,
-        Ok(Err(e)) => return failed(e.kind(), e.to_string()),
-        Err(_) => return failed("panic", "the extractor panicked on this page".into()),
-    };
-    article.id = id;
-    article.input = Some(input);
-    if url.is_some() {
-        article.url = url;
+    if let Some(url) = &url {
+        options = options.with_url(url.as_str());
     }
-    article.fetched = fetched;
-    warnings.append(&mut article.warnings);
-    article.warnings = warnings;
-    Outcome::Article(Box::new(article))
+    if let Some(charset) = charset {
+        options = options.with_http_charset(charset);
+    }
+    // A capture time that is not an instant (a damaged WARC-Date) resolves no ages; the
+    // record still carries it as written.
+    if let Some(Ok(with_time)) = fetched
+        .as_deref()
+        .map(|f| options.clone().with_reference_time(f))
+    {
+        options = with_time;
+    }
+    Ok(Prepared {
+        id,
+        input,
+        url,
+        fetched,
+        warnings,
+        bytes,
+        options,
+    })
 }
 
 fn is_html(mime: Option<&str>, body: &[u8]) -> bool {
@@ -227,16 +301,16 @@ mod tests {
             &Options::default(),
             &Fetcher::new(Default::default()),
         );
-        let Outcome::Article(a) = out else {
+        let Outcome::Record(a) = out else {
             panic!("expected an article")
         };
         assert!(a.error.is_none());
         assert_eq!(a.id.as_deref(), Some("<urn:uuid:1>"));
-        assert_eq!(a.url.as_deref(), Some("https://news.example/a"));
+        assert_eq!(a.article.url.as_deref(), Some("https://news.example/a"));
         assert_eq!(a.fetched.as_deref(), Some("2024-05-01T10:00:00Z"));
         assert_eq!(
-            a.warnings.first().map(String::as_str),
-            Some("WARC-Truncated: length")
+            a.article.warnings.first(),
+            Some(&Warning::Input("WARC-Truncated: length".into()))
         );
     }
 
@@ -258,7 +332,7 @@ mod tests {
 
     #[test]
     fn a_broken_response_is_an_error_record() {
-        let Outcome::Article(a) = process(
+        let Outcome::Record(a) = process(
             http_page(b"garbage"),
             &Options::default(),
             &Fetcher::new(Default::default()),

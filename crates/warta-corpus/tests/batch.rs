@@ -145,11 +145,10 @@ fn gzip_members_round_trip_in_input_order_whatever_the_thread_count() {
         // The text is what the engine gives for the same page, URL and fetch time.
         let alone = warta_core::extract(
             story(n).as_bytes(),
-            &Options {
-                url: Some(format!("https://courier.example/ferry-{n}")),
-                reference_time: Some(DATE.into()),
-                ..Options::default()
-            },
+            &Options::default()
+                .with_url(format!("https://courier.example/ferry-{n}"))
+                .with_reference_time(DATE)
+                .unwrap(),
         )
         .unwrap();
         assert_eq!(field(rec, "text"), alone.text);
@@ -507,11 +506,10 @@ fn benchmark_pages_round_trip() {
         let url = format!("https://bench.example/{n}");
         w.write_response(&url, DATE, &html_headers(), &html)
             .unwrap();
-        let opts = Options {
-            url: Some(url),
-            reference_time: Some(DATE.into()),
-            ..Options::default()
-        };
+        let opts = Options::default()
+            .with_url(url)
+            .with_reference_time(DATE)
+            .unwrap();
         expected.push(warta_core::extract(&html, &opts).unwrap().text);
     }
     let warc = dir.path("bench.warc.gz");

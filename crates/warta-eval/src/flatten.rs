@@ -3,7 +3,7 @@
 //! input of the text-mode evaluation, and also how gold HTML (Readability's `expected.html`)
 //! is turned into text for scoring.
 
-use warta_core::dom::{self, Dom, NodeId, DOCUMENT};
+use warta_core::internals::{parse_with_navigation, Dom, NodeId, DOCUMENT};
 use warta_core::Limits;
 
 /// Elements whose content is never shown as text. `<noscript>` is not among them: a crawler
@@ -178,7 +178,7 @@ pub fn flatten(dom: &Dom) -> String {
 
 /// Parses `html` with default limits and flattens it.
 pub fn flatten_html(html: &str) -> String {
-    let (dom, _) = dom::parse_with_navigation(html, &Limits::default());
+    let (dom, _) = parse_with_navigation(html, &Limits::default());
     flatten(&dom)
 }
 

@@ -3,6 +3,7 @@
 
 pub mod c4;
 pub mod content;
+pub mod dump;
 pub mod flatten;
 pub mod metadata;
 pub mod parse_floor;

@@ -6,7 +6,7 @@ use anyhow::{bail, Result};
 use clap::{Args, Parser, Subcommand};
 use warta_eval::report::{self, PageLog, SetReport};
 use warta_eval::run::System;
-use warta_eval::{content, metadata, sets, speed, textmode};
+use warta_eval::{content, dump, metadata, sets, speed, textmode};
 
 #[derive(Parser)]
 #[command(
@@ -91,6 +91,18 @@ enum Command {
         #[command(flatten)]
         who: Systems,
     },
+    /// Every page's whole article (HTML mode, and text mode where the set has one) as JSON
+    /// lines, to diff two builds' outputs.
+    Dump {
+        #[command(flatten)]
+        sel: Selection,
+        /// Only every N-th page of each set (a fixed sample, e.g. for callgrind).
+        #[arg(long, default_value_t = 1)]
+        every: usize,
+        /// Where to write the JSON lines.
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 /// The chosen sets, checked against the ones the command can score.
@@ -122,6 +134,12 @@ fn main() -> Result<()> {
     let Some(bench) = cli.bench.clone().or_else(sets::default_bench_dir) else {
         bail!("no benchmark directory: pass --bench DIR (default is ../shared/bench)");
     };
+    if let Command::Dump { sel, every, out } = &cli.command {
+        let s = chosen(sel, sets::ALL_SETS, sets::ALL_SETS)?;
+        let lines = dump::run(&bench, &s, sel.limit, *every, out)?;
+        eprintln!("{lines} articles written to {}", out.display());
+        return Ok(());
+    }
     let mut log = PageLog::new(cli.pages.as_deref())?;
     let (name, reports): (&str, Vec<SetReport>) = match &cli.command {
         Command::Content { sel, who } => {
@@ -153,6 +171,7 @@ fn main() -> Result<()> {
                 speed::run(&bench, &s, sel.limit, *passes, &systems)?,
             )
         }
+        Command::Dump { .. } => unreachable!("handled above"),
     };
     log.finish()?;
     report::print_table(&reports);

@@ -1,19 +1,18 @@
 //! Getting a prediction for a page: from warta (HTML or text mode) or from a peer's output.
 //!
-//! Every warta call runs under `catch_unwind` so that one panicking page is counted (and
+//! Every warta call runs under the core's panic guard (`warta_core::catch_panic`) so that one panicking page is counted (and
 //! reported loudly: a panic is a bug) instead of ending the evaluation. An engine error is
 //! scored as an empty prediction and counted too.
 
 use std::collections::HashMap;
 use std::fs;
 use std::io::{BufRead, BufReader};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use serde::Deserialize;
-use warta_core::{Article, InputKind, Options, Person, Role};
+use warta_core::{Article, Error, InputKind, Options, Person, Role};
 
 use crate::sets::Page;
 
@@ -86,30 +85,23 @@ impl Prediction {
     }
 }
 
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "non-string panic payload".into())
-}
-
-/// Runs one extraction under `catch_unwind`, timing it.
+/// Runs one extraction under the core's panic guard, timing it.
 pub fn guarded(f: impl FnOnce() -> Result<Article, String>) -> Prediction {
     let start = Instant::now();
-    let result = catch_unwind(AssertUnwindSafe(f));
+    let result = warta_core::catch_panic(f);
     let ms = start.elapsed().as_secs_f64() * 1e3;
     match result {
         Ok(Ok(a)) => Prediction::from_article(a, ms),
         Ok(Err(e)) => Prediction::empty(Outcome::Error, Some(e)),
-        Err(payload) => Prediction::empty(Outcome::Panic, Some(panic_message(&*payload))),
+        Err(Error::Panicked(message)) => Prediction::empty(Outcome::Panic, Some(message)),
+        Err(other) => Prediction::empty(Outcome::Panic, Some(other.to_string())),
     }
 }
 
 pub fn options_for(page: &Page) -> Options {
-    Options {
-        url: page.url.clone(),
-        ..Default::default()
+    match &page.url {
+        Some(url) => Options::default().with_url(url.as_str()),
+        None => Options::default(),
     }
 }
 
@@ -125,11 +117,8 @@ pub fn warta_html(page: &Page) -> Prediction {
 
 /// warta's text mode on already flattened text.
 pub fn warta_text(page: &Page, flattened: &str) -> Prediction {
-    let opts = Options {
-        input_kind: InputKind::Text,
-        ..options_for(page)
-    };
-    guarded(|| Ok(warta_core::text::extract(flattened, &opts)))
+    let opts = options_for(page).with_input_kind(InputKind::Text);
+    guarded(|| warta_core::extract(flattened.as_bytes(), &opts).map_err(|e| e.to_string()))
 }
 
 /// A prediction that is just a text (a baseline such as the C4 filter).
@@ -286,10 +275,7 @@ mod tests {
 
     #[test]
     fn only_writers_are_scored_as_authors() {
-        let person = |name: &str, role| Person {
-            name: name.into(),
-            role,
-        };
+        let person = |name: &str, role| Person::new(name, role);
         let people = vec![
             person("Jane Roe", Role::Author),
             person("Sam Lens", Role::Photographer),

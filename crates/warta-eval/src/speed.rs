@@ -7,7 +7,6 @@
 //! ms/page), since on a shared machine wall time grows with the load. One warm-up pass, then `passes` timed
 //! passes; the fastest pass is kept.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -56,7 +55,7 @@ fn one_pass(pages: &[Loaded]) -> Pass {
     let extract = timed(|| {
         for l in pages {
             let opts = options_for(&l.page);
-            let r = catch_unwind(AssertUnwindSafe(|| warta_core::extract(&l.bytes, &opts)));
+            let r = warta_core::catch_panic(|| warta_core::extract(&l.bytes, &opts));
             if r.is_err() {
                 panicked.push(l.page.id.clone());
             }
@@ -64,13 +63,18 @@ fn one_pass(pages: &[Loaded]) -> Pass {
     });
     let decode = timed(|| {
         for l in pages {
-            std::hint::black_box(warta_core::decode::decode(&l.bytes, None).text.len());
+            std::hint::black_box(warta_core::internals::decode(&l.bytes, None).text.len());
         }
     });
     let limits = warta_core::Limits::default();
     let parse = timed(|| {
         for l in pages {
-            std::hint::black_box(warta_core::dom::parse(&l.decoded, &limits).0.nodes.len());
+            std::hint::black_box(
+                warta_core::internals::parse(&l.decoded, &limits)
+                    .0
+                    .nodes
+                    .len(),
+            );
         }
     });
     let parse_floor = timed(|| {
@@ -178,7 +182,9 @@ fn warta_speed(set: &str, pages: Vec<Page>, passes: usize) -> Result<SetReport> 
     for page in pages {
         let bytes = page.bytes()?;
         bytes_total += bytes.len();
-        let decoded = warta_core::decode::decode(&bytes, None).text.into_owned();
+        let decoded = warta_core::internals::decode(&bytes, None)
+            .text
+            .into_owned();
         loaded.push(Loaded {
             page,
             bytes,

@@ -33,7 +33,7 @@ pub fn run(
         for page in &pages {
             // The flattener decodes with the engine's own charset detection.
             let flattened = page.bytes().map(|b| {
-                let decoded = warta_core::decode::decode(&b, None);
+                let decoded = warta_core::internals::decode(&b, None);
                 flatten_html(&decoded.text)
             });
             match flattened {

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
 use serde::Deserialize;
 use warta_core::{Article, Format, Options};
+use warta_corpus::Record;
 
 use crate::body::{charset, inflate_off_thread, media_type, read_capped};
 use crate::error::ApiError;
@@ -191,13 +192,13 @@ async fn batch_record(state: &Shared, line: &str, base: Options) -> String {
         Ok(l) => l,
         Err(e) => {
             state.metrics.record_error("malformed-json");
-            let failed = Article::failed(
+            let failed = Record::failed(
                 None,
                 None,
                 "malformed-json",
                 format!("line is not valid JSON: {e}"),
             );
-            return warta_core::render(&failed, Format::Jsonl);
+            return failed.render(Format::Jsonl);
         }
     };
     let id = parsed.id.map(|v| match v {
@@ -228,13 +229,10 @@ async fn batch_record(state: &Shared, line: &str, base: Options) -> String {
         Err(e) => Err(e),
     };
     match extracted {
-        Ok(mut article) => {
-            article.id = id;
-            warta_core::render(&article, Format::Jsonl)
-        }
+        Ok(article) => Record::read(id, None, article).render(Format::Jsonl),
         Err(e) => {
             state.metrics.record_error(e.kind);
-            warta_core::render(&Article::failed(id, None, e.kind, e.message), Format::Jsonl)
+            Record::failed(id, None, e.kind, e.message).render(Format::Jsonl)
         }
     }
 }
@@ -276,7 +274,8 @@ pub fn rendered(article: &Article, format: Format) -> Response {
         Format::Json | Format::Jsonl => "application/json",
         Format::Markdown => "text/markdown; charset=utf-8",
         Format::Text => "text/plain; charset=utf-8",
-        Format::Html => "text/html; charset=utf-8",
+        // Format is non-exhaustive: a format added later is served as HTML until named here.
+        Format::Html | _ => "text/html; charset=utf-8",
     };
     let mut text = warta_core::render(article, format);
     text.push('\n');

@@ -48,7 +48,8 @@ impl ApiError {
         let status = match e {
             warta_core::Error::EmptyInput => StatusCode::BAD_REQUEST,
             warta_core::Error::NotAPage(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            warta_core::Error::Panicked(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            // Panics, and failures the library may name later, are the server's.
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         Self::new(status, e.kind(), e.to_string())
     }

@@ -9,7 +9,7 @@ use axum::extract::{FromRequest, Multipart, Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use warta_core::{Article, Block, Role};
+use warta_core::{Article, Block};
 
 use crate::api::OptionFields;
 use crate::body::{inflate_off_thread, read_capped};
@@ -369,7 +369,7 @@ impl ReaderView {
                 .iter()
                 .map(|p| PersonView {
                     name: p.name.clone(),
-                    role: role_label(p.role),
+                    role: p.role.as_str(),
                 })
                 .collect(),
             published: article.published.as_deref().map(DateView::of),
@@ -461,16 +461,16 @@ impl BlockView {
                 text: text.clone(),
                 language: language.clone(),
             },
+            // A block kind the library adds later reads as its plain text until it has a view.
+            other => BlockView::Paragraph {
+                segments: segments(&other.plain_text().unwrap_or_default(), &[], base),
+            },
         }
     }
 }
 
 /// Splits a paragraph at its links, in order; a link whose text is not found stays unlinked.
-fn segments(
-    text: &str,
-    links: &[warta_core::article::InlineLink],
-    base: Option<&url::Url>,
-) -> Vec<Segment> {
+fn segments(text: &str, links: &[warta_core::InlineLink], base: Option<&url::Url>) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut rest = text;
     for link in links {
@@ -509,16 +509,6 @@ fn segments(
 fn safe_url(base: Option<&url::Url>, url: Option<&str>) -> Option<String> {
     let parsed = url::Url::options().base_url(base).parse(url?.trim()).ok()?;
     matches!(parsed.scheme(), "http" | "https").then(|| parsed.to_string())
-}
-
-fn role_label(role: Role) -> &'static str {
-    match role {
-        Role::Author => "author",
-        Role::Reporter => "reporter",
-        Role::Editor => "editor",
-        Role::Photographer => "photographer",
-        Role::Contributor => "contributor",
-    }
 }
 
 /// Right to left when most strong letters of the headline and the text's start are Hebrew or
@@ -648,10 +638,10 @@ mod tests {
 
     #[test]
     fn paragraphs_split_at_their_links() {
-        let links = vec![warta_core::article::InlineLink {
-            text: "the report".into(),
-            url: "https://example.com/r".into(),
-        }];
+        let links = vec![warta_core::InlineLink::new(
+            "the report",
+            "https://example.com/r",
+        )];
         let s = segments("Read the report today.", &links, None);
         assert_eq!(s.len(), 3);
         assert_eq!(s[1].href.as_deref(), Some("https://example.com/r"));

@@ -7,8 +7,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result};
 use clap::ValueEnum;
-use warta_core::{Focus, Options};
+use warta_core::Options;
 use warta_corpus::{Config, DedupMode, OutputFormat, Source};
+
+use crate::args::FocusArg;
 
 #[derive(clap::Args)]
 pub struct BatchArgs {
@@ -66,13 +68,6 @@ enum DedupArg {
     Near,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FocusArg {
-    Precision,
-    Balanced,
-    Recall,
-}
-
 /// Set by Ctrl-C: the run finishes the pages in flight and stops.
 static STOP: AtomicBool = AtomicBool::new(false);
 
@@ -101,14 +96,7 @@ pub fn run(args: BatchArgs) -> Result<i32> {
             },
         }),
         max_items: args.limit,
-        options: Options {
-            focus: match args.focus {
-                FocusArg::Precision => Focus::Precision,
-                FocusArg::Balanced => Focus::Balanced,
-                FocusArg::Recall => Focus::Recall,
-            },
-            ..Options::default()
-        },
+        options: Options::default().with_focus(args.focus.into()),
         progress: !args.quiet && std::io::stderr().is_terminal(),
         fetch: args.fetch.config(),
         ..Config::default()

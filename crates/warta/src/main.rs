@@ -4,14 +4,22 @@
 mod batch;
 mod fetch_args;
 
-use std::io::{self, BufRead, Read, Write};
-use std::path::{Path, PathBuf};
+mod args;
 
-use anyhow::{Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
-use serde::Deserialize;
-use warta_core::render::{self, Format};
-use warta_core::{Article, Focus, InputKind, Options};
+use std::io::{self, Write};
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicU64;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use warta_core::{Format, InputKind, Options};
+use warta_corpus::input::{ReadLimits, Reader};
+use warta_corpus::page::{self, Item, Outcome};
+use warta_corpus::{Record, Source};
+use warta_fetch::Fetcher;
+
+use args::{FocusArg, InputArg, OutputFormat};
 
 #[derive(Parser)]
 #[command(
@@ -36,8 +44,8 @@ enum Command {
 
 #[derive(clap::Args)]
 struct ExtractArgs {
-    /// Input files (`.gz` is read transparently) or http(s) URLs; `-` or nothing reads
-    /// standard input.
+    /// Input files (`.gz` is read transparently, up to the input size limit), directories,
+    /// WARC files or http(s) URLs; `-` or nothing reads standard input.
     files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
@@ -60,7 +68,8 @@ struct ExtractArgs {
     /// The charset from the HTTP `Content-Type` header, if known.
     #[arg(long)]
     charset: Option<String>,
-    /// Print a trace of how the content was chosen instead of the article.
+    /// Print the trace of the run instead of the article: the reading chosen, fallbacks, and
+    /// each unit (HTML) or line (text) kept or dropped, with the rule that decided.
     #[arg(long)]
     explain: bool,
     /// How many characters of each text the trace quotes.
@@ -70,237 +79,165 @@ struct ExtractArgs {
     fetch: fetch_args::FetchArgs,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum OutputFormat {
-    Json,
-    Jsonl,
-    Markdown,
-    Text,
-    Html,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum InputArg {
-    Auto,
-    Html,
-    Text,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FocusArg {
-    Precision,
-    Balanced,
-    Recall,
-}
-
-#[derive(Deserialize)]
-struct ManifestLine {
-    id: Option<serde_json::Value>,
-    path: PathBuf,
-    url: Option<String>,
-}
-
-/// One unit of work: where to read, and the identity its record carries.
-struct Job {
-    id: Option<String>,
-    path: Option<PathBuf>,
-    url: Option<String>,
-}
-
 /// Parsing allocates and frees many small strings and vectors per page; mimalloc serves them
 /// markedly faster than the system allocator, and keeps per-thread heaps for `batch --jobs`.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Every input was read.
+const EXIT_OK: i32 = 0;
+/// Some input failed; its error record was still written.
+const EXIT_SOME_FAILED: i32 = 1;
+/// The command line was wrong, or the output could not be written.
+const EXIT_USAGE: i32 = 2;
+
 fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
-        Command::Batch(args) => match batch::run(args) {
-            Ok(0) => Ok(()),
-            Ok(code) => std::process::exit(code),
-            Err(e) => Err(e),
-        },
-        Command::Serve(args) => warta_server::run(args),
+        Command::Batch(args) => batch::run(args),
+        Command::Serve(args) => warta_server::run(args).map(|()| EXIT_OK),
     };
-    if let Err(e) = result {
-        eprintln!("warta: {e:#}");
-        std::process::exit(2);
+    match result {
+        Ok(code) => std::process::exit(code),
+        // A reader that went away (`| head`) wants no more output, and no complaint.
+        Err(e) if is_broken_pipe(&e) => std::process::exit(EXIT_OK),
+        Err(e) => {
+            eprintln!("warta: {e:#}");
+            std::process::exit(EXIT_USAGE);
+        }
     }
 }
 
-fn extract(args: ExtractArgs) -> Result<()> {
-    let jobs = jobs(&args)?;
-    let format = match args.format {
-        OutputFormat::Json => Format::Json,
-        OutputFormat::Jsonl => Format::Jsonl,
-        OutputFormat::Markdown => Format::Markdown,
-        OutputFormat::Text => Format::Text,
-        OutputFormat::Html => Format::Html,
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Reads every input through the corpus crate's input path (one manifest parser, one capped
+/// inflate) and prints a record for each. Returns the exit code.
+fn extract(args: ExtractArgs) -> Result<i32> {
+    let format = Format::from(args.format);
+    let mut base = Options::default()
+        .with_input_kind(InputKind::from(args.input))
+        .with_focus(args.focus.into());
+    if let Some(charset) = &args.charset {
+        base = base.with_http_charset(charset.as_str());
+    }
+    if let Some(instant) = &args.reference_time {
+        base = base.with_reference_time(instant)?;
+    }
+    let limits = ReadLimits {
+        max_file_bytes: base.limits().max_input_bytes as u64,
+        ..ReadLimits::default()
     };
-    let base = Options {
-        http_charset: args.charset.clone(),
-        reference_time: args.reference_time.clone(),
-        input_kind: match args.input {
-            InputArg::Auto => InputKind::Auto,
-            InputArg::Html => InputKind::Html,
-            InputArg::Text => InputKind::Text,
-        },
-        focus: match args.focus {
-            FocusArg::Precision => Focus::Precision,
-            FocusArg::Balanced => Focus::Balanced,
-            FocusArg::Recall => Focus::Recall,
-        },
-        ..Options::default()
+    let bytes_read = AtomicU64::new(0);
+    let reader = Reader {
+        limits,
+        bytes_read: &bytes_read,
     };
-    let fetcher = warta_fetch::Fetcher::new(args.fetch.config());
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    for job in jobs {
-        if args.explain {
-            let bytes = read_input(job.path.as_deref())?;
-            let html = warta_core::decode::decode(&bytes, base.http_charset.as_deref()).text;
-            writeln!(
-                out,
-                "{}",
-                warta_core::explain::explain_html(&html, &base, args.explain_width)
-            )?;
-            continue;
-        }
-        let article = run(&job, &base, &fetcher);
-        let rendered = match (&article.error, format) {
-            // Failures are always reported as a JSON line, whatever the format.
-            (Some(_), Format::Markdown | Format::Text | Format::Html) => {
-                eprintln!(
-                    "warta: {}: {}",
-                    article.input.as_deref().unwrap_or("-"),
-                    article.error.as_ref().map_or("", |e| e.message.as_str())
-                );
-                continue;
+    let fetcher = Fetcher::new(args.fetch.config());
+    let out = io::stdout();
+    let mut out = io::BufWriter::new(out.lock());
+    let mut any_failed = false;
+    let mut write_error = None;
+    let sources = sources(&args);
+    // `--url` names the page of a single input.
+    let single_input = sources.len() == 1;
+    // The walk breaks only on a write error, which `write_error` holds.
+    let _ = reader.visit(&sources, &mut |item| {
+        let record = match item {
+            Item::Skipped(_) => return ControlFlow::Continue(()),
+            Item::Failed(record) => *record,
+            Item::Page(mut page) => {
+                if single_input && page.url.is_none() {
+                    page.url = args.url.clone();
+                }
+                let (id, input) = (page.id.clone(), page.input.clone());
+                match page::prepare(page, &base, &fetcher) {
+                    Ok(ready) if args.explain => {
+                        let written = match warta_core::explain(
+                            &ready.bytes,
+                            &ready.options,
+                            args.explain_width,
+                        ) {
+                            Ok(trace) => writeln!(out, "{trace}"),
+                            Err(e) => writeln!(out, "{e}"),
+                        };
+                        if let Err(e) = written {
+                            write_error = Some(e);
+                            return ControlFlow::Break(());
+                        }
+                        return ControlFlow::Continue(());
+                    }
+                    Ok(ready) => ready.extract(),
+                    Err(Outcome::Record(record)) => *record,
+                    Err(Outcome::Skipped(reason)) => Record::failed(
+                        id,
+                        Some(input),
+                        "unsupported",
+                        format!("no page to read: {reason}"),
+                    ),
+                }
             }
-            _ => render::render(&article, format),
         };
-        writeln!(out, "{rendered}")?;
+        any_failed |= record.error.is_some();
+        if let Err(e) = write_record(&mut out, &record, format) {
+            write_error = Some(e);
+            return ControlFlow::Break(());
+        }
+        ControlFlow::Continue(())
+    });
+    if let Some(e) = write_error {
+        return Err(e.into());
     }
     out.flush()?;
-    Ok(())
-}
-
-fn jobs(args: &ExtractArgs) -> Result<Vec<Job>> {
-    let mut jobs = Vec::new();
-    if let Some(m) = &args.manifest {
-        let file = std::fs::File::open(m)
-            .with_context(|| format!("cannot open manifest {}", m.display()))?;
-        let dir = m.parent().unwrap_or(Path::new("."));
-        for (i, line) in io::BufReader::new(file).lines().enumerate() {
-            let line = line?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            match serde_json::from_str::<ManifestLine>(&line) {
-                Ok(l) => jobs.push(Job {
-                    id: l.id.map(|v| match v {
-                        serde_json::Value::String(s) => s,
-                        other => other.to_string(),
-                    }),
-                    path: Some(dir.join(l.path)),
-                    url: l.url,
-                }),
-                Err(e) => anyhow::bail!("manifest line {}: {e}", i + 1),
-            }
-        }
-    }
-    for f in &args.files {
-        jobs.push(Job {
-            id: None,
-            path: (f.as_os_str() != "-").then(|| f.clone()),
-            url: args.url.clone(),
-        });
-    }
-    if jobs.is_empty() {
-        jobs.push(Job {
-            id: None,
-            path: None,
-            url: args.url.clone(),
-        });
-    }
-    Ok(jobs)
-}
-
-/// Reads and extracts one input; every failure becomes an error record.
-fn run(job: &Job, base: &Options, fetcher: &warta_fetch::Fetcher) -> Article {
-    let input = job
-        .path
-        .as_ref()
-        .map_or_else(|| "-".to_string(), |p| p.display().to_string());
-    let mut opts = Options {
-        url: job.url.clone(),
-        ..base.clone()
-    };
-    let bytes = if is_url(&input) {
-        match fetch(fetcher, &input) {
-            Ok((body, charset)) => {
-                opts.url.get_or_insert_with(|| input.clone());
-                opts.http_charset = opts.http_charset.take().or(charset);
-                body
-            }
-            Err(e) => return Article::failed(job.id.clone(), Some(input), "fetch", e),
-        }
+    Ok(if any_failed {
+        EXIT_SOME_FAILED
     } else {
-        match read_input(job.path.as_deref()) {
-            Ok(b) => b,
-            Err(e) => {
-                return Article::failed(job.id.clone(), Some(input), "read", format!("{e:#}"))
-            }
-        }
-    };
-    match warta_core::extract(&bytes, &opts) {
-        Ok(mut a) => {
-            a.id = job.id.clone();
-            a.input = Some(input);
-            a
-        }
-        Err(e) => Article::failed(job.id.clone(), Some(input), e.kind(), e.to_string()),
-    }
+        EXIT_OK
+    })
 }
 
-fn is_url(input: &str) -> bool {
-    input.starts_with("http://") || input.starts_with("https://")
+/// The command line's inputs as the corpus crate's sources, in order.
+fn sources(args: &ExtractArgs) -> Vec<Source> {
+    let mut sources: Vec<Source> = args
+        .manifest
+        .iter()
+        .cloned()
+        .map(Source::Manifest)
+        .collect();
+    for f in &args.files {
+        let name = f.to_string_lossy();
+        sources.push(if name == "-" {
+            Source::Stdin
+        } else if name.starts_with("http://") || name.starts_with("https://") {
+            Source::Url(name.into_owned())
+        } else {
+            Source::Path(f.clone())
+        });
+    }
+    if sources.is_empty() {
+        sources.push(Source::Stdin);
+    }
+    sources
 }
 
-/// Fetches one page; returns the body and the HTTP charset.
-fn fetch(fetcher: &warta_fetch::Fetcher, url: &str) -> Result<(Vec<u8>, Option<String>), String> {
-    let fetched = fetcher
-        .fetch(url)
-        .map_err(|e| format!("{}: {e}", e.kind()))?;
-    if fetched.status() >= 400 {
-        return Err(format!("HTTP status {}", fetched.status()));
-    }
-    let charset = fetched
-        .content_type()
-        .and_then(|ct| warta_corpus::http::split_content_type(ct).1);
-    Ok((fetched.body, charset))
-}
-
-fn read_input(path: Option<&Path>) -> Result<Vec<u8>> {
-    let mut raw = Vec::new();
-    match path {
-        Some(p) => {
-            raw = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+/// Writes one record. A failure is a JSON line in the JSON formats; in the others, where a
+/// record has no place, it is said on standard error.
+fn write_record(out: &mut impl Write, record: &Record, format: Format) -> io::Result<()> {
+    match (&record.error, format) {
+        (Some(error), Format::Markdown | Format::Text | Format::Html) => {
+            eprintln!(
+                "warta: {}: {}",
+                record.input.as_deref().unwrap_or("-"),
+                error.message
+            );
+            Ok(())
         }
-        None => {
-            io::stdin().read_to_end(&mut raw)?;
-        }
+        _ => writeln!(out, "{}", record.render(format)),
     }
-    if raw.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
-        // Past the library's input limit the page is cut anyway: a gzip bomb stops there.
-        let cap = warta_core::Limits::default().max_input_bytes as u64 + 1;
-        flate2::read::MultiGzDecoder::new(&raw[..])
-            .take(cap)
-            .read_to_end(&mut out)
-            .context("invalid gzip data")?;
-        return Ok(out);
-    }
-    Ok(raw)
 }

@@ -114,7 +114,12 @@ fn manifest_reports_every_line_and_failures_keep_their_id() {
         "--format",
         "jsonl",
     ]);
-    let out = stdout_of(&output);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "an input failed: exit 1, with every record still written"
+    );
+    let out = String::from_utf8(output.stdout).expect("stdout is UTF-8");
     let records: Vec<Value> = out
         .lines()
         .map(|l| serde_json::from_str(l).expect("valid JSON line"))
@@ -131,6 +136,109 @@ fn manifest_reports_every_line_and_failures_keep_their_id() {
 
     assert_eq!(records[2]["id"], "7");
     assert_eq!(records[2]["error"]["kind"], "empty-input", "{}", records[2]);
+}
+
+#[test]
+fn exit_codes_say_all_well_some_input_failed_or_usage() {
+    let page = example_page();
+    let page = page.to_str().expect("UTF-8 path");
+    assert_eq!(warta(&["extract", page]).status.code(), Some(0));
+
+    let failed = warta(&["extract", page, "/no/such/page.html", "--format", "jsonl"]);
+    assert_eq!(failed.status.code(), Some(1));
+    let lines: Vec<Value> = String::from_utf8_lossy(&failed.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 2, "both records are written");
+    assert_eq!(lines[1]["error"]["kind"], "read");
+
+    assert_eq!(warta(&["extract", "--frobnicate"]).status.code(), Some(2));
+    let bad_time = warta(&["extract", page, "--reference-time", "yesterday"]);
+    assert_eq!(
+        bad_time.status.code(),
+        Some(2),
+        "an invalid --reference-time is refused, not dropped"
+    );
+    assert!(String::from_utf8_lossy(&bad_time.stderr).contains("reference_time"));
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    let page = example_page();
+    let page = page.to_str().expect("UTF-8 path");
+    // Far more output than a pipe holds, so the writes after the reader leaves fail.
+    let mut args = vec!["extract", "--format", "jsonl"];
+    args.extend(std::iter::repeat_n(page, 300));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(&args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the warta binary runs");
+    let mut first_line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().expect("stdout")),
+        &mut first_line,
+    )
+    .expect("one line");
+    // The reader (and the pipe's read end) is gone here, as with `| head -1`.
+    let output = child.wait_with_output().expect("warta ends");
+    assert!(first_line.contains(HEADLINE));
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn a_gzip_bomb_is_inflated_only_up_to_the_input_limit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bomb = dir.path().join("bomb.html.gz");
+    // 256 MiB of zero bytes: about 250 KiB compressed.
+    let mut encoder = flate2::write::GzEncoder::new(
+        std::fs::File::create(&bomb).expect("create gz"),
+        flate2::Compression::fast(),
+    );
+    let zeros = vec![0u8; 1024 * 1024];
+    for _ in 0..256 {
+        encoder.write_all(&zeros).expect("compress");
+    }
+    encoder.finish().expect("finish gz");
+    let child = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["extract", bomb.to_str().expect("UTF-8 path")])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the warta binary runs");
+    let peak = peak_memory_while_running(child.id());
+    let output = child.wait_with_output().expect("warta ends");
+    assert_eq!(output.status.code(), Some(1), "the bomb is no page");
+    let record: Value = serde_json::from_slice(&output.stdout).expect("an error record");
+    assert_eq!(record["error"]["kind"], "not-a-page");
+    // The input limit is 16 MiB; inflating the whole bomb would take 256.
+    assert!(
+        peak < 160 * 1024 * 1024,
+        "peak resident memory {} MiB",
+        peak / (1024 * 1024)
+    );
+}
+
+/// The highest resident set size (`VmHWM`) seen while the process runs, read from `/proc`
+/// until it exits. 0 where `/proc` is absent.
+fn peak_memory_while_running(pid: u32) -> u64 {
+    let status = format!("/proc/{pid}/status");
+    let mut peak = 0;
+    while let Ok(text) = std::fs::read_to_string(&status) {
+        let hwm = text
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+        match hwm {
+            Some(kb) => peak = peak.max(kb * 1024),
+            // A zombie has no memory lines: it has ended.
+            None => break,
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    peak
 }
 
 #[test]
@@ -213,8 +321,9 @@ fn a_url_is_fetched_and_its_header_charset_honoured() {
 
     let page = format!("{base}/cafe");
     let out = warta(&["extract", &page, "--format", "json"]);
-    assert!(out.status.success());
-    let refused: Value = serde_json::from_str(&stdout_of(&out)).expect("one JSON record");
+    assert_eq!(out.status.code(), Some(1), "a refused fetch is a failed input");
+    let refused: Value =
+        serde_json::from_str(&String::from_utf8_lossy(&out.stdout)).expect("one JSON record");
     assert_eq!(
         refused["error"]["kind"], "fetch",
         "loopback is refused unless opened"
@@ -236,11 +345,41 @@ fn a_url_is_fetched_and_its_header_charset_honoured() {
 
     let gone = format!("{base}/gone");
     let out = warta(&[&["extract", &gone, "--format", "jsonl"][..], &opened].concat());
-    assert!(
-        out.status.success(),
-        "a failed fetch is a record, not a failed run"
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a failed fetch is a record, and the run says an input failed"
     );
-    let record: Value = serde_json::from_str(stdout_of(&out).trim()).expect("one record");
+    let record: Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).trim()).expect("one record");
     assert_eq!(record["error"]["kind"], "fetch");
     assert_eq!(record["input"], gone.as_str());
+}
+
+#[test]
+fn explain_traces_the_run_in_both_modes() {
+    let page = example_page();
+    let page = page.to_str().expect("UTF-8 path");
+    let html = stdout_of(&warta(&["extract", "--explain", page]));
+    assert!(html.starts_with("reading: "), "{html}");
+    assert!(html.contains("dropped: "), "{html}");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let flat = dir.path().join("page.txt");
+    std::fs::write(
+        &flat,
+        "Home\n\nNews\n\nHarbour reopens after the storm\n\nThe harbour reopened on Monday after \
+         a week of repairs to the sea wall, the port authority said.\n\nFishing boats were the \
+         first to leave, before dawn, and the ferry follows on Tuesday.\n\nShare this article\n",
+    )
+    .expect("write text page");
+    let text = stdout_of(&warta(&[
+        "extract",
+        "--explain",
+        "--input",
+        "text",
+        flat.to_str().expect("UTF-8 path"),
+    ]));
+    assert!(text.starts_with("lines (decision, text):"), "{text}");
+    assert!(text.contains("kept"), "{text}");
 }

@@ -20,7 +20,7 @@ mod skim;
 
 /// Attributes where lazy-loading pages keep an image's real address while `src` holds a
 /// placeholder.
-pub const LAZY_IMAGE_SOURCES: [&str; 3] = ["data-src", "data-lazy-src", "data-original"];
+pub(crate) const LAZY_IMAGE_SOURCES: [&str; 3] = ["data-src", "data-lazy-src", "data-original"];
 
 /// Whether some stage reads attribute `name` (any letter case). The skim drops all others
 /// before parsing: a news page carries some 2,000 attributes, and html5ever reads each name a
@@ -149,7 +149,7 @@ pub struct ParseReport {
 
 /// Parses `html` into a [`Dom`], honouring `limits`.
 ///
-/// Script and style bodies are skimmed off first ([`skim`]): nothing reads them. So are the
+/// Script and style bodies are skimmed off first (`skim`): nothing reads them. So are the
 /// bodies of `<nav>` elements, which cleaning drops whole; [`parse_with_navigation`] keeps
 /// them.
 ///

@@ -14,6 +14,9 @@ include!(concat!(env!("OUT_DIR"), "/lang_packs.rs"));
 pub struct LanguagePack {
     /// ISO 639-1 code; must match the file name.
     pub code: String,
+    /// The language's English name: the pack format requires it for people reading the
+    /// file; the engine keys packs by code.
+    #[allow(dead_code)]
     pub name: String,
     #[serde(default)]
     pub furniture: Furniture,

@@ -51,7 +51,7 @@ fn push_lower(out: &mut String, value: &str) {
 }
 
 impl<'a> Page<'a> {
-    pub fn read(dom: &'a Dom, opts: &Options) -> Self {
+    pub(super) fn read(dom: &'a Dom, opts: &Options) -> Self {
         let mut tags = Vec::new();
         let mut ld = Vec::new();
         let mut itemprops = Vec::new();
@@ -163,7 +163,7 @@ impl<'a> Page<'a> {
     }
 
     /// The first `<meta>` value under any of `keys`, in the order of `keys`.
-    pub fn tag(&self, keys: &[&str]) -> Option<String> {
+    pub(super) fn tag(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| {
             self.tags
                 .iter()
@@ -173,45 +173,45 @@ impl<'a> Page<'a> {
     }
 
     /// All `<meta>` values under `key`.
-    pub fn tags_all<'s>(&'s self, key: &'s str) -> impl Iterator<Item = &'s str> + 's {
+    pub(super) fn tags_all<'s>(&'s self, key: &'s str) -> impl Iterator<Item = &'s str> + 's {
         self.tags
             .iter()
             .filter(move |(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     }
 
-    pub fn article_ld(&self) -> Option<&Value> {
+    pub(super) fn article_ld(&self) -> Option<&Value> {
         self.article.and_then(|i| self.ld.get(i))
     }
 
     /// A string field of the article's JSON-LD.
-    pub fn ld_str(&self, key: &str) -> Option<String> {
+    pub(super) fn ld_str(&self, key: &str) -> Option<String> {
         self.article_ld().and_then(|v| ld_text(v.get(key)?))
     }
 
     /// Inside code the reader never sees: scripts, styles, templates.
-    pub fn in_hidden(&self, n: NodeId) -> bool {
+    pub(super) fn in_hidden(&self, n: NodeId) -> bool {
         self.marks[n] & HIDDEN != 0
     }
 
     /// Inside a comment thread.
-    pub fn in_comments(&self, n: NodeId) -> bool {
+    pub(super) fn in_comments(&self, n: NodeId) -> bool {
         self.marks[n] & COMMENTS != 0
     }
 
     /// Its class, id or itemprop names a date or a stamp ("date", "posted", "byline", ...),
     /// and not a comment.
-    pub fn date_class(&self, n: NodeId) -> bool {
+    pub(super) fn date_class(&self, n: NodeId) -> bool {
         self.marks[n] & DATE_CLASS != 0
     }
 
     /// Its class, id or itemprop names a byline or an author, and not a comment.
-    pub fn byline_class(&self, n: NodeId) -> bool {
+    pub(super) fn byline_class(&self, n: NodeId) -> bool {
         self.marks[n] & BYLINE_CLASS != 0
     }
 
     /// Elements with this `itemprop` that are not inside comments.
-    pub fn itemprop_nodes<'s>(&'s self, prop: &'s str) -> impl Iterator<Item = NodeId> + 's {
+    pub(super) fn itemprop_nodes<'s>(&'s self, prop: &'s str) -> impl Iterator<Item = NodeId> + 's {
         self.itemprops
             .iter()
             .filter(move |(p, _)| p == prop)
@@ -607,7 +607,7 @@ fn is_whole_word(text: &str, at: usize, len: usize) -> bool {
 
 /// `s` lower-cased, when lower-casing keeps every character's byte length, so that byte
 /// positions found in the result are valid in `s`; `None` otherwise.
-pub(super) fn lower_aligned(s: &str) -> Option<String> {
+pub(crate) fn lower_aligned(s: &str) -> Option<String> {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let mut lower = c.to_lowercase();

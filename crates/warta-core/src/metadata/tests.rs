@@ -253,7 +253,7 @@ proptest::proptest! {
     #[test]
     fn never_panics_on_odd_text(s in "\\PC{0,60}") {
         let _ = people::tests_parse(&s);
-        let _ = split_dateline(&s);
+        let _ = read_dateline(&s);
         let _ = wire_sources(&s);
         let _ = strip_site_affix(&s, Some("Site"), &["site".to_string()]);
     }

@@ -2,17 +2,24 @@
 
 use crate::article::{Article, Block};
 
+/// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Format {
     /// Pretty-printed article JSON.
     Json,
     /// One article JSON per line.
     Jsonl,
+    /// Markdown: the title as a heading, then the blocks.
     Markdown,
+    /// Plain text: the body text ([`Article::text`]).
     Text,
+    /// An `<article>` element: the title and the blocks.
     Html,
 }
 
+/// Renders an article in one of the formats. Never fails: JSON of an article always
+/// serialises.
 pub fn render(article: &Article, format: Format) -> String {
     match format {
         Format::Json => serde_json::to_string_pretty(article).unwrap_or_default(),

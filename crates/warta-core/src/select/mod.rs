@@ -24,6 +24,7 @@ use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::lang::FurnitureKind;
 use crate::metadata::Metadata;
 use crate::options::{Focus, Options};
+use crate::warning::Fallback;
 use segment::{segment, Unit, UnitKind};
 
 /// The knobs of selection, named and in one place.
@@ -141,12 +142,70 @@ pub struct Chosen {
     /// Set when the JSON-LD body was taken instead of the tree.
     pub from_article_body: Option<String>,
     /// Which fallback produced the content, if any.
-    pub fallback: Option<&'static str>,
+    pub fallback: Option<Fallback>,
     pub page_type: PageType,
     pub confidence: f32,
     /// Furniture lines taken out of the container that still say something: "read also"
     /// cross-links and wire credits ("Sumber: Antara"), in document order.
     pub asides: Vec<Unit>,
+    /// Only when tracing (`--explain`): the reading chosen, every unit and what became of it.
+    pub trace: Option<Box<SelectTrace>>,
+}
+
+/// What selection decided about each unit of the reading it chose, for `--explain`.
+pub struct SelectTrace {
+    pub reading: Reading,
+    pub units: Vec<Unit>,
+    /// One per unit, in the same order.
+    pub decisions: Vec<Decision>,
+}
+
+/// Why selection kept or dropped a unit: each rule of [`keep_units`] names itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Kept,
+    /// Outside the chosen container and its companions.
+    OutsideContainer,
+    /// Part of the headline, which metadata reads.
+    InHeadline,
+    /// Above the headline and not prose: breadcrumbs, kickers, section labels.
+    AboveHeadline,
+    /// Inside a box that scored below the floor.
+    InWeakBox,
+    /// Inside a box that a related-stories label heads.
+    InRelatedBox,
+    /// A related-stories label.
+    RelatedLabel,
+    /// Too much of its text is links.
+    LinkDense,
+    /// A furniture phrase ("Advertisement", "Share this").
+    Furniture,
+    /// The same text is printed elsewhere on the page (a gallery, a pull quote).
+    RepeatedElsewhere,
+    /// A short text printed twice in a row.
+    RepeatedInARow,
+    /// Cut from the edge of the content (a label or a byline line at its start or end).
+    TrimmedEdge,
+}
+
+impl Decision {
+    /// How `--explain` names the decision.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Decision::Kept => "kept",
+            Decision::OutsideContainer => "dropped: outside the container",
+            Decision::InHeadline => "dropped: the headline",
+            Decision::AboveHeadline => "dropped: above the headline",
+            Decision::InWeakBox => "dropped: in a low-scoring box",
+            Decision::InRelatedBox => "dropped: in a related-stories box",
+            Decision::RelatedLabel => "dropped: a related-stories label",
+            Decision::LinkDense => "dropped: mostly links",
+            Decision::Furniture => "dropped: furniture phrase",
+            Decision::RepeatedElsewhere => "dropped: repeated elsewhere on the page",
+            Decision::RepeatedInARow => "dropped: repeated in a row",
+            Decision::TrimmedEdge => "dropped: trimmed from the content's edge",
+        }
+    }
 }
 
 /// How the page is read. Articles are prose, so link text counts against a container;
@@ -379,7 +438,7 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
             && (chosen_chars as f32) < body_chars as f32 * knobs::ARTICLE_BODY_SHARE
         {
             chosen.from_article_body = Some(body.to_string());
-            chosen.fallback = Some("json-ld articleBody");
+            chosen.fallback = Some(Fallback::ArticleBody);
             chosen.page_type = PageType::Article;
             return chosen;
         }
@@ -424,7 +483,7 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
         if chars_of(&loose) > chars_of(&chosen.units) * 2 {
             chosen.units = loose;
             chosen.root = start;
-            chosen.fallback = Some("loose pass over the whole page");
+            chosen.fallback = Some(Fallback::LoosePass);
             chosen.confidence *= 0.5;
         }
     }
@@ -437,13 +496,13 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
             .collect();
         if !chosen.units.is_empty() {
             chosen.root = start;
-            chosen.fallback = Some("every text on a page with almost none");
+            chosen.fallback = Some(Fallback::EveryText);
             chosen.confidence = 0.1;
         }
     }
     if only_footer_left(dom, &chosen.units) {
         chosen.units.clear();
-        chosen.fallback = Some("nothing but the page footer has text");
+        chosen.fallback = Some(Fallback::OnlyFooter);
         chosen.confidence = 0.0;
     }
     if chosen.page_type != PageType::Listing {
@@ -464,6 +523,7 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
 
 /// One reading of the page: the best container and the units kept in it.
 fn choose(dom: &Dom, units: &[Unit], meta: &Metadata, opts: &Options, reading: Reading) -> Chosen {
+    let mut decisions = opts.trace.is_some().then(Vec::new);
     let s = score(dom, units, meta, reading);
     let (wide, root) = best_container(dom, &s, scoring_root(dom));
     let mut roots = vec![root];
@@ -474,22 +534,31 @@ fn choose(dom: &Dom, units: &[Unit], meta: &Metadata, opts: &Options, reading: R
     } else {
         0.0
     };
+    let kept = keep_units(
+        dom,
+        units,
+        &s,
+        &roots,
+        meta.headline_node,
+        opts.focus,
+        reading,
+        decisions.as_mut(),
+    );
     Chosen {
         root,
-        units: keep_units(
-            dom,
-            units,
-            &s,
-            &roots,
-            meta.headline_node,
-            opts.focus,
-            reading,
-        ),
+        units: kept,
         from_article_body: None,
         fallback: None,
         page_type: PageType::Other,
         confidence,
         asides: Vec::new(),
+        trace: decisions.map(|decisions| {
+            Box::new(SelectTrace {
+                reading,
+                units: units.to_vec(),
+                decisions,
+            })
+        }),
     }
 }
 
@@ -729,6 +798,8 @@ fn in_headline(dom: &Dom, u: &Unit, headline: Option<NodeId>) -> bool {
     headline.is_some_and(|h| u.node == h || dom.ancestors(u.node).any(|a| a == h))
 }
 
+// The rules' inputs, plus the optional trace; a struct for them would only rename them.
+#[allow(clippy::too_many_arguments)]
 fn keep_units(
     dom: &Dom,
     units: &[Unit],
@@ -737,7 +808,14 @@ fn keep_units(
     headline: Option<NodeId>,
     focus: Focus,
     reading: Reading,
+    mut trace: Option<&mut Vec<Decision>>,
 ) -> Vec<Unit> {
+    // Tracing records one decision per unit; off, it costs a branch per dropped unit.
+    let mut note = |d: Decision| {
+        if let Some(t) = trace.as_mut() {
+            t.push(d);
+        }
+    };
     let root = roots[0];
     let (score, count) = (&scores.score, &scores.count);
     let box_floor = match focus {
@@ -776,6 +854,7 @@ fn keep_units(
             .chain(dom.ancestors(u.node))
             .find(|a| roots.contains(a))
         else {
+            note(Decision::OutsideContainer);
             continue;
         };
         let path: Vec<NodeId> = std::iter::once(u.node)
@@ -783,6 +862,7 @@ fn keep_units(
             .take_while(|&a| a != unit_root)
             .collect();
         if in_headline(dom, u, headline) {
+            note(Decision::InHeadline);
             continue;
         }
         if headline_inside.is_some_and(|h| u.node < h)
@@ -791,12 +871,18 @@ fn keep_units(
         {
             // Above the headline: breadcrumbs, kickers, section labels. Prose stays, in case
             // the headline found is a later story's.
+            note(Decision::AboveHeadline);
             continue;
         }
         let in_bad_box = path
             .iter()
             .any(|&a| count[a] >= 2 && score[a] < box_floor && a != u.node);
-        if in_bad_box || path.iter().any(|a| related.contains(a)) {
+        if in_bad_box {
+            note(Decision::InWeakBox);
+            continue;
+        }
+        if path.iter().any(|a| related.contains(a)) {
+            note(Decision::InRelatedBox);
             continue;
         }
         if u.furniture == Some(FurnitureKind::RelatedHeading) && reading == Reading::Article {
@@ -810,6 +896,7 @@ fn keep_units(
             if heads_its_box && prose_kept >= knobs::PROSE_MIN_CHARS as u32 {
                 related.extend(&siblings[at + 1..]);
             }
+            note(Decision::RelatedLabel);
             continue;
         }
         let ld = u.link_density();
@@ -820,9 +907,11 @@ fn keep_units(
         };
         let teaser = scores.teaser[i];
         if ld >= max_ld && !teaser && !matches!(u.kind, UnitKind::Image { .. }) {
+            note(Decision::LinkDense);
             continue;
         }
         if is_furniture(u) {
+            note(Decision::Furniture);
             continue;
         }
         let repeatable = matches!(
@@ -836,6 +925,7 @@ fn keep_units(
                     let with_unique_prose = with_unique_prose
                         .get_or_insert_with(|| parents_of_unique_prose(dom, units));
                     if !with_unique_prose.contains(&parent) {
+                        note(Decision::RepeatedElsewhere);
                         continue;
                     }
                 }
@@ -853,17 +943,39 @@ fn keep_units(
         ) && u.chars < knobs::SHORT_UNIT_CHARS
             && kept.last().is_some_and(|k| k.text == u.text)
         {
+            note(Decision::RepeatedInARow);
             continue;
         }
         if is_prose(u) {
             prose_kept += u.chars as u32;
         }
+        note(Decision::Kept);
         kept.push(u.clone());
     }
     if focus != Focus::Recall {
+        let before = trace
+            .as_ref()
+            .map(|_| kept.iter().map(|u| u.node).collect::<Vec<_>>());
         trim_edges(&mut kept, reading);
+        if let (Some(trace), Some(before)) = (trace, before) {
+            mark_trimmed(trace, units, &before, &kept);
+        }
     }
     kept
+}
+
+/// Turns the trace's `Kept` into `TrimmedEdge` for the units `trim_edges` took off.
+fn mark_trimmed(trace: &mut [Decision], units: &[Unit], before: &[NodeId], after: &[Unit]) {
+    let trimmed: Vec<NodeId> = before
+        .iter()
+        .filter(|n| !after.iter().any(|u| u.node == **n))
+        .copied()
+        .collect();
+    for (d, u) in trace.iter_mut().zip(units) {
+        if *d == Decision::Kept && trimmed.contains(&u.node) {
+            *d = Decision::TrimmedEdge;
+        }
+    }
 }
 
 /// The highest element above `node` (up to `stop`) that holds no unit but `node`'s: the
@@ -1443,7 +1555,7 @@ mod tests {
         let cleaned = clean(&dom, Default::default());
         let meta = crate::metadata::extract(&dom, &Options::default());
         let chosen = select(&dom, &cleaned, &meta, &Options::default());
-        assert_eq!(chosen.fallback, Some("json-ld articleBody"));
+        assert_eq!(chosen.fallback, Some(Fallback::ArticleBody));
         assert_eq!(chosen.from_article_body.as_deref(), Some(body.as_str()));
     }
 }

@@ -8,6 +8,7 @@ use super::furniture::Kind;
 use super::lines::{fold, skip_chars, Line};
 use super::phrases::Phrases;
 use super::when::When;
+use crate::lead::looks_like_domain;
 
 /// How many lines above the body the head may reach.
 const HEAD_REACH: usize = 12;
@@ -209,150 +210,9 @@ fn copyright_holder(line: &str) -> Option<String> {
     ((1..=MAX_HOLDER_WORDS).contains(&words) && capitalised).then_some(holder)
 }
 
-/// "Tempo.co", "detik.com": a name that is a web address.
-fn looks_like_domain(name: &str) -> bool {
-    !name.contains(' ')
-        && name.rsplit_once('.').is_some_and(|(host, tld)| {
-            !host.is_empty() && (2..=6).contains(&tld.len()) && tld.chars().all(char::is_alphabetic)
-        })
-}
-
-/// The dateline opening the first paragraph: the place, the site or agency credits it
-/// carries, and the paragraph without it.
-#[derive(Debug, PartialEq, Eq)]
-pub(super) struct Dateline {
-    pub place: String,
-    pub site: Option<String>,
-    pub agencies: Vec<String>,
-    pub rest: String,
-}
-
-/// Longest dateline, in words, before the dash.
-const MAX_DATELINE_WORDS: usize = 8;
-
-/// "TEMPO.CO, Jakarta - …", "JAKARTA, KOMPAS.com - …", "BERLIN (dpa) – …", "LONDON — …".
-pub(super) fn dateline(paragraph: &str, when: &When) -> Option<Dateline> {
-    let (lead, rest) = [" - ", " – ", " — ", " -- "]
-        .iter()
-        .filter_map(|dash| paragraph.split_once(dash))
-        .min_by_key(|(lead, _)| lead.len())?;
-    if lead.split_whitespace().count() > MAX_DATELINE_WORDS || rest.split_whitespace().count() < 3 {
-        return None;
-    }
-    let mut agencies = Vec::new();
-    let mut lead = lead.trim().to_string();
-    while let (Some(open), true) = (lead.rfind('('), lead.ends_with(')')) {
-        let inner = lead[open + 1..lead.len() - 1].trim().to_string();
-        if inner.is_empty() || inner.split_whitespace().count() > 3 {
-            return None;
-        }
-        agencies.push(inner);
-        lead = lead[..open].trim().to_string();
-    }
-    let mut places: Vec<&str> = Vec::new();
-    let mut site = None;
-    for part in lead.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        if looks_like_domain(part) {
-            site = Some(part.to_string());
-        } else if places.len() < 2 && is_place(part) {
-            // "EASTBAY, Maine": a town and its state or country.
-            places.push(part);
-        } else if !is_date_part(part, when) {
-            return None;
-        }
-    }
-    let place = places
-        .iter()
-        .map(|p| tidy_place(p))
-        .collect::<Vec<_>>()
-        .join(", ");
-    if place.is_empty() {
-        return None;
-    }
-    // A bare mixed-case word before a dash could be anything; an all-caps place or one
-    // credited to a site or agency is a dateline.
-    let credited = site.is_some() || !agencies.is_empty();
-    if !credited && places.iter().all(|p| p.chars().any(char::is_lowercase)) {
-        return None;
-    }
-    Some(Dateline {
-        place,
-        site,
-        agencies,
-        rest: rest.trim().to_string(),
-    })
-}
-
-/// "12 апреля", "Oct 12": a date in the dateline, which may leave out the year.
-fn is_date_part(part: &str, when: &When) -> bool {
-    when.date_line(part).is_some()
-        || (part.split_whitespace().count() <= 3 && part.chars().any(|c| c.is_ascii_digit()))
-}
-
-fn is_place(part: &str) -> bool {
-    let words: Vec<&str> = part.split_whitespace().collect();
-    (1..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase())
-                && w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c))
-        })
-}
-
-/// "JAKARTA" → "Jakarta"; places already in mixed case stay as printed.
-fn tidy_place(place: &str) -> String {
-    if place.chars().any(char::is_lowercase) {
-        return place.to_string();
-    }
-    place
-        .split(' ')
-        .map(|w| {
-            let mut chars = w.chars();
-            chars
-                .next()
-                .map_or_else(String::new, |c| c.to_string() + &fold(chars.as_str()))
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn dateline_of(paragraph: &str) -> Option<Dateline> {
-        dateline(paragraph, &When::new(None, None))
-    }
-
-    #[test]
-    fn reads_datelines() {
-        let d = dateline_of("TEMPO.CO, Jakarta - Menteri Luar Negeri Rusia Sergei Lavrov berkata")
-            .unwrap();
-        assert_eq!(
-            (d.place.as_str(), d.site.as_deref()),
-            ("Jakarta", Some("TEMPO.CO"))
-        );
-        assert!(d.rest.starts_with("Menteri"));
-        let d = dateline_of("BERLIN (dpa) – Die Bahn streikt wieder am Montag").unwrap();
-        assert_eq!(
-            (d.place.as_str(), d.agencies.as_slice()),
-            ("Berlin", &["dpa".to_string()][..])
-        );
-        assert_eq!(
-            dateline_of("LONDON — Prices rose again in May")
-                .unwrap()
-                .place,
-            "London"
-        );
-    }
-
-    #[test]
-    fn a_dash_in_a_sentence_is_no_dateline() {
-        assert_eq!(
-            dateline_of("Meanwhile - as expected - prices rose in May"),
-            None
-        );
-        assert_eq!(dateline_of("Sarah - who runs the shop - said no"), None);
-    }
 
     #[test]
     fn a_copyright_line_names_the_site() {

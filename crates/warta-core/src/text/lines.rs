@@ -29,7 +29,7 @@ pub(super) fn segment(text: &str) -> Vec<Line> {
 }
 
 impl Line {
-    pub fn new(text: String) -> Line {
+    pub(super) fn new(text: String) -> Line {
         let folded = fold(&text);
         let words = word_count(&text);
         let ends_sentence = ends_sentence(&text);
@@ -43,7 +43,7 @@ impl Line {
 
     /// The first letter is upper case, or the line opens with a digit, a quote or a script
     /// without case: what headlines, names and titles look like.
-    pub fn starts_capitalised(&self) -> bool {
+    pub(super) fn starts_capitalised(&self) -> bool {
         match self.text.chars().find(|c| c.is_alphanumeric()) {
             Some(c) => c.is_uppercase() || c.is_numeric() || !c.is_lowercase(),
             None => false,
@@ -51,7 +51,7 @@ impl Line {
     }
 
     /// A headline or a list entry's title: a few words, capitalised, not closed by a full stop.
-    pub fn headline_shaped(&self) -> bool {
+    pub(super) fn headline_shaped(&self) -> bool {
         (3..=30).contains(&self.words)
             && self.starts_capitalised()
             && !self.text.ends_with(['.', ',', ';', ':', '。'])

@@ -25,6 +25,7 @@ pub(crate) use captions::split_caption_credit;
 
 use crate::article::{Article, Block, Link};
 use crate::options::Options;
+use crate::warning::Warning;
 
 use furniture::Kind;
 
@@ -53,7 +54,7 @@ const HTML_MARKERS: &[&str] = &[
 ];
 
 /// True when the input is plainly HTML rather than flattened text.
-pub fn looks_like_html(s: &str) -> bool {
+pub(crate) fn looks_like_html(s: &str) -> bool {
     let mut end = s.len().min(8192);
     while !s.is_char_boundary(end) {
         end -= 1;
@@ -68,14 +69,14 @@ pub fn looks_like_html(s: &str) -> bool {
 }
 
 /// Reads flattened text: finds the body among the furniture, and the head, dateline,
-/// captions, cross-links and related stories around it.
-pub fn extract(text: &str, opts: &Options) -> Article {
+/// captions, cross-links and related stories around it. With `opts.trace`, also the trace:
+/// each line with what it was read as.
+pub(crate) fn extract(text: &str, opts: &Options) -> (Article, Option<String>) {
     let mut article = Article::default();
     let text = if text.len() > opts.limits.max_input_bytes {
-        article.warnings.push(format!(
-            "input truncated to {} bytes (limit)",
-            opts.limits.max_input_bytes
-        ));
+        article.warnings.push(Warning::InputTruncated {
+            limit: opts.limits.max_input_bytes,
+        });
         let mut cut = opts.limits.max_input_bytes;
         while !text.is_char_boundary(cut) {
             cut -= 1;
@@ -86,10 +87,9 @@ pub fn extract(text: &str, opts: &Options) -> Article {
     };
     let lines = lines::segment(text);
     if lines.len() == lines::MAX_LINES {
-        article.warnings.push(format!(
-            "only the first {} lines were read (limit)",
-            lines::MAX_LINES
-        ));
+        article.warnings.push(Warning::LineLimit {
+            lines: lines::MAX_LINES,
+        });
     }
     let language = phrases::detect_language(&lines);
     article.language = language.map(str::to_string);
@@ -103,7 +103,10 @@ pub fn extract(text: &str, opts: &Options) -> Article {
     furniture::mark_comment_stamps(&lines, &mut kinds, &phrases, &when);
 
     let Some(mut span) = body::main_span(&lines, &kinds, opts.focus, &when) else {
-        return article;
+        let trace = opts
+            .trace
+            .map(|width| trace(&lines, &kinds, &(0..0), &article, width));
+        return (article, trace);
     };
     // Captions just outside the prose belong to the article (a lead photo above it).
     while span.start > 0 && matches!(kinds[span.start - 1], Kind::Caption { .. }) {
@@ -141,14 +144,69 @@ pub fn extract(text: &str, opts: &Options) -> Article {
         }
     }
 
-    article.blocks = body::blocks(&lines, &kinds, span);
-    apply_dateline(&mut article, &when);
+    article.blocks = body::blocks(&lines, &kinds, span.clone());
+    apply_dateline(&mut article);
     article.refresh_text();
-    article
+    let trace = opts
+        .trace
+        .map(|width| trace(&lines, &kinds, &span, &article, width));
+    (article, trace)
+}
+
+/// Each line with what became of it: read as furniture of some kind, outside the body, or in
+/// the body's text.
+fn trace(
+    lines: &[lines::Line],
+    kinds: &[Kind],
+    span: &std::ops::Range<usize>,
+    article: &Article,
+    width: usize,
+) -> String {
+    let decided: Vec<(String, String)> = lines
+        .iter()
+        .zip(kinds)
+        .enumerate()
+        .map(|(i, (line, kind))| {
+            let decision = match kind {
+                Kind::Text if !span.contains(&i) => "dropped: outside the body".to_string(),
+                Kind::Text if article.text.contains(line.text.as_str()) => "kept".to_string(),
+                Kind::Text
+                    if crate::lead::read_dateline(&line.text)
+                        .is_some_and(|d| article.text.contains(d.rest.as_str())) =>
+                {
+                    "kept, its dateline read apart".to_string()
+                }
+                Kind::Text => "dropped: a repeat, a copy or a picker".to_string(),
+                other => format!("read as {}", describe(other)),
+            };
+            (decision, line.text.clone())
+        })
+        .collect();
+    crate::explain::text(&decided, width)
+}
+
+/// How the trace names a line's kind.
+fn describe(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::Text => "text",
+        Kind::Title => "the title",
+        Kind::Byline => "the byline",
+        Kind::Date => "the date",
+        Kind::Caption { .. } => "a caption",
+        Kind::ReadAlso(_) => "a read-also link",
+        Kind::ReadMore => "a read-more link",
+        Kind::Ad => "an ad label",
+        Kind::CallToAction => "a call to action",
+        Kind::Source(_) => "a source credit",
+        Kind::Boilerplate => "boilerplate",
+        Kind::RelatedHeading => "a related-stories heading",
+        Kind::Related => "a related story",
+        Kind::PostFurniture => "a post's counters",
+    }
 }
 
 /// Moves a dateline out of the first paragraph into its own field.
-fn apply_dateline(article: &mut Article, when: &when::When) {
+fn apply_dateline(article: &mut Article) {
     let Some(Block::Paragraph { text, .. }) = article
         .blocks
         .iter_mut()
@@ -156,7 +214,7 @@ fn apply_dateline(article: &mut Article, when: &when::When) {
     else {
         return;
     };
-    let Some(found) = header::dateline(text, when) else {
+    let Some(found) = crate::lead::read_dateline(text) else {
         return;
     };
     *text = found.rest;
@@ -230,7 +288,7 @@ mod tests {
     fn input_over_the_limit_is_cut_at_a_char_boundary() {
         let mut opts = Options::default();
         opts.limits.max_input_bytes = 5;
-        let article = extract("ééééé", &opts);
+        let (article, _) = extract("ééééé", &opts);
         assert_eq!(article.warnings.len(), 1);
     }
 }

@@ -15,7 +15,7 @@ pub(super) struct Phrases {
 }
 
 impl Phrases {
-    pub fn for_language(code: Option<&str>) -> Phrases {
+    pub(super) fn for_language(code: Option<&str>) -> Phrases {
         let all = lang::packs();
         let packs = match code.and_then(lang::pack) {
             Some(own) => {
@@ -28,13 +28,13 @@ impl Phrases {
         Phrases { packs }
     }
 
-    pub fn packs(&self) -> &[&'static LanguagePack] {
+    pub(super) fn packs(&self) -> &[&'static LanguagePack] {
         &self.packs
     }
 
     /// The whole line is one of the phrases (ignoring case, surrounding punctuation and
     /// arrows such as "Read more »").
-    pub fn whole_line(&self, line: &Line, list: List) -> bool {
+    pub(super) fn whole_line(&self, line: &Line, list: List) -> bool {
         let core = line
             .folded
             .trim_matches(|c: char| !c.is_alphanumeric() && !is_unspaced_script(c));
@@ -46,7 +46,7 @@ impl Phrases {
 
     /// The line opens with one of the phrases, ending at a word boundary; returns the
     /// phrase's length in chars (the longest match wins).
-    pub fn prefix(&self, line: &Line, list: List) -> Option<usize> {
+    pub(super) fn prefix(&self, line: &Line, list: List) -> Option<usize> {
         self.phrases(list)
             .filter(|p| starts_with_word(&line.folded, p))
             .map(|p| p.chars().count())
@@ -54,11 +54,11 @@ impl Phrases {
     }
 
     /// One of the phrases occurs in the line as whole words.
-    pub fn contains(&self, folded: &str, list: List) -> bool {
+    pub(super) fn contains(&self, folded: &str, list: List) -> bool {
         self.phrases(list).any(|p| contains_word(folded, p))
     }
 
-    pub fn phrases(&self, list: List) -> impl Iterator<Item = &'static str> + '_ {
+    pub(super) fn phrases(&self, list: List) -> impl Iterator<Item = &'static str> + '_ {
         self.packs
             .iter()
             .flat_map(move |p| list(&p.furniture).iter().map(String::as_str))

@@ -22,7 +22,7 @@ pub(super) struct When {
 }
 
 impl When {
-    pub fn new(reference: Option<&str>, language: Option<&str>) -> When {
+    pub(super) fn new(reference: Option<&str>, language: Option<&str>) -> When {
         let languages: Vec<&str> = language.into_iter().collect();
         When {
             ctx: DateContext::new(reference, &languages),
@@ -32,7 +32,7 @@ impl When {
 
     /// The line is a date ("Rabu, 12 Oktober 2022 08:00 WIB"), not a sentence that mentions
     /// one: as RFC 3339 (a date alone when no time is printed).
-    pub fn date_line(&self, line: &str) -> Option<String> {
+    pub(super) fn date_line(&self, line: &str) -> Option<String> {
         let found = dates::parse(line, &self.ctx)?;
         let beside = line[..found.span.start]
             .split_whitespace()
@@ -44,7 +44,7 @@ impl When {
 
     /// An age ("11 jam lalu") or a date on a line of its own: as printed, and the moment it
     /// names when that can be known.
-    pub fn age(&self, line: &str) -> Option<(String, Option<String>)> {
+    pub(super) fn age(&self, line: &str) -> Option<(String, Option<String>)> {
         if let Some(age) = dates::parse_relative(line, &self.ctx) {
             let rest_words = line[..age.span.start]
                 .split_whitespace()
@@ -65,7 +65,7 @@ impl When {
     /// A stamp with the time of day may share its line with the poster's byline ("by amy
     /// (1234) writes: on Friday December 19, 2025 @11:39PM (#6587) Homepage"), and be
     /// longer; a sentence that names a date and a time is none.
-    pub fn is_stamp(&self, line: &str) -> bool {
+    pub(super) fn is_stamp(&self, line: &str) -> bool {
         let words = line.split_whitespace().count();
         if words > MAX_BYLINE_STAMP_WORDS {
             return false;

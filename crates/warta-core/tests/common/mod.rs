@@ -3,7 +3,7 @@
 use warta_core::{Article, Block};
 
 /// Each figure's caption and credit, in order.
-pub fn figures(article: &Article) -> Vec<(Option<&str>, Option<&str>)> {
+pub(crate) fn figures(article: &Article) -> Vec<(Option<&str>, Option<&str>)> {
     article
         .blocks
         .iter()

@@ -10,8 +10,9 @@ use std::io::{self, BufRead, BufReader, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use warta_core::render::{self, Format};
-use warta_core::{Article, ErrorInfo};
+use warta_core::{ErrorInfo, Format};
+
+use crate::record::Record;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
@@ -28,13 +29,13 @@ pub enum OutputFormat {
 
 impl OutputFormat {
     /// What a worker renders for the sink (done in parallel, off the writer thread).
-    pub fn render(self, article: &Article) -> String {
+    pub fn render(self, record: &Record) -> String {
         match self {
-            OutputFormat::Jsonl => render::render(article, Format::Jsonl),
+            OutputFormat::Jsonl => record.render(Format::Jsonl),
             #[cfg(feature = "parquet")]
-            OutputFormat::Parquet => render::render(article, Format::Jsonl),
-            OutputFormat::Markdown => render::render(article, Format::Markdown),
-            OutputFormat::Text => render::render(article, Format::Text),
+            OutputFormat::Parquet => record.render(Format::Jsonl),
+            OutputFormat::Markdown => record.render(Format::Markdown),
+            OutputFormat::Text => record.render(Format::Text),
         }
     }
 }
@@ -160,8 +161,8 @@ impl Sink {
         }
     }
 
-    /// Writes one record: `rendered` is [`OutputFormat::render`] of `article`.
-    pub fn write(&mut self, article: &Article, rendered: &str) -> io::Result<()> {
+    /// Writes one record: `rendered` is [`OutputFormat::render`] of `record`.
+    pub fn write(&mut self, record: &Record, rendered: &str) -> io::Result<()> {
         match self {
             Sink::Jsonl(out) => {
                 out.write_all(rendered.as_bytes())?;
@@ -173,7 +174,7 @@ impl Sink {
                 index,
                 next_file,
             } => {
-                let file = article
+                let file = record
                     .error
                     .is_none()
                     .then(|| format!("{next_file:08}.{extension}"));
@@ -183,19 +184,19 @@ impl Sink {
                 }
                 let line = IndexLine {
                     file: file.as_deref(),
-                    id: article.id.as_deref(),
-                    input: article.input.as_deref(),
-                    url: article.url.as_deref(),
-                    title: article.title.as_deref(),
-                    fingerprint: article.fingerprint.as_deref(),
-                    duplicate_of: article.duplicate_of.as_deref(),
-                    error: article.error.as_ref(),
+                    id: record.id.as_deref(),
+                    input: record.input.as_deref(),
+                    url: record.article.url.as_deref(),
+                    title: record.article.title.as_deref(),
+                    fingerprint: record.fingerprint.as_deref(),
+                    duplicate_of: record.duplicate_of.as_deref(),
+                    error: record.error.as_ref(),
                 };
                 serde_json::to_writer(&mut *index, &line)?;
                 index.write_all(b"\n")
             }
             #[cfg(feature = "parquet")]
-            Sink::Parquet(p) => p.write(article, rendered),
+            Sink::Parquet(p) => p.write(record, rendered),
         }
     }
 

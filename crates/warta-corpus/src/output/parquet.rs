@@ -7,12 +7,12 @@ use std::fs::File;
 use std::io;
 use std::sync::Arc;
 
+use crate::record::Record;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::data_type::{ByteArray, ByteArrayType};
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::parser::parse_message_type;
-use warta_core::Article;
 
 const ROWS_PER_GROUP: usize = 2000;
 /// A row group is also closed once its strings reach this many bytes.
@@ -72,15 +72,16 @@ impl ParquetSink {
         })
     }
 
-    /// Adds a record; `json` is its article JSON.
-    pub fn write(&mut self, a: &Article, json: &str) -> io::Result<()> {
+    /// Adds a record; `json` is its JSON.
+    pub fn write(&mut self, r: &Record, json: &str) -> io::Result<()> {
         let join = |v: Vec<String>, sep: &str| (!v.is_empty()).then(|| v.join(sep));
+        let a = &r.article;
         let row = [
-            a.id.clone(),
-            a.input.clone(),
+            r.id.clone(),
+            r.input.clone(),
             a.url.clone(),
             a.canonical_url.clone(),
-            a.fetched.clone(),
+            r.fetched.clone(),
             a.title.clone(),
             join(a.authors.iter().map(|p| p.name.clone()).collect(), "; "),
             a.site_name.clone(),
@@ -92,11 +93,11 @@ impl ParquetSink {
                 .and_then(|t| serde_json::to_value(t).ok())
                 .and_then(|v| v.as_str().map(str::to_string)),
             (!a.text.is_empty()).then(|| a.text.clone()),
-            a.fingerprint.clone(),
-            a.duplicate_of.clone(),
-            join(a.warnings.clone(), "\n"),
-            a.error.as_ref().map(|e| e.kind.clone()),
-            a.error.as_ref().map(|e| e.message.clone()),
+            r.fingerprint.clone(),
+            r.duplicate_of.clone(),
+            join(a.warnings.iter().map(|w| w.to_string()).collect(), "\n"),
+            r.error.as_ref().map(|e| e.kind.clone()),
+            r.error.as_ref().map(|e| e.message.clone()),
             Some(json.to_string()),
         ];
         self.bytes += row.iter().flatten().map(String::len).sum::<usize>();
@@ -156,15 +157,13 @@ mod tests {
             std::env::temp_dir().join(format!("warta-parquet-{}.parquet", std::process::id()));
         let mut sink = ParquetSink::create(File::create(&path).unwrap()).unwrap();
         for n in 0..(ROWS_PER_GROUP + 5) {
-            let a = Article {
-                id: Some(format!("r{n}")),
-                text: format!("text {n}"),
-                ..Article::default()
-            };
-            sink.write(&a, &serde_json::to_string(&a).unwrap()).unwrap();
+            let mut r = Record::failed(Some(format!("r{n}")), None, "read", String::new());
+            r.error = None;
+            r.article.text = format!("text {n}");
+            sink.write(&r, &serde_json::to_string(&r).unwrap()).unwrap();
         }
         sink.write(
-            &Article::failed(Some("bad".into()), None, "read", "gone".into()),
+            &Record::failed(Some("bad".into()), None, "read", "gone".into()),
             "{}",
         )
         .unwrap();

@@ -26,7 +26,7 @@ mod navigation;
 /// out, and attributes no stage reads (see [`is_read_attribute`]), or the page itself when
 /// there is nothing to leave out. With `navigation` set, the bodies of `<nav>` elements go too
 /// where that leaves the rest of the tree as it is (see [`navigation`]).
-pub fn without_code(html: &str, navigation: bool) -> Cow<'_, str> {
+pub(super) fn without_code(html: &str, navigation: bool) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut cuts: Vec<Range<usize>> = Vec::new();
     let mut foreign = Foreign::default();

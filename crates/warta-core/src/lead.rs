@@ -1,6 +1,6 @@
 //! The lead's furniture: the dateline ("TEMPO.CO, Jakarta - ", "WASHINGTON (Reuters) -")
-//! and wire or source credits ("(AP)", "Sumber: Reuters"). Both work on plain text, so the
-//! HTML and text pipelines share them.
+//! and wire or source credits ("(AP)", "Sumber: Reuters"). Both work on plain text: this is
+//! the one reader of them, which the HTML pipeline (`metadata`) and text mode (`text`) call.
 
 use crate::dates::{self, DateContext};
 use crate::lang;
@@ -12,14 +12,46 @@ use aho_corasick::{AhoCorasick, MatchKind};
 const MAX_DATELINE_CHARS: usize = 70;
 const MAX_SOURCE_CHARS: usize = 40;
 
-/// Splits a dateline off the start of a first paragraph: returns the place and the
-/// paragraph without the dateline. "TEMPO.CO, Jakarta - Menteri ..." → ("Jakarta",
-/// "Menteri ..."); "WASHINGTON (Reuters) - The ..." → ("Washington", "The ...").
-pub fn split_dateline(first_paragraph: &str) -> Option<(String, String)> {
-    let p = first_paragraph.trim_start();
+/// The dateline opening a lead paragraph: the place, the site and the agencies it credits,
+/// and the paragraph without it.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Dateline {
+    /// "Jakarta", "Eastbay, Maine".
+    pub(crate) place: String,
+    /// The publication credited beside the place ("TEMPO.CO", "detik.com").
+    pub(crate) site: Option<String>,
+    /// Agencies credited in brackets ("Reuters", "AFP").
+    pub(crate) agencies: Vec<String>,
+    /// The paragraph after the dateline.
+    pub(crate) rest: String,
+}
+
+/// Reads the dateline off the start of a lead paragraph. "TEMPO.CO, Jakarta - Menteri …" →
+/// Jakarta, site TEMPO.CO; "WASHINGTON (Reuters) - The …" → Washington, agency Reuters;
+/// "EASTBAY, Maine - …" → "Eastbay, Maine".
+pub(crate) fn read_dateline(paragraph: &str) -> Option<Dateline> {
+    let p = paragraph.trim_start();
     let (head, rest) = dateline_head(p)?;
-    let place = place_of(head)?;
-    Some((place, rest.trim_start().to_string()))
+    let (place, site) = place_of(head)?;
+    let mut agencies: Vec<String> = Vec::new();
+    for inner in parentheticals(head) {
+        for name in credit_names(inner).map(tidy_source) {
+            // "(January 24, 2017)" dates the dateline; it credits no one
+            let dated = name.chars().any(|c| c.is_ascii_digit());
+            if plausible_source(name)
+                && !dated
+                && !agencies.iter().any(|a| a.eq_ignore_ascii_case(name))
+            {
+                agencies.push(name.to_string());
+            }
+        }
+    }
+    Some(Dateline {
+        place,
+        site,
+        agencies,
+        rest: rest.trim_start().to_string(),
+    })
 }
 
 /// The packs' source labels ("Sumber", "Source"), lower-cased.
@@ -32,17 +64,17 @@ static SOURCE_LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 /// Wire and source credits in a text: "(Reuters)" or "(AP) -" in a dateline, "Sumber:
 /// Reuters", "Source: AP, AFP" on a line of their own or closing a paragraph.
-pub fn wire_sources(text: &str) -> Vec<String> {
+pub(crate) fn wire_sources(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut add = |s: &str| {
-        let s = s.trim_matches(|c: char| c.is_whitespace() || ".,;:-–—()[]".contains(c));
+        let s = tidy_source(s);
         if plausible_source(s) && !out.iter().any(|o| o.eq_ignore_ascii_case(s)) {
             out.push(s.to_string());
         }
     };
     if let Some((head, _)) = dateline_head(text.trim_start()) {
         for inner in parentheticals(head) {
-            inner.split(['/', ',', '&']).for_each(&mut add);
+            credit_names(inner).for_each(&mut add);
         }
     }
     let labels = &*SOURCE_LABELS;
@@ -55,7 +87,7 @@ pub fn wire_sources(text: &str) -> Vec<String> {
             }));
         // every credit is "<label>: <source>"
         for c in candidates.filter(|c| c.contains([':', '：'])) {
-            let Some(lower) = super::page::lower_aligned(c) else {
+            let Some(lower) = crate::metadata::lower_aligned(c) else {
                 continue;
             };
             for l in labels {
@@ -98,27 +130,43 @@ fn dateline_head(p: &str) -> Option<(&str, &str)> {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"“‘'«".contains(c));
-    if head.is_empty() || !starts_well || head.ends_with(['.', '!', '?']) {
+    if head.is_empty() || !starts_well || ends_a_sentence(head) {
         return None;
     }
     let words: Vec<&str> = head.split_whitespace().collect();
     if words.len() > 8 {
         return None;
     }
+    // A word in capitals, not a regnal number ("Benedikt XVI.").
     let shouting = words.iter().any(|w| {
         let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+        letters.len() >= 3
+            && letters.iter().all(|c| c.is_uppercase())
+            && !letters.iter().all(|c| "IVXLCDM".contains(*c))
     });
-    let has_credit = !parentheticals(head).is_empty();
+    let has_credit = !parentheticals(head).is_empty() || head.split([',', '/']).any(is_site);
     // "Berlin: ..." is a dateline only when the place is set in capitals
-    if sep == ": " && !shouting {
+    if sep == ": " && (!shouting || head.chars().any(char::is_lowercase)) {
         return None;
     }
-    (shouting || has_credit).then_some((head, rest))
+    (shouting || has_credit || is_town_and_state(head)).then_some((head, rest))
 }
 
-/// The place in a dateline: credits, dates and media names taken out; capitals softened.
-fn place_of(head: &str) -> Option<String> {
+/// A head that ends as a sentence does ("He said no.") is no dateline; one that ends with an
+/// abbreviated state ("HAYWARD, Calif.", "WASHINGTON, D.C.") may be.
+fn ends_a_sentence(head: &str) -> bool {
+    if head.ends_with(['!', '?']) {
+        return true;
+    }
+    let last = head.split([' ', ',']).next_back().unwrap_or("");
+    let abbreviation =
+        last.chars().count() <= 6 && last.chars().next().is_some_and(char::is_uppercase);
+    head.ends_with('.') && !abbreviation
+}
+
+/// The place in a dateline, and the site it credits: credits, dates and media names taken
+/// out; capitals softened. A town may come with its state or country ("EASTBAY, Maine").
+fn place_of(head: &str) -> Option<(String, Option<String>)> {
     let mut h = head.to_string();
     for p in parentheticals(head) {
         h = h.replace(&format!("({p})"), ",");
@@ -129,15 +177,85 @@ fn place_of(head: &str) -> Option<String> {
     {
         h.replace_range(d.span.clone(), ",");
     }
-    let place = h
+    let parts: Vec<&str> = h
         .split([',', '/'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .find(|s| !is_media_name(s))?;
-    if place.split_whitespace().count() > 4 || place.chars().any(|c| c.is_ascii_digit()) {
+        .collect();
+    let site = parts.iter().find(|s| is_site(s)).map(|s| s.to_string());
+    let mut places = parts.iter().filter(|s| !is_site(s));
+    let place = places.next()?;
+    if !is_place_shaped(place, 4) {
         return None;
     }
-    Some(soften_capitals(place))
+    let mut out = soften_capitals(place);
+    if let Some(region) = places
+        .next()
+        .filter(|r| is_region(r) && h.contains(&format!("{place}, {r}")))
+    {
+        out.push_str(", ");
+        out.push_str(&soften_region(region));
+    }
+    Some((out, site))
+}
+
+/// "New York, NY", "Hayward, Calif.": a town and an abbreviated state, which only a
+/// dateline prints.
+fn is_town_and_state(head: &str) -> bool {
+    let Some((town, state)) = head.split_once(", ") else {
+        return false;
+    };
+    is_place_shaped(town, 4) && is_region(state) && is_abbreviation(state)
+}
+
+/// One to `max_words` words, each capitalised, of letters and the marks place names use.
+fn is_place_shaped(part: &str, max_words: usize) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (1..=max_words).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c))
+        })
+}
+
+/// "NY", "N.M.", "Calif.": a short or dotted form.
+fn is_abbreviation(region: &str) -> bool {
+    region.chars().filter(|c| c.is_alphabetic()).count() <= 3 || region.contains('.')
+}
+
+/// A state or country after a town: one to three capitalised words, no weekday ("JAKARTA,
+/// Senin" names a day, not a region).
+fn is_region(part: &str) -> bool {
+    static WEEKDAYS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        lang::packs()
+            .iter()
+            .flat_map(|p| p.dates.weekdays.iter().flatten().map(|d| d.to_lowercase()))
+            .collect()
+    });
+    is_place_shaped(part, 3) && !WEEKDAYS.contains(&part.trim_end_matches('.').to_lowercase())
+}
+
+/// "MAINE" → "Maine"; an abbreviation ("NY", "N.M.", "Calif.") stays as printed.
+fn soften_region(region: &str) -> String {
+    if is_abbreviation(region) {
+        region.to_string()
+    } else {
+        soften_capitals(region)
+    }
+}
+
+/// A publication named in a dateline: a media name or a domain.
+fn is_site(s: &str) -> bool {
+    let s = s.trim();
+    is_media_name(s) || looks_like_domain(s)
+}
+
+/// "Tempo.co", "detik.com": a host name with a short alphabetic top-level domain.
+pub(crate) fn looks_like_domain(name: &str) -> bool {
+    !name.contains(' ')
+        && name.rsplit_once('.').is_some_and(|(host, tld)| {
+            !host.is_empty() && (2..=6).contains(&tld.len()) && tld.chars().all(char::is_alphabetic)
+        })
 }
 
 /// "TEMPO.CO", "KOMPAS.com", "detik.com": a publication, not a place.
@@ -188,6 +306,16 @@ fn split_list(s: &str) -> Vec<&str> {
     s.split([',', '/', '&', ';']).collect()
 }
 
+/// The names in a bracketed credit: "(AFP/Reuters)", "(dpa, AP)".
+fn credit_names(inner: &str) -> impl Iterator<Item = &str> {
+    inner.split(['/', ',', '&'])
+}
+
+/// A credit without the punctuation around it.
+fn tidy_source(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || ".,;:-–—()[]".contains(c))
+}
+
 fn plausible_source(s: &str) -> bool {
     let chars = s.chars().count();
     (2..=MAX_SOURCE_CHARS).contains(&chars)
@@ -201,7 +329,7 @@ mod tests {
     use super::*;
 
     fn split(p: &str) -> Option<(String, String)> {
-        split_dateline(p)
+        read_dateline(p).map(|d| (d.place, d.rest))
     }
 
     #[test]
@@ -229,6 +357,15 @@ mod tests {
             split("BERLIN: Die Regierung hat."),
             Some(("Berlin".into(), "Die Regierung hat.".into()))
         );
+        // a weekday after the town is no region; an abbreviated state is kept as printed
+        assert_eq!(
+            split("JAKARTA, Senin - Presiden berkata."),
+            Some(("Jakarta".into(), "Presiden berkata.".into()))
+        );
+        assert_eq!(
+            split("SANTA FE, N.M. (AP) — The legislature met.").map(|(place, _)| place),
+            Some("Santa Fe, N.M.".into())
+        );
     }
 
     #[test]
@@ -242,6 +379,13 @@ mod tests {
             None
         );
         assert_eq!(split("Note: this is not a dateline."), None);
+        // a label in capitals before a colon that is no place, a title with a regnal number
+        assert_eq!(split("FCC Chair to Europe: Talks begin."), None);
+        assert_eq!(split("Benedikt XVI. – Licht des Glaubens."), None);
+        assert_eq!(
+            split("New York, NY – With content moving to phones.").map(|(place, _)| place),
+            Some("New York, NY".into())
+        );
     }
 
     #[test]
