@@ -24,6 +24,7 @@ pub mod dom;
 pub mod error;
 pub mod explain;
 pub mod lang;
+pub mod links;
 pub mod metadata;
 pub mod options;
 pub mod render;

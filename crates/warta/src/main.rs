@@ -2,6 +2,7 @@
 //! the library and prints what comes back.
 
 mod batch;
+mod crawl;
 
 use std::io::{self, BufRead, Read, Write};
 use std::path::{Path, PathBuf};
@@ -29,6 +30,8 @@ enum Command {
     Extract(ExtractArgs),
     /// Extract every page of WARC/WET files, directories and manifests, in parallel, to JSONL.
     Batch(batch::BatchArgs),
+    /// Follow news sites through robots.txt, sitemaps, feeds and sections, into JSONL and a WARC.
+    Crawl(crawl::CrawlArgs),
 }
 
 #[derive(clap::Args)]
@@ -111,6 +114,7 @@ fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Crawl(args) => crawl::run(args).map(|code| std::process::exit(code)),
         Command::Batch(args) => match batch::run(args) {
             Ok(0) => Ok(()),
             Ok(code) => std::process::exit(code),
