@@ -1,6 +1,8 @@
-//! Serves the crawler's fixture news site on loopback until killed, for the benchmark in the
-//! README: `cargo run --release -p warta-crawl --example fixture_site -- 127.0.0.1:8716`.
-//! A second argument sets the robots.txt Crawl-delay in seconds (`none` leaves it out).
+//! Serves the crawler's fixture news site on loopback until killed, for the crawl benchmark
+//! (`scripts/bench-crawl.sh`):
+//! `fixture_site ADDRESS [CRAWL_DELAY|none] [REQUEST_LOG]`. It prints the site's URL, then
+//! every allowed article's path, one a line; with REQUEST_LOG it appends `STATUS PATH` there
+//! for every request.
 
 #[path = "../tests/support/site.rs"]
 mod site;
@@ -16,10 +18,14 @@ fn main() {
         &bind,
         site::SiteConfig {
             crawl_delay,
+            log_file: args.next().map(Into::into),
             ..site::SiteConfig::default()
         },
     );
     println!("{}/", site.base());
+    for path in site.allowed_article_paths() {
+        println!("{path}");
+    }
     loop {
         std::thread::park();
     }

@@ -53,6 +53,8 @@ pub struct SiteConfig {
     pub slow: Duration,
     /// The oversized page's size.
     pub oversized_bytes: usize,
+    /// Also append `STATUS PATH` per request to this file (for the benchmark).
+    pub log_file: Option<std::path::PathBuf>,
 }
 
 impl Default for SiteConfig {
@@ -62,6 +64,7 @@ impl Default for SiteConfig {
             crawl_delay: Some(0.02),
             slow: Duration::from_secs(3),
             oversized_bytes: 3 * 1024 * 1024,
+            log_file: None,
         }
     }
 }
@@ -93,6 +96,7 @@ struct Shared {
     queue_hits: AtomicU32,
     stop: AtomicBool,
     base: String,
+    log_file: Option<Mutex<std::fs::File>>,
 }
 
 pub struct Site {
@@ -114,7 +118,11 @@ impl Site {
             section: DISALLOWED_SECTION,
             ..story(config.articles + 100 + i)
         }));
+        let log_file = config.log_file.as_ref().map(|p| {
+            Mutex::new(std::fs::File::create(p).expect("create the request log"))
+        });
         let shared = Arc::new(Shared {
+            log_file,
             config,
             stories: RwLock::new(stories),
             log: Mutex::new(Vec::new()),
@@ -901,6 +909,9 @@ fn serve(shared: &Shared, stream: TcpStream) {
             };
         }
         reply.headers.push(("ETag", etag));
+    }
+    if let Some(file) = &shared.log_file {
+        let _ = writeln!(file.lock().unwrap(), "{} {target}", reply.status);
     }
     shared.log.lock().unwrap().push(Hit {
         path: target.clone(),
