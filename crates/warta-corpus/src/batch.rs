@@ -21,10 +21,10 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use warta_core::Options;
 
 use crate::dedup::{Dedup, Fingerprints, Mode};
-use crate::fetch::{FetchLimits, Fetcher};
 use crate::input::{self, ReadLimits, Reader, Source};
 use crate::output::{OutputFormat, Sink};
 use crate::page::{self, record_key, Item, Outcome};
+use warta_fetch::{FetchConfig, Fetcher};
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -40,7 +40,7 @@ pub struct Config {
     pub max_items: Option<u64>,
     pub options: Options,
     pub limits: ReadLimits,
-    pub fetch: FetchLimits,
+    pub fetch: FetchConfig,
     /// Draw a progress bar on standard error.
     pub progress: bool,
 }
@@ -56,7 +56,7 @@ impl Default for Config {
             max_items: None,
             options: Options::default(),
             limits: ReadLimits::default(),
-            fetch: FetchLimits::default(),
+            fetch: FetchConfig::default(),
             progress: false,
         }
     }
@@ -207,7 +207,7 @@ pub fn run(config: &Config, sources: &[Source], stop: &AtomicBool) -> io::Result
         ControlFlow::Continue(item)
     };
     let wants_near = writer.dedup.as_ref().is_some_and(|d| d.wants_near());
-    let fetcher = Fetcher::new(&config.fetch);
+    let fetcher = Fetcher::new(config.fetch.clone());
     // A panic in one page's work must not stall the ordered writer: it becomes that page's
     // error record (the extractor's own panics are already caught closer to the source).
     let work = |item: Item| {

@@ -11,7 +11,7 @@
 //! | WARC streams (reader, test/bench writer) | [`warc`] |
 //! | HTTP responses inside WARC records | [`http`] |
 //! | files, directories, globs, manifests, URLs | [`input`] |
-//! | fetching URLs | [`fetch`] |
+//! | fetching URLs | the `warta-fetch` crate |
 //! | one page → one record | [`page`] |
 //! | fingerprints and duplicates | [`dedup`] |
 //! | JSONL and directory outputs, resume | [`output`] |
@@ -19,7 +19,6 @@
 
 pub mod batch;
 pub mod dedup;
-pub mod fetch;
 pub mod http;
 pub mod input;
 pub mod output;

@@ -4,8 +4,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use warta_core::{Article, InputKind, Options};
 
-use crate::fetch::Fetcher;
 use crate::http::{self, split_content_type, HttpError};
+use warta_fetch::Fetcher;
 
 /// What the reader hands to the workers, in input order.
 #[derive(Debug)]
@@ -134,14 +134,13 @@ pub fn process(page: Page, base: &Options, fetcher: &Fetcher) -> Outcome {
             );
             let page = match fetcher.fetch(target) {
                 Ok(p) => p,
-                Err(m) => return failed("fetch", m),
+                Err(e) => return failed("fetch", format!("{}: {e}", e.kind())),
             };
-            if !(200..300).contains(&page.status) {
-                return failed("fetch", format!("HTTP status {}", page.status));
+            if !(200..300).contains(&page.status()) {
+                return failed("fetch", format!("HTTP status {}", page.status()));
             }
             let (mime, charset) = page
-                .content_type
-                .as_deref()
+                .content_type()
                 .map(split_content_type)
                 .unwrap_or_default();
             if !is_html(mime.as_deref(), &page.body) {
@@ -226,7 +225,7 @@ mod tests {
         let out = process(
             http_page(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Hello there, reader.</p></body></html>"),
             &Options::default(),
-            &Fetcher::new(&Default::default()),
+            &Fetcher::new(Default::default()),
         );
         let Outcome::Article(a) = out else {
             panic!("expected an article")
@@ -246,13 +245,13 @@ mod tests {
         let img = process(
             http_page(b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG"),
             &Options::default(),
-            &Fetcher::new(&Default::default()),
+            &Fetcher::new(Default::default()),
         );
         assert!(matches!(img, Outcome::Skipped(r) if r == "not HTML: image/png"));
         let moved = process(
             http_page(b"HTTP/1.1 301 Moved\r\nLocation: /b\r\n\r\n"),
             &Options::default(),
-            &Fetcher::new(&Default::default()),
+            &Fetcher::new(Default::default()),
         );
         assert!(matches!(moved, Outcome::Skipped(r) if r == "HTTP status 3xx"));
     }
@@ -262,7 +261,7 @@ mod tests {
         let Outcome::Article(a) = process(
             http_page(b"garbage"),
             &Options::default(),
-            &Fetcher::new(&Default::default()),
+            &Fetcher::new(Default::default()),
         ) else {
             panic!("expected an error record")
         };

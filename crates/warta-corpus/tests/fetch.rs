@@ -1,14 +1,13 @@
 //! Fetching URLs, against a small HTTP server on loopback: a page, a 404, a redirect loop, a
 //! body over the size cap, a non-HTML response, and a server that never answers.
-#![cfg(feature = "fetch")]
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
-use warta_corpus::fetch::{FetchLimits, USER_AGENT};
 use warta_corpus::{run, Config, Source};
+use warta_fetch::{AddressPolicy, FetchConfig, USER_AGENT};
 
 const PAGE: &str = "<!DOCTYPE html><html><head><title>Tram line opens</title></head><body>\
     <article><h1>Tram line opens</h1><p>The new tram line between the station and the \
@@ -86,10 +85,12 @@ fn urls_become_records_and_failed_fetches_error_records() {
     let config = Config {
         jobs: 3,
         output: Some(out.clone()),
-        fetch: FetchLimits {
+        fetch: FetchConfig {
             timeout: Duration::from_secs(1),
             max_bytes: 100_000,
             max_redirects: 3,
+            policy: AddressPolicy::strict().allow_private("127.0.0.1/32".parse().unwrap()),
+            ..FetchConfig::default()
         },
         ..Config::default()
     };

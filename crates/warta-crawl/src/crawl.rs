@@ -16,9 +16,10 @@ use url::Url;
 use warta_core::{Article, Options, PageType};
 use warta_corpus::page::{self, Outcome, Page, Payload};
 use warta_corpus::warc::writer::{Compress, Exchange as WarcExchange, WarcWriter};
+use warta_fetch::FetchConfig;
 
 use crate::feed;
-use crate::fetch::{Exchange, FetchFailure, FetchLimits, Fetcher};
+use crate::fetch::{Exchange, Fetcher};
 use crate::robots::{self, Robots};
 use crate::sitemap::{self, Sitemap};
 use crate::state::{Kind, Status, Store, UrlRecord};
@@ -51,14 +52,13 @@ pub struct Config {
     pub since: Option<jiff::Timestamp>,
     /// The least time between two requests to a host (robots.txt's Crawl-delay can raise it).
     pub delay: Duration,
-    pub user_agent: String,
     /// Hosts crawled at once.
     pub jobs: usize,
     /// How many listing pages deep (pagination, links from listings) to go from a seed.
     pub max_depth: u32,
-    pub limits: FetchLimits,
-    /// Private or loopback ranges (CIDR) the crawl may reach; public addresses only otherwise.
-    pub allow_private: Vec<String>,
+    /// Caps, user agent and address policy for every request (redirects are followed by the
+    /// crawl, hop by hop, up to `max_redirects`).
+    pub fetch: FetchConfig,
     pub options: Options,
     pub progress: bool,
 }
@@ -73,11 +73,12 @@ impl Default for Config {
             max_pages: None,
             since: None,
             delay: Duration::from_secs(1),
-            user_agent: USER_AGENT.to_string(),
             jobs: 4,
             max_depth: 10,
-            limits: FetchLimits::default(),
-            allow_private: Vec::new(),
+            fetch: FetchConfig {
+                user_agent: USER_AGENT.to_string(),
+                ..FetchConfig::default()
+            },
             options: Options::default(),
             progress: false,
         }
@@ -139,7 +140,7 @@ struct Shared<'a> {
     outputs: Mutex<Outputs>,
     fetcher: Fetcher,
     /// `page::process` wants a fetcher for pages it must fetch itself; ours never are.
-    no_fetch: warta_corpus::fetch::Fetcher,
+    no_fetch: warta_fetch::Fetcher,
     stop: &'a AtomicBool,
     pages_fetched: AtomicU64,
     summary: Mutex<BTreeMap<String, HostSummary>>,
@@ -176,8 +177,8 @@ pub fn run(config: &Config, stop: &AtomicBool) -> Result<Summary, String> {
             warc,
             failure: None,
         }),
-        fetcher: Fetcher::new(&config.limits, &config.user_agent),
-        no_fetch: warta_corpus::fetch::Fetcher::new(&Default::default()),
+        fetcher: Fetcher::new(&config.fetch),
+        no_fetch: warta_fetch::Fetcher::new(FetchConfig::default()),
         stop,
         pages_fetched: AtomicU64::new(0),
         summary: Mutex::new(BTreeMap::new()),
@@ -279,7 +280,10 @@ struct HostCrawl<'s, 'a> {
     seeds: Vec<Url>,
     robots: Robots,
     delay: Duration,
-    next_request: Instant,
+    /// When the last response ended: the next request waits `delay` from there.
+    last_response: Option<Instant>,
+    /// A server's `Retry-After`: no request before this.
+    not_before: Instant,
     /// Discovery documents first, then listings, then the pages they lead to.
     queues: [VecDeque<Task>; 3],
     queued: HashSet<String>,
@@ -293,7 +297,8 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             seeds,
             robots: Robots::AllowAll,
             delay: shared.config.delay,
-            next_request: Instant::now(),
+            last_response: None,
+            not_before: Instant::now(),
             queues: Default::default(),
             queued: HashSet::new(),
         }
@@ -410,7 +415,7 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
         let Ok(url) = origin.join("/robots.txt") else {
             return;
         };
-        let agent = robots::agent_token(&self.shared.config.user_agent).to_string();
+        let agent = robots::agent_token(&self.shared.config.fetch.user_agent).to_string();
         let task = Task {
             url: url.clone(),
             kind: Kind::Robots,
@@ -503,18 +508,18 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             }
             let date = now();
             let sent = self.shared.fetcher.get(&url, &validators);
-            self.next_request = Instant::now() + self.delay;
+            self.last_response = Some(Instant::now());
             self.count(|s| s.requests += 1);
             let exchange = match sent {
                 Ok(e) => e,
-                Err(FetchFailure { kind, message }) => {
-                    self.fail(task, kind, message, true);
+                Err(e) => {
+                    self.fail(task, e.kind(), e.to_string(), true);
                     return Got::Gone;
                 }
             };
             let record_id = self.archive(&url, &date, &exchange);
             if let Some(bar) = &self.shared.progress {
-                bar.inc(exchange.body.len() as u64);
+                bar.inc(exchange.wire_body.len() as u64);
             }
             match exchange.status {
                 304 => {
@@ -543,13 +548,13 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
                         );
                         return Got::Gone;
                     }
-                    if hops.len() > self.shared.config.limits.max_redirects as usize {
+                    if hops.len() > self.shared.config.fetch.max_redirects as usize {
                         self.fail(
                             task,
                             "too-many-redirects",
                             format!(
                                 "more than {} redirects",
-                                self.shared.config.limits.max_redirects
+                                self.shared.config.fetch.max_redirects
                             ),
                             true,
                         );
@@ -567,7 +572,7 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
                         .and_then(retry_after)
                         .unwrap_or(self.delay.max(Duration::from_secs(1)) * 2u32.pow(retries))
                         .min(MAX_RETRY_AFTER);
-                    self.next_request = self.next_request.max(Instant::now() + wait);
+                    self.not_before = self.not_before.max(Instant::now() + wait);
                 }
                 _ => {
                     return Got::Page(Box::new(Fetched {
@@ -588,10 +593,13 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
                 return false;
             }
             let now = Instant::now();
-            if now >= self.next_request {
+            let due = self.last_response.map_or(self.not_before, |last| {
+                self.not_before.max(last + self.delay)
+            });
+            if now >= due {
                 return true;
             }
-            std::thread::sleep((self.next_request - now).min(Duration::from_millis(50)));
+            std::thread::sleep((due - now).min(Duration::from_millis(50)));
         }
     }
 
@@ -605,7 +613,7 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             ip: None,
             request: &exchange.request_head,
             response_head: &exchange.response_head,
-            body: &exchange.body,
+            body: &exchange.wire_body,
         });
         match written.and_then(|id| warc.flush().map(|()| id)) {
             Ok(id) => Some(id),
@@ -796,7 +804,7 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             return;
         }
         let mut block = fetched.exchange.response_head.clone();
-        block.extend_from_slice(&fetched.exchange.body);
+        block.extend_from_slice(&fetched.exchange.wire_body);
         let outcome = page::process(
             Page {
                 id: fetched.record_id.clone(),

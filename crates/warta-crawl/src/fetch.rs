@@ -1,28 +1,11 @@
-//! One HTTP request, as the crawler needs it: the exact request and response heads for the
-//! archive, the status and headers for politeness and validators, and the body within the caps.
-//! Redirects are not followed here: the crawler follows each hop itself, so every hop is
-//! checked against robots.txt and archived.
-
-use std::time::Duration;
+//! One HTTP request through `warta-fetch` (its address policy, caps and typed errors), as the
+//! crawler needs it: the request and response heads and the body as sent, for the archive;
+//! the status and headers, for politeness and validators. Redirects are not followed here: the
+//! crawler follows each hop itself, so every hop is checked against robots.txt, waits its turn,
+//! and is archived.
 
 use url::Url;
-
-#[derive(Debug, Clone)]
-pub struct FetchLimits {
-    pub timeout: Duration,
-    pub max_bytes: u64,
-    pub max_redirects: u32,
-}
-
-impl Default for FetchLimits {
-    fn default() -> Self {
-        FetchLimits {
-            timeout: Duration::from_secs(30),
-            max_bytes: 16 * 1024 * 1024,
-            max_redirects: 5,
-        }
-    }
-}
+use warta_fetch::{FetchConfig, FetchError, Fetcher as Unit};
 
 #[derive(Debug)]
 pub struct Exchange {
@@ -30,9 +13,11 @@ pub struct Exchange {
     pub request_head: Vec<u8>,
     pub status: u16,
     pub headers: Vec<(String, String)>,
-    /// The status line and headers as archived, ending in the blank line.
+    /// The status line and headers, ending in the blank line.
     pub response_head: Vec<u8>,
-    /// The body as archived.
+    /// The body as sent (content coding kept; the extraction undoes it as `warta batch` does).
+    pub wire_body: Vec<u8>,
+    /// The body with its content coding undone.
     pub body: Vec<u8>,
 }
 
@@ -45,105 +30,32 @@ impl Exchange {
     }
 }
 
-/// Why a request gave no response; `kind` is the error record's kind.
-#[derive(Debug)]
-pub struct FetchFailure {
-    pub kind: &'static str,
-    pub message: String,
-}
-
 pub struct Fetcher {
-    agent: ureq::Agent,
-    user_agent: String,
-    max_bytes: u64,
+    unit: Unit,
 }
 
 impl Fetcher {
-    pub fn new(limits: &FetchLimits, user_agent: &str) -> Fetcher {
-        let config = ureq::Agent::config_builder()
-            .timeout_global(Some(limits.timeout))
-            .max_redirects(0)
-            .user_agent(user_agent)
-            .http_status_as_error(false)
-            .build();
+    pub fn new(config: &FetchConfig) -> Fetcher {
         Fetcher {
-            agent: config.into(),
-            user_agent: user_agent.to_string(),
-            max_bytes: limits.max_bytes,
+            unit: Unit::new(FetchConfig {
+                follow_redirects: false,
+                ..config.clone()
+            }),
         }
     }
 
     /// Sends one GET with `headers` added (validators).
-    pub fn get(&self, url: &Url, headers: &[(&str, String)]) -> Result<Exchange, FetchFailure> {
-        let mut request = self.agent.get(url.as_str());
-        let mut request_head = format!(
-            "GET {}{} HTTP/1.1\r\nHost: {}\r\nUser-Agent: {}\r\nAccept-Encoding: gzip\r\n",
-            url.path(),
-            url.query().map_or(String::new(), |q| format!("?{q}")),
-            url.host_str().unwrap_or_default(),
-            self.user_agent,
-        );
-        for (name, value) in headers {
-            request = request.header(*name, value.as_str());
-            request_head.push_str(&format!("{name}: {value}\r\n"));
-        }
-        request_head.push_str("\r\n");
-        let mut response = request.call().map_err(|e| failure(&e))?;
-        let status = response.status().as_u16();
-        // The body is stored decoded: the coding and transfer headers no longer describe it.
-        let headers: Vec<(String, String)> = response
-            .headers()
-            .iter()
-            .filter(|(name, _)| {
-                !matches!(
-                    name.as_str(),
-                    "content-encoding" | "transfer-encoding" | "content-length"
-                )
-            })
-            .map(|(n, v)| {
-                (
-                    n.to_string(),
-                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                )
-            })
-            .collect();
-        let body = response
-            .body_mut()
-            .with_config()
-            .limit(self.max_bytes)
-            .read_to_vec()
-            .map_err(|e| failure(&e))?;
-        let mut response_head = format!(
-            "HTTP/1.1 {status} {}\r\n",
-            response.status().canonical_reason().unwrap_or("")
-        );
-        for (name, value) in &headers {
-            response_head.push_str(&format!("{name}: {value}\r\n"));
-        }
-        response_head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+    pub fn get(&self, url: &Url, headers: &[(&str, String)]) -> Result<Exchange, FetchError> {
+        let headers: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        let response = self.unit.fetch_with(url.as_str(), &headers)?;
+        let exchange = &response.final_exchange;
         Ok(Exchange {
-            request_head: request_head.into_bytes(),
-            status,
-            headers,
-            response_head: response_head.into_bytes(),
-            body,
+            request_head: exchange.request_head(),
+            status: exchange.status,
+            headers: exchange.headers.clone(),
+            response_head: exchange.response_head(),
+            wire_body: response.wire_body().to_vec(),
+            body: response.body,
         })
-    }
-}
-
-fn failure(e: &ureq::Error) -> FetchFailure {
-    match e {
-        ureq::Error::BodyExceedsLimit(n) => FetchFailure {
-            kind: "too-large",
-            message: format!("the body is larger than {n} bytes"),
-        },
-        ureq::Error::Timeout(_) => FetchFailure {
-            kind: "timeout",
-            message: e.to_string(),
-        },
-        other => FetchFailure {
-            kind: "fetch",
-            message: other.to_string(),
-        },
     }
 }

@@ -23,4 +23,3 @@ pub mod state;
 pub mod url_norm;
 
 pub use crawl::{run, Config, HostSummary, Summary, USER_AGENT};
-pub use fetch::FetchLimits;

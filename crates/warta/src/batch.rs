@@ -46,6 +46,8 @@ pub struct BatchArgs {
     /// No progress bar, no summary.
     #[arg(short, long)]
     quiet: bool,
+    #[command(flatten)]
+    fetch: crate::fetch_args::FetchArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -108,6 +110,7 @@ pub fn run(args: BatchArgs) -> Result<i32> {
             ..Options::default()
         },
         progress: !args.quiet && std::io::stderr().is_terminal(),
+        fetch: args.fetch.config(),
         ..Config::default()
     };
     ctrlc::set_handler(|| {

@@ -7,7 +7,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use warta_crawl::{Config, FetchLimits};
+use warta_crawl::Config;
+
+use crate::fetch_args::FetchArgs;
 
 #[derive(clap::Args)]
 pub struct CrawlArgs {
@@ -34,6 +36,7 @@ pub struct CrawlArgs {
     /// Seconds between two requests to a host (robots.txt's Crawl-delay can raise it).
     #[arg(long, default_value_t = 1.0)]
     delay: f64,
+    /// Sent as User-Agent; its first word is the name robots.txt rules are matched against.
     #[arg(long, default_value = warta_crawl::USER_AGENT)]
     user_agent: String,
     /// Hosts crawled at once (each host gets one request at a time).
@@ -48,10 +51,8 @@ pub struct CrawlArgs {
     /// Largest body accepted, in bytes (after decompression).
     #[arg(long, default_value_t = 16 * 1024 * 1024)]
     max_bytes: u64,
-    /// Let the crawl reach addresses in this private or loopback range (CIDR), e.g.
-    /// `127.0.0.1/32` for a site on this machine.
-    #[arg(long)]
-    allow_private: Vec<String>,
+    #[command(flatten)]
+    fetch: FetchArgs,
     /// No progress bar, no summary.
     #[arg(short, long)]
     quiet: bool,
@@ -86,15 +87,14 @@ pub fn run(args: CrawlArgs) -> Result<i32> {
         max_pages: args.max_pages,
         since,
         delay: seconds(args.delay, "delay")?,
-        user_agent: args.user_agent,
         jobs: args.jobs.max(1),
         max_depth: args.max_depth,
-        limits: FetchLimits {
+        fetch: warta_fetch::FetchConfig {
             timeout: seconds(args.timeout, "timeout")?,
             max_bytes: args.max_bytes,
-            ..FetchLimits::default()
+            user_agent: args.user_agent,
+            ..args.fetch.config()
         },
-        allow_private: args.allow_private,
         progress: !args.quiet && std::io::stderr().is_terminal(),
         ..Config::default()
     };

@@ -3,6 +3,7 @@
 
 mod batch;
 mod crawl;
+mod fetch_args;
 
 use std::io::{self, BufRead, Read, Write};
 use std::path::{Path, PathBuf};
@@ -66,6 +67,8 @@ struct ExtractArgs {
     /// How many characters of each text the trace quotes.
     #[arg(long, default_value_t = 70)]
     explain_width: usize,
+    #[command(flatten)]
+    fetch: fetch_args::FetchArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -151,6 +154,7 @@ fn extract(args: ExtractArgs) -> Result<()> {
         },
         ..Options::default()
     };
+    let fetcher = warta_fetch::Fetcher::new(args.fetch.config());
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     for job in jobs {
@@ -164,7 +168,7 @@ fn extract(args: ExtractArgs) -> Result<()> {
             )?;
             continue;
         }
-        let article = run(&job, &base);
+        let article = run(&job, &base, &fetcher);
         let rendered = match (&article.error, format) {
             // Failures are always reported as a JSON line, whatever the format.
             (Some(_), Format::Markdown | Format::Text | Format::Html) => {
@@ -225,7 +229,7 @@ fn jobs(args: &ExtractArgs) -> Result<Vec<Job>> {
 }
 
 /// Reads and extracts one input; every failure becomes an error record.
-fn run(job: &Job, base: &Options) -> Article {
+fn run(job: &Job, base: &Options, fetcher: &warta_fetch::Fetcher) -> Article {
     let input = job
         .path
         .as_ref()
@@ -235,7 +239,7 @@ fn run(job: &Job, base: &Options) -> Article {
         ..base.clone()
     };
     let bytes = if is_url(&input) {
-        match fetch(&input) {
+        match fetch(fetcher, &input) {
             Ok((body, charset)) => {
                 opts.url.get_or_insert_with(|| input.clone());
                 opts.http_charset = opts.http_charset.take().or(charset);
@@ -265,15 +269,16 @@ fn is_url(input: &str) -> bool {
     input.starts_with("http://") || input.starts_with("https://")
 }
 
-/// Fetches one page with the batch runner's limits; returns the body and the HTTP charset.
-fn fetch(url: &str) -> Result<(Vec<u8>, Option<String>), String> {
-    let fetched = warta_corpus::fetch::Fetcher::new(&Default::default()).fetch(url)?;
-    if fetched.status >= 400 {
-        return Err(format!("HTTP status {}", fetched.status));
+/// Fetches one page; returns the body and the HTTP charset.
+fn fetch(fetcher: &warta_fetch::Fetcher, url: &str) -> Result<(Vec<u8>, Option<String>), String> {
+    let fetched = fetcher
+        .fetch(url)
+        .map_err(|e| format!("{}: {e}", e.kind()))?;
+    if fetched.status() >= 400 {
+        return Err(format!("HTTP status {}", fetched.status()));
     }
     let charset = fetched
-        .content_type
-        .as_deref()
+        .content_type()
         .and_then(|ct| warta_corpus::http::split_content_type(ct).1);
     Ok((fetched.body, charset))
 }

@@ -214,6 +214,19 @@ fn a_url_is_fetched_and_its_header_charset_honoured() {
     let page = format!("{base}/cafe");
     let out = warta(&["extract", &page, "--format", "json"]);
     assert!(out.status.success());
+    let refused: Value = serde_json::from_str(&stdout_of(&out)).expect("one JSON record");
+    assert_eq!(
+        refused["error"]["kind"], "fetch",
+        "loopback is refused unless opened"
+    );
+    assert!(refused["error"]["message"]
+        .as_str()
+        .unwrap_or("")
+        .starts_with("address-refused"));
+
+    let opened = ["--allow-private", "127.0.0.1/32"];
+    let out = warta(&[&["extract", &page, "--format", "json"][..], &opened].concat());
+    assert!(out.status.success());
     let article: Value = serde_json::from_str(&stdout_of(&out)).expect("one JSON article");
     assert_eq!(article["url"], page.as_str());
     assert!(article["text"]
@@ -222,7 +235,7 @@ fn a_url_is_fetched_and_its_header_charset_honoured() {
         .contains("Le café du port rouvre"));
 
     let gone = format!("{base}/gone");
-    let out = warta(&["extract", &gone, "--format", "jsonl"]);
+    let out = warta(&[&["extract", &gone, "--format", "jsonl"][..], &opened].concat());
     assert!(
         out.status.success(),
         "a failed fetch is a record, not a failed run"

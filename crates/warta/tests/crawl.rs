@@ -22,7 +22,7 @@ fn crawl_command(site: &Site, dir: &Path) -> Command {
     let mut cmd = warta();
     cmd.arg("crawl")
         .arg(format!("{}/", site.base()))
-        .args(["--delay", "0", "--timeout", "1", "--max-bytes", "2000000"])
+        .args(["--delay", "0", "--timeout", "2", "--max-bytes", "2000000"])
         .args(["--allow-private", "127.0.0.1/32", "--quiet"])
         .arg("--state")
         .arg(dir.join("state"))
@@ -94,7 +94,7 @@ fn once_each(paths: &[String]) -> BTreeSet<String> {
 
 #[test]
 fn a_crawl_extracts_every_allowed_article_once_politely_and_archives_what_it_read() {
-    let delay = 0.03;
+    let delay = 0.05;
     let site = Site::start(SiteConfig {
         crawl_delay: Some(delay),
         ..SiteConfig::default()
@@ -166,8 +166,8 @@ fn a_crawl_extracts_every_allowed_article_once_politely_and_archives_what_it_rea
             hit.path
         );
     }
-    // Requests to the host are at least the Crawl-delay apart (the server logs each one when
-    // its head has arrived, so allow a little jitter).
+    // Requests to the host are at least the Crawl-delay apart (the server stamps each
+    // connection as it accepts it; a loaded machine adds some jitter).
     let mut times: Vec<Instant> = log.iter().map(|h| h.at).collect();
     times.sort();
     let shortest = times
@@ -176,7 +176,7 @@ fn a_crawl_extracts_every_allowed_article_once_politely_and_archives_what_it_rea
         .min()
         .expect("several requests");
     assert!(
-        shortest >= Duration::from_secs_f32(delay * 0.8),
+        shortest >= Duration::from_secs_f32(delay * 0.75),
         "two requests only {shortest:?} apart"
     );
 

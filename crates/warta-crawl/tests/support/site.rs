@@ -62,7 +62,7 @@ impl Default for SiteConfig {
         SiteConfig {
             articles: 200,
             crawl_delay: Some(0.02),
-            slow: Duration::from_secs(3),
+            slow: Duration::from_secs(5),
             oversized_bytes: 3 * 1024 * 1024,
             log_file: None,
         }
@@ -72,6 +72,7 @@ impl Default for SiteConfig {
 #[derive(Debug, Clone)]
 pub struct Hit {
     pub path: String,
+    /// When the connection was accepted.
     pub at: Instant,
     pub status: u16,
     /// The request carried If-None-Match or If-Modified-Since.
@@ -111,16 +112,17 @@ impl Site {
 
     pub fn start_on(bind: &str, config: SiteConfig) -> Site {
         let listener = TcpListener::bind(bind).expect("bind the fixture site");
-        std::thread::spawn(bomb);
+        bomb();
         let addr = listener.local_addr().expect("local address");
         let mut stories: Vec<Story> = (0..config.articles).map(story).collect();
         stories.extend((0..DISALLOWED_ARTICLES).map(|i| Story {
             section: DISALLOWED_SECTION,
             ..story(config.articles + 100 + i)
         }));
-        let log_file = config.log_file.as_ref().map(|p| {
-            Mutex::new(std::fs::File::create(p).expect("create the request log"))
-        });
+        let log_file = config
+            .log_file
+            .as_ref()
+            .map(|p| Mutex::new(std::fs::File::create(p).expect("create the request log")));
         let shared = Arc::new(Shared {
             log_file,
             config,
@@ -137,8 +139,10 @@ impl Site {
                     break;
                 }
                 let Ok(stream) = stream else { continue };
+                // Stamped at accept, before any thread scheduling, for the delay checks.
+                let at = Instant::now();
                 let shared = Arc::clone(&serving);
-                std::thread::spawn(move || serve(&shared, stream));
+                std::thread::spawn(move || serve(&shared, stream, at));
             }
         });
         Site { shared, addr }
@@ -822,17 +826,11 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     enc.finish().unwrap()
 }
 
-/// 32 MiB of zeros, gzipped to about 32 KB, built once (the site starts on it at once).
+/// 64 MiB of zeros as 64 gzip members of 1 MiB each (about 65 KB), built once: cheap to
+/// build, and a reader that inflates it whole runs far past any sane cap.
 fn bomb() -> &'static [u8] {
     static BOMB: OnceLock<Vec<u8>> = OnceLock::new();
-    BOMB.get_or_init(|| {
-        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        let zeros = vec![0u8; 1 << 20];
-        for _ in 0..32 {
-            enc.write_all(&zeros).unwrap();
-        }
-        enc.finish().unwrap()
-    })
+    BOMB.get_or_init(|| gzip(&vec![0u8; 1 << 20]).repeat(64))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -873,7 +871,7 @@ impl Reply {
     }
 }
 
-fn serve(shared: &Shared, stream: TcpStream) {
+fn serve(shared: &Shared, stream: TcpStream, at: Instant) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     let Ok(mut write) = stream.try_clone() else {
         return;
@@ -894,7 +892,6 @@ fn serve(shared: &Shared, stream: TcpStream) {
             headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_string());
         }
     }
-    let at = Instant::now();
     let mut reply = route(shared, &target);
     let conditional =
         headers.contains_key("if-none-match") || headers.contains_key("if-modified-since");
