@@ -871,8 +871,12 @@ impl Reply {
     }
 }
 
-fn serve(shared: &Shared, stream: TcpStream, at: Instant) {
+fn serve(shared: &Shared, mut stream: TcpStream, at: Instant) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let mut first = [0u8; 1];
+    if stream.peek(&mut first).is_ok() && first[0] == 5 && socks_handshake(&mut stream).is_err() {
+        return;
+    }
     let Ok(mut write) = stream.try_clone() else {
         return;
     };
@@ -892,7 +896,11 @@ fn serve(shared: &Shared, stream: TcpStream, at: Instant) {
             headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_string());
         }
     }
-    let mut reply = route(shared, &target);
+    // Links name the host the client asked for, as on a virtual host.
+    let base = headers
+        .get("host")
+        .map_or_else(|| shared.base.clone(), |h| format!("http://{h}"));
+    let mut reply = route(shared, &base, &target);
     let conditional =
         headers.contains_key("if-none-match") || headers.contains_key("if-modified-since");
     if reply.status == 200 && reply.validators {
@@ -935,6 +943,31 @@ fn serve(shared: &Shared, stream: TcpStream, at: Instant) {
     let _ = reader.read(&mut [0u8; 64]);
 }
 
+/// The server side of a SOCKS5 CONNECT (no authentication), answered by this server itself:
+/// a client that only reaches sites through a SOCKS proxy (trafilatura) can then ask for
+/// `http://news.example/` and get this site, under that name.
+fn socks_handshake(stream: &mut TcpStream) -> std::io::Result<()> {
+    let mut head = [0u8; 2];
+    stream.read_exact(&mut head)?;
+    let mut methods = vec![0u8; head[1] as usize];
+    stream.read_exact(&mut methods)?;
+    stream.write_all(&[5, 0])?;
+    let mut request = [0u8; 4];
+    stream.read_exact(&mut request)?;
+    let address_len = match request[3] {
+        1 => 4,
+        4 => 16,
+        _ => {
+            let mut len = [0u8; 1];
+            stream.read_exact(&mut len)?;
+            len[0] as usize
+        }
+    };
+    let mut address_and_port = vec![0u8; address_len + 2];
+    stream.read_exact(&mut address_and_port)?;
+    stream.write_all(&[5, 0, 0, 1, 127, 0, 0, 1, 0, 0])
+}
+
 fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -975,8 +1008,7 @@ fn fnv(bytes: &[u8]) -> u64 {
     })
 }
 
-fn route(shared: &Shared, target: &str) -> Reply {
-    let base = &shared.base;
+fn route(shared: &Shared, base: &str, target: &str) -> Reply {
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     let stories = shared.stories.read().unwrap();
     let articles = shared.config.articles;
