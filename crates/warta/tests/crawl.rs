@@ -280,11 +280,8 @@ fn ctrl_c_then_a_rerun_loses_nothing_and_repeats_nothing() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-    let sent = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .expect("send SIGINT");
-    assert!(sent.success());
+    let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT).expect("send SIGINT");
     let status = child.wait().expect("warta exits");
     assert_eq!(
         status.code(),
