@@ -287,6 +287,8 @@ struct HostCrawl<'s, 'a> {
     /// Discovery documents first, then listings, then the pages they lead to.
     queues: [VecDeque<Task>; 3],
     queued: HashSet<String>,
+    /// Pages written this run, under every URL they answer to (asked, final, canonical).
+    written: HashSet<String>,
 }
 
 impl<'s, 'a> HostCrawl<'s, 'a> {
@@ -301,6 +303,7 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             not_before: Instant::now(),
             queues: Default::default(),
             queued: HashSet::new(),
+            written: HashSet::new(),
         }
     }
 
@@ -445,6 +448,11 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
     }
 
     fn visit(&mut self, task: Task) {
+        if self.written.contains(task.url.as_str()) {
+            // Already written this run under another URL that names this one as canonical.
+            self.count(|s| s.duplicates += 1);
+            return;
+        }
         match self.fetch(&task) {
             Got::Gone => {}
             Got::NotModified => self.not_modified(&task),
@@ -858,13 +866,17 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             .map(String::from)
             .filter(|c| *c != final_url && *c != task.url.as_str());
         if let Some(c) = canonical {
-            if self.already_done(&c) && !self.queued_for_update(&c) {
+            let seen_before = self.already_done(&c) && !self.queued_for_update(&c);
+            if seen_before || self.written.contains(&c) {
                 self.count(|s| s.duplicates += 1);
                 self.remember(task, &fetched, None, &[]);
                 return;
             }
             done(&c);
         }
+        self.written.insert(task.url.to_string());
+        self.written
+            .extend(extra.iter().map(|(url, _)| url.clone()));
         self.write_line(&article);
         match article.error {
             Some(_) => self.count(|s| s.failed += 1),

@@ -51,13 +51,17 @@ fn records(path: &Path) -> Vec<Value> {
         .collect()
 }
 
-/// The paths of the article records (errors aside), one entry per record.
+/// The paths of the article records (errors aside), one entry per record: the canonical URL's
+/// when the page names one (a print version stands for its story).
 fn article_paths(records: &[Value], base: &str) -> Vec<String> {
     records
         .iter()
         .filter(|r| r.get("error").is_none())
         .map(|r| {
-            let url = r["url"].as_str().expect("a url");
+            let url = r["canonical_url"]
+                .as_str()
+                .or(r["url"].as_str())
+                .expect("a url");
             decode_path(url.strip_prefix(base).expect("on the site"))
         })
         .collect()
@@ -108,6 +112,10 @@ fn a_crawl_extracts_every_allowed_article_once_politely_and_archives_what_it_rea
     let extracted = once_each(&article_paths(&out, &site.base()));
     let expected: BTreeSet<String> = site.allowed_article_paths().into_iter().collect();
     assert_eq!(extracted, expected);
+    // The print version names its story as canonical: one of the two was written, not both.
+    assert!(out
+        .iter()
+        .all(|r| r["url"].as_str().is_none_or(|u| !u.contains("/cetak/"))));
 
     // The traps that never give an article are error lines, by kind.
     let errors: BTreeMap<String, String> = out

@@ -1081,6 +1081,14 @@ fn route(shared: &Shared, base: &str, target: &str) -> Reply {
             r.validators = true;
             r
         }
+        // A print version: the same story, its canonical link naming the story's own URL.
+        p if p.starts_with("/cetak/") => {
+            let n: Option<usize> = p["/cetak/".len()..].parse().ok();
+            match stories.iter().find(|s| Some(s.n) == n) {
+                Some(s) => Reply::html(article_page(base, s)),
+                None => Reply::status(404),
+            }
+        }
         _ => {
             let trimmed = path.trim_matches('/');
             if let Some(section) = SECTIONS
