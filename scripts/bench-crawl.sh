@@ -117,7 +117,12 @@ def row(name, urls):
 warta = [json.loads(l) for l in (out / "warta.jsonl").read_text().splitlines()]
 row("warta", [r["url"] for r in warta if "error" not in r])
 for mode in ("sitemap", "sitemap-list", "feed"):
-    docs = [json.loads(p.read_text()) for p in (out / f"trafilatura-{mode}").glob("*.json")]
+    docs = []
+    for p in (out / f"trafilatura-{mode}").glob("*.json"):
+        try:
+            docs.append(json.loads(p.read_text()))
+        except ValueError:
+            pass  # an empty file: nothing extracted
     row(f"trafilatura-{mode}", [d.get("source") or d.get("url") or "" for d in docs])
 
 print("| run | allowed articles extracted | wall time (s) | requests | robots.txt read | closed-section URLs requested |")
