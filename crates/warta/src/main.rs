@@ -33,6 +33,8 @@ enum Command {
     Batch(batch::BatchArgs),
     /// Follow news sites through robots.txt, sitemaps, feeds and sections, into JSONL and a WARC.
     Crawl(crawl::CrawlArgs),
+    /// Serve the HTTP API and the reader page (see crates/warta-server/README.md).
+    Serve(warta_server::ServeArgs),
 }
 
 #[derive(clap::Args)]
@@ -123,6 +125,7 @@ fn main() {
             Ok(code) => std::process::exit(code),
             Err(e) => Err(e),
         },
+        Command::Serve(args) => warta_server::run(args),
     };
     if let Err(e) = result {
         eprintln!("warta: {e:#}");
@@ -295,7 +298,10 @@ fn read_input(path: Option<&Path>) -> Result<Vec<u8>> {
     }
     if raw.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();
+        // Past the library's input limit the page is cut anyway: a gzip bomb stops there.
+        let cap = warta_core::Limits::default().max_input_bytes as u64 + 1;
         flate2::read::MultiGzDecoder::new(&raw[..])
+            .take(cap)
             .read_to_end(&mut out)
             .context("invalid gzip data")?;
         return Ok(out);
