@@ -23,6 +23,7 @@
 //! | [`Article`], [`Block`], [`InlineLink`], [`Person`], [`Role`], [`Image`], [`Link`], [`Related`], [`PageType`], [`Provenance`], [`Warning`], [`ErrorInfo`] | the output |
 //! | [`Error`], [`catch_panic`] | failures, and the one panic guard every front calls |
 //! | [`render`], [`Format`] | article → JSON, JSON line, Markdown, text, HTML |
+//! | [`page_links`], [`PageLinks`] | bytes → the links a crawler follows (canonical, feeds, next page, headlines, sections) |
 //!
 //! Types that may grow are `#[non_exhaustive]`: match them with a wildcard arm and build them
 //! through their constructors.
@@ -55,6 +56,7 @@ mod explain;
 #[allow(unreachable_pub)]
 mod lang;
 mod lead;
+mod links;
 mod metadata;
 mod options;
 mod render;
@@ -67,6 +69,7 @@ pub use article::{
     Article, Block, ErrorInfo, Image, InlineLink, Link, PageType, Person, Provenance, Related, Role,
 };
 pub use error::{catch_panic, Error};
+pub use links::{page_links, PageLinks};
 pub use options::{Focus, InputKind, InvalidOption, Limits, Options};
 pub use render::{render, Format};
 pub use warning::{Fallback, Warning};

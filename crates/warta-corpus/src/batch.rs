@@ -389,7 +389,8 @@ impl Writer<'_> {
     }
 }
 
-fn progress_bar(total: Option<u64>) -> ProgressBar {
+/// The project's progress bar on standard error: bytes against `total` when it is known.
+pub fn progress_bar(total: Option<u64>) -> ProgressBar {
     let bar = match total {
         Some(t) => ProgressBar::new(t),
         None => ProgressBar::no_length(),

@@ -36,6 +36,9 @@ pub struct FetchConfig {
     pub max_bytes: u64,
     /// How many redirects are followed before giving up.
     pub max_redirects: u32,
+    /// When false, a redirect comes back as the response (a crawler follows each hop itself,
+    /// so it can check robots.txt and keep its delay between them).
+    pub follow_redirects: bool,
     /// Sent as `User-Agent` unless a call's headers give one.
     pub user_agent: String,
     /// When set, a 2xx response whose media type (lower-cased, no parameters) is not in the
@@ -52,6 +55,7 @@ impl Default for FetchConfig {
             timeout: Duration::from_secs(30),
             max_bytes: 16 * 1024 * 1024,
             max_redirects: 5,
+            follow_redirects: true,
             user_agent: USER_AGENT.to_string(),
             content_types: None,
             policy: AddressPolicy::strict(),
@@ -146,7 +150,11 @@ impl Fetcher {
                     })
                     .collect(),
             };
-            if let Some(next) = redirect_target(&current, &exchange)? {
+            let next = match self.config.follow_redirects {
+                true => redirect_target(&current, &exchange)?,
+                false => None,
+            };
+            if let Some(next) = next {
                 if hops.len() as u32 >= self.config.max_redirects {
                     return Err(FetchError::TooManyRedirects {
                         limit: self.config.max_redirects,

@@ -220,6 +220,19 @@ fn redirects_are_followed_hop_by_hop_and_recorded() {
 }
 
 #[test]
+fn without_following_a_redirect_is_the_response() {
+    let base = serve();
+    let fetcher = Fetcher::new(FetchConfig {
+        follow_redirects: false,
+        ..loopback_fetcher().config().clone()
+    });
+    let response = fetcher.fetch(&format!("{base}/hop")).expect("fetched");
+    assert_eq!(response.status(), 301);
+    assert_eq!(response.header("location"), Some("/page"));
+    assert!(response.hops.is_empty());
+}
+
+#[test]
 fn a_redirect_loop_ends_at_the_limit() {
     let base = serve();
     assert_eq!(

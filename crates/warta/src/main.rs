@@ -2,6 +2,7 @@
 //! the library and prints what comes back.
 
 mod batch;
+mod crawl;
 mod fetch_args;
 
 mod args;
@@ -38,6 +39,8 @@ enum Command {
     Extract(ExtractArgs),
     /// Extract every page of WARC/WET files, directories and manifests, in parallel, to JSONL.
     Batch(batch::BatchArgs),
+    /// Follow news sites through robots.txt, sitemaps, feeds and sections, into JSONL and a WARC.
+    Crawl(crawl::CrawlArgs),
     /// Serve the HTTP API and the reader page (see crates/warta-server/README.md).
     Serve(warta_server::ServeArgs),
 }
@@ -96,6 +99,7 @@ fn main() {
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Batch(args) => batch::run(args),
+        Command::Crawl(args) => crawl::run(args),
         Command::Serve(args) => warta_server::run(args).map(|()| EXIT_OK),
     };
     match result {

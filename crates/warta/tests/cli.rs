@@ -321,7 +321,11 @@ fn a_url_is_fetched_and_its_header_charset_honoured() {
 
     let page = format!("{base}/cafe");
     let out = warta(&["extract", &page, "--format", "json"]);
-    assert_eq!(out.status.code(), Some(1), "a refused fetch is a failed input");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a refused fetch is a failed input"
+    );
     let refused: Value =
         serde_json::from_str(&String::from_utf8_lossy(&out.stdout)).expect("one JSON record");
     assert_eq!(

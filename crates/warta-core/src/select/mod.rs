@@ -28,7 +28,7 @@ use crate::warning::Fallback;
 use segment::{segment, Unit, UnitKind};
 
 /// The knobs of selection, named and in one place.
-mod knobs {
+pub(crate) mod knobs {
     /// Units at least this link-dense count against their container.
     pub const LINK_DENSE: f32 = 0.5;
     /// Units shorter than this (non-whitespace chars) without sentence punctuation carry no
