@@ -265,15 +265,25 @@ fn render(py: Python<'_>, article: &Bound<'_, PyAny>, format: &str) -> PyResult<
 }
 
 /// For the benchmark only (bench/bench.py): calls the Rust extractor on every page, on this
-/// thread, and returns nothing; the caller times it to compare with `extract` from Python.
+/// thread (with `render`, also as the JSON text `extract` parses), and returns how many gave
+/// an article; the caller times it against `extract`.
 #[pyfunction]
-#[pyo3(signature = (pages, *, input="auto".to_string()))]
-fn _rust_extract_loop(py: Python<'_>, pages: Vec<Vec<u8>>, input: String) -> PyResult<usize> {
+#[pyo3(signature = (pages, *, input="auto".to_string(), render=false))]
+fn _rust_extract_loop(
+    py: Python<'_>,
+    pages: Vec<Bound<'_, PyBytes>>,
+    input: String,
+    render: bool,
+) -> PyResult<usize> {
     let opts = Options::default().with_input_kind(input.parse::<InputKind>().map_err(invalid)?);
+    let pages: Vec<&[u8]> = pages.iter().map(|page| page.as_bytes()).collect();
     Ok(py.detach(|| {
         pages
             .iter()
-            .filter(|page| warta_core::extract(page, &opts).is_ok())
+            .filter(|page| match render {
+                true => extract_json(page, &opts).is_ok(),
+                false => warta_core::extract(page, &opts).is_ok(),
+            })
             .count()
     }))
 }
