@@ -78,27 +78,35 @@ RECORD_ARROW = pa.schema(
 )
 
 
+# Rows per Arrow batch the WARC job hands to Spark: bounds the memory a task holds at once.
+ROWS_PER_BATCH = 500
+
+
 def _warc_rows(paths: Iterator[pa.RecordBatch], options: dict) -> Iterator[pa.RecordBatch]:
-    """Inside an executor: reads each WARC file of the batch and yields a batch of rows per file,
-    one row per page (damaged stretches and broken responses as error rows)."""
+    """Inside an executor: reads each WARC file of the batch and yields its rows, one per page
+    (damaged stretches and broken responses as error rows), at most ROWS_PER_BATCH at a time."""
     schema = pa.schema(list(RECORD_ARROW) + list(ARTICLE_ARROW))
-    for batch in paths:
-        for path in batch.column("path").to_pylist():
+    names = [field.name for field in RECORD_ARROW]
+
+    def batch(records: list[dict], articles: list[dict]) -> pa.RecordBatch:
+        columns = {name: [r[name] for r in records] for name in names}
+        columns.update(_article_arrays(articles))
+        return pa.RecordBatch.from_pydict(columns, schema=schema)
+
+    for paths_batch in paths:
+        for path in paths_batch.column("path").to_pylist():
             records, articles = [], []
             for record in read_warc(path):
                 article = record_article(record, options)
                 if article is None:
                     continue
-                records.append(record)
+                records.append({name: record[name] for name in names})
                 articles.append(article)
-            columns = {
-                "input": [r["input"] for r in records],
-                "record_id": [r["record_id"] for r in records],
-                "url": [r["url"] for r in records],
-                "date": [r["date"] for r in records],
-            }
-            columns.update(_article_arrays(articles))
-            yield pa.RecordBatch.from_pydict(columns, schema=schema)
+                if len(records) == ROWS_PER_BATCH:
+                    yield batch(records, articles)
+                    records, articles = [], []
+            if records:
+                yield batch(records, articles)
 
 
 def warc_paths(inputs: list[str]) -> list[str]:
