@@ -13,6 +13,7 @@ Over WARC files, ``read_warcs(paths)`` gives a Dataset of their page records (as
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pyarrow as pa
@@ -68,7 +69,7 @@ class Extractor:
             for key, col in HINT_COLUMNS.items()
         }
         broken = table.column("record_error").to_pylist() if "record_error" in names else [None] * n
-        why = table.column("record_error_message").to_pylist() if broken[0:n] and "record_error_message" in names else [None] * n
+        why = table.column("record_error_message").to_pylist() if "record_error_message" in names else [None] * n
         rows = []
         for i in range(n):
             if broken[i]:
@@ -98,27 +99,24 @@ def _as_table(batch: Any) -> pa.Table:
     return pa.Table.from_pandas(batch, preserve_index=False)
 
 
-def warc_pages(path: str) -> list[dict[str, Any]]:
-    """The page records of one WARC file (damaged stretches and broken responses included, as
-    records whose ``error`` is set; records that hold no page left out), as flat dicts."""
-    pages = []
+def warc_pages(path: str) -> Iterator[dict[str, Any]]:
+    """The page records of one WARC file, one at a time (damaged stretches and broken responses
+    included, as records whose ``record_error`` is set; records that hold no page left out)."""
     for record in read_warc(path):
         if record["skip"]:
             continue
-        pages.append(
-            {
-                "input": record["input"],
-                "record_id": record["record_id"],
-                "url": record["url"],
-                "date": record["date"],
-                "read_as": record["read_as"],
-                "charset": record["charset"],
-                "body": record["body"] if not record["error"] else b"",
-                "record_error": record["error"]["kind"] if record["error"] else None,
-                "record_error_message": record["error"]["message"] if record["error"] else None,
-            }
-        )
-    return pages
+        error = record["error"]
+        yield {
+            "input": record["input"],
+            "record_id": record["record_id"],
+            "url": record["url"],
+            "date": record["date"],
+            "read_as": record["read_as"],
+            "charset": record["charset"],
+            "body": b"" if error else record["body"],
+            "record_error": error["kind"] if error else None,
+            "record_error_message": error["message"] if error else None,
+        }
 
 
 def read_warcs(paths: list[str]):
