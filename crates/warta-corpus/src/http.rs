@@ -10,6 +10,9 @@ pub struct Response {
     /// The media type, lower-cased, without parameters.
     pub mime: Option<String>,
     pub charset: Option<String>,
+    /// The header fields, in order, as written (for callers that hand them on, like the Python
+    /// binding's `read_warc`).
+    pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
     pub warnings: Vec<String>,
 }
@@ -41,11 +44,13 @@ pub fn parse_response(block: &[u8], max_body: usize) -> Result<Response, HttpErr
     let mut content_type = None;
     let mut transfer_encoding = String::new();
     let mut content_encoding = String::new();
+    let mut headers = Vec::new();
     for line in lines {
         let Some((name, value)) = line.split_once(':') else {
             continue;
         };
         let (name, value) = (name.trim(), value.trim());
+        headers.push((name.to_string(), value.to_string()));
         if name.eq_ignore_ascii_case("content-type") {
             content_type.get_or_insert_with(|| value.to_string());
         } else if name.eq_ignore_ascii_case("transfer-encoding") {
@@ -91,6 +96,7 @@ pub fn parse_response(block: &[u8], max_body: usize) -> Result<Response, HttpErr
         status,
         mime,
         charset,
+        headers,
         body,
         warnings,
     })

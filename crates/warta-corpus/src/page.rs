@@ -173,26 +173,13 @@ pub fn prepare(page: Page, base: &Options, fetcher: &Fetcher) -> Result<Prepared
             charset,
             kind,
         } => (bytes, charset, kind),
-        Payload::HttpResponse(block) => match http::parse_response(&block, MAX_BODY_BYTES) {
+        Payload::HttpResponse(block) => match http_page(&block) {
             Ok(resp) => {
-                if !(200..300).contains(&resp.status) {
-                    return Err(Outcome::Skipped(format!(
-                        "HTTP status {}xx",
-                        resp.status / 100
-                    )));
-                }
-                if !is_html(resp.mime.as_deref(), &resp.body) {
-                    return Err(Outcome::Skipped(format!(
-                        "not HTML: {}",
-                        resp.mime.as_deref().map_or("no type".into(), reason_safe)
-                    )));
-                }
                 warnings.extend(resp.warnings);
                 (resp.body, resp.charset, InputKind::Html)
             }
-            Err(HttpError::Malformed(m)) => return Err(failed("bad-http", m)),
-            Err(HttpError::Decoding(m)) => return Err(failed("content-decoding", m)),
-            Err(HttpError::UnsupportedCoding(m)) => return Err(Outcome::Skipped(m)),
+            Err(NotExtracted::Failed { kind, message }) => return Err(failed(kind, message)),
+            Err(NotExtracted::Skipped(reason)) => return Err(Outcome::Skipped(reason)),
         },
         Payload::Fetch => {
             let Some(target) = url.as_deref() else {
@@ -252,6 +239,47 @@ pub fn prepare(page: Page, base: &Options, fetcher: &Fetcher) -> Result<Prepared
         bytes,
         options,
     })
+}
+
+/// Why an HTTP response holds no page to extract.
+#[derive(Debug, PartialEq, Eq)]
+pub enum NotExtracted {
+    /// The response is broken: an error record of this kind.
+    Failed { kind: &'static str, message: String },
+    /// The response is fine but not a page (a redirect, an image, …): a counted skip.
+    Skipped(String),
+}
+
+/// The page inside the HTTP response of a WARC `response` record: a 2xx HTML response with its
+/// codings undone, or why there is none. The batch and the Python binding's `read_warc` both
+/// decide with this, so that they agree on what is a page.
+pub fn http_page(block: &[u8]) -> Result<http::Response, NotExtracted> {
+    match http::parse_response(block, MAX_BODY_BYTES) {
+        Ok(resp) => {
+            if !(200..300).contains(&resp.status) {
+                return Err(NotExtracted::Skipped(format!(
+                    "HTTP status {}xx",
+                    resp.status / 100
+                )));
+            }
+            if !is_html(resp.mime.as_deref(), &resp.body) {
+                return Err(NotExtracted::Skipped(format!(
+                    "not HTML: {}",
+                    resp.mime.as_deref().map_or("no type".into(), reason_safe)
+                )));
+            }
+            Ok(resp)
+        }
+        Err(HttpError::Malformed(message)) => Err(NotExtracted::Failed {
+            kind: "bad-http",
+            message,
+        }),
+        Err(HttpError::Decoding(message)) => Err(NotExtracted::Failed {
+            kind: "content-decoding",
+            message,
+        }),
+        Err(HttpError::UnsupportedCoding(reason)) => Err(NotExtracted::Skipped(reason)),
+    }
 }
 
 fn is_html(mime: Option<&str>, body: &[u8]) -> bool {
