@@ -20,7 +20,8 @@ run_part() {
   fi
 }
 
-run_part cargo test --workspace
+# --no-fail-fast: one failing test binary must not hide the results of the others.
+run_part cargo test --workspace --no-fail-fast
 for part in scripts/test.d/*.sh; do
   [ -e "$part" ] || continue
   run_part bash "$part"
