@@ -12,7 +12,7 @@ import json
 import os
 import sys
 
-SETS = ["scrapinghub", "wcxb-dev", "trafilatura", "readability", "htmldate"]
+SETS = ["scrapinghub", "wcxb-dev", "trafilatura", "readability", "htmldate", "daniel-dev"]
 REPO = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 
@@ -63,12 +63,19 @@ def htmldate(root):
             yield entry["file"], url, os.path.join(root, "pages", entry["file"] + ".gz")
 
 
+def daniel_dev(root):
+    # The set gives no page URL; doc_lg.json lists every page (name -> language).
+    for name in load_json(os.path.join(root, "doc_lg.json")):
+        yield name, None, os.path.join(root, "html", name + ".gz")
+
+
 LISTERS = {
     "scrapinghub": scrapinghub,
     "wcxb-dev": wcxb_dev,
     "trafilatura": trafilatura,
     "readability": readability,
     "htmldate": htmldate,
+    "daniel-dev": daniel_dev,
 }
 
 

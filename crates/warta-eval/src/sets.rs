@@ -2,7 +2,8 @@
 //!
 //! Page ids (also the keys of peer outputs, see README.md): scrapinghub = the sha256 key,
 //! wcxb-dev = the file id ("0001"), trafilatura and htmldate = the `file` name as given in the
-//! set's JSON (without `.gz`), readability = the test-case directory name.
+//! set's JSON (without `.gz`), readability = the test-case directory name, daniel-dev = the
+//! page's name in `doc_lg.json` (its file under `html/` without `.gz`).
 
 use std::fs;
 use std::io::Read;
@@ -19,12 +20,20 @@ pub const WCXB: &str = "wcxb-dev";
 pub const TRAFILATURA: &str = "trafilatura";
 pub const READABILITY: &str = "readability";
 pub const HTMLDATE: &str = "htmldate";
+pub const DANIEL: &str = "daniel-dev";
 
 /// Sets scored on their main content.
-pub const CONTENT_SETS: &[&str] = &[SCRAPINGHUB, WCXB, TRAFILATURA, READABILITY];
+pub const CONTENT_SETS: &[&str] = &[SCRAPINGHUB, WCXB, TRAFILATURA, READABILITY, DANIEL];
 /// Sets with gold metadata.
 pub const METADATA_SETS: &[&str] = &[HTMLDATE, WCXB, READABILITY];
-pub const ALL_SETS: &[&str] = &[SCRAPINGHUB, WCXB, TRAFILATURA, READABILITY, HTMLDATE];
+pub const ALL_SETS: &[&str] = &[
+    SCRAPINGHUB,
+    WCXB,
+    TRAFILATURA,
+    READABILITY,
+    HTMLDATE,
+    DANIEL,
+];
 
 /// One page of a set, its gold data, and where its HTML lives (read on demand).
 #[derive(Debug, Clone)]
@@ -90,6 +99,7 @@ pub fn load(bench: &Path, set: &str, limit: Option<usize>) -> Result<Vec<Page>> 
         TRAFILATURA => trafilatura(&dir)?,
         READABILITY => readability(&dir, limit)?,
         HTMLDATE => htmldate(&dir)?,
+        DANIEL => daniel(&dir)?,
         other => bail!("unknown set {other} (known: {})", ALL_SETS.join(", ")),
     };
     pages.sort_by(|a, b| a.id.cmp(&b.id).then(a.url.cmp(&b.url)));
@@ -261,4 +271,54 @@ fn readability(dir: &Path, limit: Option<usize>) -> Result<Vec<Page>> {
         });
     }
     Ok(pages)
+}
+
+/// DANIEL: `doc_lg.json` maps each page to its language (the page type here, so that the
+/// report has a row per language). The gold text is the reference with its `<p>` and `</p>`
+/// markup removed (the set's rule); its first paragraph is the headline as the annotators
+/// kept it, scored as the gold title.
+fn daniel(dir: &Path) -> Result<Vec<Page>> {
+    let v = read_json(&dir.join("doc_lg.json"))?;
+    let Some(map) = v.as_object() else {
+        bail!("daniel-dev doc_lg.json is not an object");
+    };
+    let mut pages = Vec::with_capacity(map.len());
+    for (name, language) in map {
+        let reference_path = dir.join("reference").join(name);
+        let reference = fs::read_to_string(&reference_path)
+            .with_context(|| format!("reading {}", reference_path.display()))?;
+        pages.push(Page {
+            source: dir.join("html").join(format!("{name}.gz")),
+            id: name.clone(),
+            page_type: string(language),
+            url: None,
+            gold: Gold {
+                title: daniel_headline(&reference),
+                text: Some(reference.replace("<p>", " ").replace("</p>", " ")),
+                ..Default::default()
+            },
+        });
+    }
+    Ok(pages)
+}
+
+/// The first non-empty `<p>` paragraph of a DANIEL reference.
+fn daniel_headline(reference: &str) -> Option<String> {
+    reference
+        .split("</p>")
+        .map(|p| p.trim().trim_start_matches("<p>").trim())
+        .find(|p| !p.is_empty())
+        .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn daniel_headline_is_the_first_paragraph() {
+        let r = "<p>  </p>\n<p>Czytaj: nagłówek</p>\n<p>Tekst.</p>\n";
+        assert_eq!(daniel_headline(r).as_deref(), Some("Czytaj: nagłówek"));
+        assert_eq!(daniel_headline(""), None);
+    }
 }

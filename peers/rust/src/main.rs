@@ -14,12 +14,13 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
-const SETS: [&str; 5] = [
+const SETS: [&str; 6] = [
     "scrapinghub",
     "wcxb-dev",
     "trafilatura",
     "readability",
     "htmldate",
+    "daniel-dev",
 ];
 const TOOLS: [&str; 3] = ["rs-trafilatura", "trafilatura-rs", "dom_smoothie"];
 

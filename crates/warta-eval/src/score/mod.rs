@@ -22,6 +22,34 @@ pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
     WORD.find_iter(text).map(|m| m.as_str())
 }
 
+/// Han and kana: the scripts DANIEL's rule counts one token per character (CJK text has no
+/// spaces, so a whole sentence would otherwise be one `\w+` token).
+pub fn is_han_or_kana(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// The `\w+` tokens of `text` with every Han or kana character split off as a token of its
+/// own (DANIEL's rule), case kept.
+pub fn tokens_cjk(text: &str) -> impl Iterator<Item = &str> {
+    tokens(text).flat_map(|word| {
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        for (i, c) in word.char_indices() {
+            if is_han_or_kana(c) {
+                if start < i {
+                    pieces.push(&word[start..i]);
+                }
+                pieces.push(&word[i..i + c.len_utf8()]);
+                start = i + c.len_utf8();
+            }
+        }
+        if start < word.len() {
+            pieces.push(&word[start..]);
+        }
+        pieces
+    })
+}
+
 /// Harmonic mean; 0 when both are 0.
 pub fn f1(p: f64, r: f64) -> f64 {
     if p + r > 0.0 {
@@ -91,6 +119,26 @@ mod tests {
         // As in Python, a combining mark ends a word and a circled letter is no word.
         let t: Vec<_> = tokens("cafe\u{301} ⓒ").collect();
         assert_eq!(t, ["cafe"]);
+    }
+
+    #[test]
+    fn han_and_kana_are_one_token_each() {
+        let t: Vec<_> = tokens_cjk("新闻2024年 ニュースab Ελλάδα").collect();
+        assert_eq!(
+            t,
+            [
+                "新",
+                "闻",
+                "2024",
+                "年",
+                "ニ",
+                "ュ",
+                "ー",
+                "ス",
+                "ab",
+                "Ελλάδα"
+            ]
+        );
     }
 
     #[test]
