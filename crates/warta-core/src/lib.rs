@@ -27,6 +27,7 @@ pub mod lang;
 pub mod metadata;
 pub mod options;
 pub mod render;
+pub(crate) mod script;
 pub mod select;
 pub mod text;
 
