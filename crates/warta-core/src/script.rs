@@ -15,6 +15,29 @@ pub fn is_cjk_punct(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}')
 }
 
+/// What one Han or kana character weighs against a Latin letter: a Chinese word of one or two
+/// characters says what an English word of five or six letters says.
+pub const CJK_CHAR_WEIGHT: usize = 3;
+
+/// The weight of one non-space character in a text measure: [`CJK_CHAR_WEIGHT`] for Han
+/// and kana, 1 for everything else. Length rules written in Latin letters then read a
+/// Chinese paragraph as long as its English translation.
+pub fn char_weight(c: char) -> usize {
+    if is_cjk(c) {
+        CJK_CHAR_WEIGHT
+    } else {
+        1
+    }
+}
+
+/// The non-whitespace characters of `text`, weighed by [`char_weight`].
+pub fn weighed_chars(text: &str) -> usize {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(char_weight)
+        .sum()
+}
+
 /// How many Han or kana characters make one word of a spaced script, about (most Chinese
 /// words are one or two characters long).
 const CJK_CHARS_PER_WORD: f32 = 2.0;
@@ -42,6 +65,12 @@ mod tests {
         assert_eq!(words("中時電子報"), 2.5);
         assert_eq!(words("Galaxy平板"), 2.0);
         assert_eq!(words(""), 0.0);
+    }
+
+    #[test]
+    fn han_weighs_as_three_letters() {
+        assert_eq!(weighed_chars("a b"), 2);
+        assert_eq!(weighed_chars("新闻 ab"), 8);
     }
 
     #[test]
