@@ -757,7 +757,15 @@ fn branding_guess(t: &str, cuts: &[(usize, usize)], segments: &[(usize, usize)])
     let strong = |k: usize| !separator(k).contains(['-', '–', '—', '_', '－']);
     let letters = t.chars().filter(|c| c.is_alphanumeric()).count();
     let cjk_title = t.chars().filter(|&c| crate::script::is_cjk(c)).count() * 2 > letters;
+    let is_domain = |k: usize| {
+        let text = t[segments[k].0..segments[k].1].trim();
+        text.contains('.') && !text.contains(' ') && text.chars().any(char::is_alphabetic)
+    };
     let (mut first, mut last) = (0, segments.len() - 1);
+    // a segment naming a domain ("… | site.info - slogan") is the site's, with all after it
+    if let Some(k) = (1..segments.len()).find(|&k| is_domain(k)) {
+        last = k - 1;
+    }
     while last > first {
         let (tail, head) = (words(last, last), words(first, last - 1));
         let short =
@@ -774,9 +782,7 @@ fn branding_guess(t: &str, cuts: &[(usize, usize)], segments: &[(usize, usize)])
     }
     if last > first {
         let (lead, rest) = (words(0, 0), words(1, last));
-        let lead_text = &t[segments[0].0..segments[0].1];
-        let domain = lead_text.contains('.') && !lead_text.contains(' ');
-        if lead <= 3.0 && rest >= 4.0 && rest >= 2.0 * lead && (strong(0) || domain) {
+        if lead <= 3.0 && rest >= 2.0 && rest > lead && (strong(0) || is_domain(0)) {
             first = 1;
         }
     }

@@ -287,6 +287,11 @@ fn site_branding_goes_in_every_script() {
         bare("图文-2011年度人物提名揭晓"),
         "图文-2011年度人物提名揭晓"
     );
+    assert_eq!(bare("HERALD : Bridge reopens"), "Bridge reopens");
+    assert_eq!(
+        bare("Bridge reopens | harbour.example - live well, live long!"),
+        "Bridge reopens"
+    );
 }
 
 proptest::proptest! {
