@@ -12,7 +12,7 @@ import json
 import os
 import sys
 
-SETS = ["scrapinghub", "wcxb-dev", "trafilatura", "readability", "htmldate", "fundus-dev"]
+SETS = ["scrapinghub", "wcxb-dev", "trafilatura", "readability", "htmldate", "fundus-dev", "daniel-dev"]
 REPO = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 
@@ -72,6 +72,12 @@ def fundus_dev(root):
                 yield page_id, entry.get("url"), os.path.join(root, entry["file"])
 
 
+def daniel_dev(root):
+    # The set gives no page URL; doc_lg.json lists every page (name -> language).
+    for name in load_json(os.path.join(root, "doc_lg.json")):
+        yield name, None, os.path.join(root, "html", name + ".gz")
+
+
 LISTERS = {
     "scrapinghub": scrapinghub,
     "wcxb-dev": wcxb_dev,
@@ -79,6 +85,7 @@ LISTERS = {
     "readability": readability,
     "htmldate": htmldate,
     "fundus-dev": fundus_dev,
+    "daniel-dev": daniel_dev,
 }
 
 

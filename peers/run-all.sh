@@ -4,11 +4,11 @@
 #
 #   peers/run-all.sh [--set NAME]... [--limit N] [--tools "trafilatura rs-trafilatura ..."] [--no-setup]
 #
-# Tools: trafilatura htmldate rs-trafilatura trafilatura-rs dom_smoothie readability-js
+# Tools: trafilatura htmldate readability-lxml rs-trafilatura trafilatura-rs dom_smoothie readability-js
 set -euo pipefail
 PEERS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-TOOLS="trafilatura htmldate rs-trafilatura trafilatura-rs dom_smoothie readability-js"
+TOOLS="trafilatura htmldate readability-lxml rs-trafilatura trafilatura-rs dom_smoothie readability-js"
 SETUP=1
 PASS=()
 while [ $# -gt 0 ]; do
@@ -34,7 +34,7 @@ RUST_BIN="${CARGO_TARGET_DIR:-$PEERS/rust/target}/release/rust-peers"
 for tool in $TOOLS; do
   log "start $tool ${PASS[*]:-}"
   case "$tool" in
-    trafilatura | htmldate)
+    trafilatura | htmldate | readability-lxml)
       "$PEERS/.venv/bin/python" "$PEERS/trafilatura/run.py" --tool "$tool" ${PASS[@]+"${PASS[@]}"} ;;
     rs-trafilatura | trafilatura-rs | dom_smoothie)
       "$RUST_BIN" --tool "$tool" ${PASS[@]+"${PASS[@]}"} ;;

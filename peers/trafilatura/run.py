@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Runs trafilatura (or htmldate) over the benchmark sets and writes peers/out/<tool>/<set>.jsonl.
+"""Runs trafilatura (or htmldate, or readability-lxml) over the benchmark sets and writes peers/out/<tool>/<set>.jsonl.
 
-    peers/.venv/bin/python peers/trafilatura/run.py [--tool trafilatura|htmldate] [--set NAME] [--limit N]
+    peers/.venv/bin/python peers/trafilatura/run.py [--tool trafilatura|htmldate|readability-lxml] [--set NAME] [--limit N]
 
 Only the library call is timed (time.perf_counter): it receives the raw bytes, so the
 tool's own charset detection, parsing, extraction and metadata are inside the figure;
@@ -26,6 +26,8 @@ DEFAULT_SETS = {
     "trafilatura": bench.SETS,
     # htmldate only finds dates, so only the date set is worth its time by default.
     "htmldate": ["htmldate"],
+    # A Readability port: main text and title only, so the date set is left out.
+    "readability-lxml": [name for name in bench.SETS if name != "htmldate"],
 }
 
 
@@ -58,6 +60,29 @@ def make_htmldate():
         return {**EMPTY, "published": date or None}
 
     return run, htmldate.__version__
+
+
+def make_readability_lxml():
+    import lxml.html
+    import readability
+    from importlib.metadata import version
+
+    def run(data, url):
+        # The raw bytes: the library sniffs the charset itself. Defaults otherwise.
+        document = readability.Document(data, url=url)
+        summary = document.summary(html_partial=True)
+        text = lxml.html.fromstring(summary).text_content() if summary.strip() else ""
+        # short_title() is the library's own cleaning of <title> (site branding cut off).
+        return {**EMPTY, "text": text.strip(), "title": document.short_title() or None}
+
+    return run, version("readability-lxml")
+
+
+MAKERS = {
+    "trafilatura": make_trafilatura,
+    "htmldate": make_htmldate,
+    "readability-lxml": make_readability_lxml,
+}
 
 
 def split_authors(author):
@@ -126,7 +151,7 @@ def main():
 
     # Peers log warnings for every odd page; that output is noise here and costs time.
     logging.disable(logging.CRITICAL)
-    extract, version = make_trafilatura() if args.tool == "trafilatura" else make_htmldate()
+    extract, version = MAKERS[args.tool]()
     log(f"{args.tool} {version}")
     bench_dir = args.bench or bench.default_bench()
     for set_name in args.set or DEFAULT_SETS[args.tool]:

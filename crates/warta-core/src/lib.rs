@@ -60,6 +60,7 @@ mod links;
 mod metadata;
 mod options;
 mod render;
+mod script;
 #[allow(unreachable_pub)]
 mod select;
 mod text;

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use crate::report::{Metrics, PageLog, PageRecord, SetReport, Tally};
 use crate::run::{Prediction, Predictor, System};
-use crate::score::meta::{same_byline_names, same_date, same_exact, Rate};
+use crate::score::meta::{same_byline_names, same_date, same_exact, same_title, Rate};
 use crate::score::{shingles, snippets, words};
 use crate::sets::{self, Page};
 
@@ -23,6 +23,9 @@ pub struct ContentScorer {
     words_with_gold: words::Means,
     snippets: snippets::Counts,
     readability: ReadabilityMeta,
+    /// DANIEL: our title against the reference's first paragraph, overall and per language.
+    headline: Rate,
+    headline_by_language: BTreeMap<String, Rate>,
 }
 
 /// Readability's metadata, compared field by field (see `score::meta` for the rates):
@@ -133,6 +136,8 @@ impl ContentScorer {
             words_with_gold: Default::default(),
             snippets: Default::default(),
             readability: Default::default(),
+            headline: Rate::default(),
+            headline_by_language: BTreeMap::new(),
         }
     }
 
@@ -157,7 +162,8 @@ impl ContentScorer {
                 (p, r, f1, detail)
             }
             _ => {
-                let tokenizer = if self.set == sets::FUNDUS {
+                // fundus-dev and daniel-dev count each Han or kana character as a token.
+                let tokenizer = if self.set == sets::FUNDUS || self.set == sets::DANIEL {
                     words::Tokenizer::HanSplit
                 } else {
                     words::Tokenizer::Words
@@ -172,6 +178,8 @@ impl ContentScorer {
                 }
                 let detail = if self.set == sets::READABILITY {
                     self.readability.add(page, pred)
+                } else if self.set == sets::DANIEL {
+                    self.add_headline(page, pred)
                 } else {
                     Value::Null
                 };
@@ -190,6 +198,22 @@ impl ContentScorer {
             message: pred.message.as_deref(),
             detail,
         })
+    }
+
+    /// The headline figure: our title equal to the reference's first paragraph after case
+    /// folding and whitespace collapsing.
+    fn add_headline(&mut self, page: &Page, pred: &Prediction) -> Value {
+        let gold = page.gold.title.as_deref();
+        let agree = |g: &str| same_title(g, pred.title.as_deref().unwrap_or_default());
+        let matched = self.headline.add(gold, pred.title.is_some(), agree);
+        if let Some(language) = &page.page_type {
+            let rate = self
+                .headline_by_language
+                .entry(language.clone())
+                .or_default();
+            rate.add(gold, pred.title.is_some(), agree);
+        }
+        json!({"headline": matched, "gold": gold, "ours": pred.title})
     }
 
     pub fn finish(self) -> SetReport {
@@ -229,7 +253,23 @@ impl ContentScorer {
                     .iter()
                     .map(|(t, m)| (t.clone(), means_metrics(m)))
                     .collect();
-                if self.set == sets::READABILITY {
+                if self.set == sets::DANIEL {
+                    report
+                        .metrics
+                        .push(("headline".into(), self.headline.value()));
+                    for (language, rate) in &self.headline_by_language {
+                        if let Some(group) = report.groups.get_mut(language) {
+                            group.push(("headline".into(), rate.value()));
+                        }
+                    }
+                    report.notes.push(
+                        "DANIEL rule: WCXB word rule, reference <p> markup removed, each Han or \
+                         kana character a token; groups are languages. headline = title equal \
+                         to the reference's first paragraph after case folding and whitespace \
+                         collapsing"
+                            .into(),
+                    );
+                } else if self.set == sets::READABILITY {
                     self.readability.metrics(&mut report.metrics);
                     report.notes.push(
                         "text of expected.html flattened by our flattener; WCXB word rule".into(),

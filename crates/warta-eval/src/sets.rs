@@ -3,7 +3,8 @@
 //! Page ids (also the keys of peer outputs, see README.md): scrapinghub = the sha256 key,
 //! wcxb-dev = the file id ("0001"), trafilatura and htmldate = the `file` name as given in the
 //! set's JSON (without `.gz`), readability = the test-case directory name, fundus-dev = the
-//! page's file name without `.html.gz`.
+//! page's file name without `.html.gz`, daniel-dev = the page's name in `doc_lg.json` (its file
+//! under `html/` without `.gz`).
 
 use std::fs;
 use std::io::Read;
@@ -21,9 +22,10 @@ pub const TRAFILATURA: &str = "trafilatura";
 pub const READABILITY: &str = "readability";
 pub const HTMLDATE: &str = "htmldate";
 pub const FUNDUS: &str = "fundus-dev";
+pub const DANIEL: &str = "daniel-dev";
 
 /// Sets scored on their main content.
-pub const CONTENT_SETS: &[&str] = &[SCRAPINGHUB, WCXB, TRAFILATURA, READABILITY, FUNDUS];
+pub const CONTENT_SETS: &[&str] = &[SCRAPINGHUB, WCXB, TRAFILATURA, READABILITY, FUNDUS, DANIEL];
 /// Sets with gold metadata.
 pub const METADATA_SETS: &[&str] = &[HTMLDATE, WCXB, READABILITY, FUNDUS];
 pub const ALL_SETS: &[&str] = &[
@@ -33,6 +35,7 @@ pub const ALL_SETS: &[&str] = &[
     READABILITY,
     HTMLDATE,
     FUNDUS,
+    DANIEL,
 ];
 
 /// One page of a set, its gold data, and where its HTML lives (read on demand).
@@ -102,6 +105,7 @@ pub fn load(bench: &Path, set: &str, limit: Option<usize>) -> Result<Vec<Page>> 
         READABILITY => readability(&dir, limit)?,
         HTMLDATE => htmldate(&dir)?,
         FUNDUS => fundus(&dir)?,
+        DANIEL => daniel(&dir)?,
         other => bail!("unknown set {other} (known: {})", ALL_SETS.join(", ")),
     };
     pages.sort_by(|a, b| a.id.cmp(&b.id).then(a.url.cmp(&b.url)));
@@ -315,4 +319,54 @@ fn fundus(dir: &Path) -> Result<Vec<Page>> {
         });
     }
     Ok(pages)
+}
+
+/// DANIEL: `doc_lg.json` maps each page to its language (the page type here, so that the
+/// report has a row per language). The gold text is the reference with its `<p>` and `</p>`
+/// markup removed (the set's rule); its first paragraph is the headline as the annotators
+/// kept it, scored as the gold title.
+fn daniel(dir: &Path) -> Result<Vec<Page>> {
+    let v = read_json(&dir.join("doc_lg.json"))?;
+    let Some(map) = v.as_object() else {
+        bail!("daniel-dev doc_lg.json is not an object");
+    };
+    let mut pages = Vec::with_capacity(map.len());
+    for (name, language) in map {
+        let reference_path = dir.join("reference").join(name);
+        let reference = fs::read_to_string(&reference_path)
+            .with_context(|| format!("reading {}", reference_path.display()))?;
+        pages.push(Page {
+            source: dir.join("html").join(format!("{name}.gz")),
+            id: name.clone(),
+            page_type: string(language),
+            url: None,
+            gold: Gold {
+                title: daniel_headline(&reference),
+                text: Some(reference.replace("<p>", " ").replace("</p>", " ")),
+                ..Default::default()
+            },
+        });
+    }
+    Ok(pages)
+}
+
+/// The first non-empty `<p>` paragraph of a DANIEL reference.
+fn daniel_headline(reference: &str) -> Option<String> {
+    reference
+        .split("</p>")
+        .map(|p| p.trim().trim_start_matches("<p>").trim())
+        .find(|p| !p.is_empty())
+        .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn daniel_headline_is_the_first_paragraph() {
+        let r = "<p>  </p>\n<p>Czytaj: nagłówek</p>\n<p>Tekst.</p>\n";
+        assert_eq!(daniel_headline(r).as_deref(), Some("Czytaj: nagłówek"));
+        assert_eq!(daniel_headline(""), None);
+    }
 }

@@ -21,6 +21,7 @@ const SETS: [&str; 6] = [
     "readability",
     "htmldate",
     "fundus-dev",
+    "daniel-dev",
 ];
 const TOOLS: [&str; 3] = ["rs-trafilatura", "trafilatura-rs", "dom_smoothie"];
 

@@ -630,7 +630,7 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
             // "| Site": a title whose own part the CMS left empty
             let bare = strip_site_affix(&d.value, site, brands);
             d.value = bare
-                .trim_matches(|c: char| c.is_whitespace() || "|-–—·»:".contains(c))
+                .trim_matches(|c: char| c.is_whitespace() || "|-–—·»:｜_".contains(c))
                 .to_string();
             d
         })
@@ -665,25 +665,15 @@ pub(crate) fn strip_site_affix(title: &str, site: Option<&str>, brands: &[String
     strip_affix(title, site, brands, true)
 }
 
-/// As [`strip_site_affix`]; `guess` allows cutting a short last segment when no brand is
+/// As [`strip_site_affix`]; `guess` allows cutting short branding segments when no brand is
 /// named in the title.
 fn strip_affix(title: &str, site: Option<&str>, brands: &[String], guess: bool) -> String {
-    const SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "];
     let t = collapse(title);
-    // segment byte ranges, and the separator before each
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
-    while i < t.len() {
-        if let Some(sep) = SEPARATORS.iter().find(|s| t[i..].starts_with(**s)) {
-            cuts.push((i, i + sep.len()));
-            i += sep.len();
-        } else {
-            i += t[i..].chars().next().map_or(1, char::len_utf8);
-        }
-    }
+    let cuts = title_separators(&t);
     if cuts.is_empty() {
         return t;
     }
+    // segment byte ranges: the text between separators
     let mut segments: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     for &(a, b) in &cuts {
@@ -717,17 +707,89 @@ fn strip_affix(title: &str, site: Option<&str>, brands: &[String], guess: bool) 
     if !guess {
         return t;
     }
-    let last = text(segments[n - 1]);
-    let head = &t[..segments[n - 2].1];
-    let (hw, tw) = (
-        head.split_whitespace().count(),
-        last.split_whitespace().count(),
-    );
-    let strong = !t[cuts[n - 2].0..cuts[n - 2].1].contains('-');
-    if strong && tw <= 3 && hw > tw + 1 || tw <= 2 && hw >= 4 {
-        return head.trim().to_string();
+    let (first, last) = branding_guess(&t, &cuts, &segments);
+    t[segments[first].0..segments[last].1].trim().to_string()
+}
+
+/// The separators of a title's segments, as byte ranges: spaced bars, dashes, colons and
+/// the like; a full-width bar however spaced; and, between Han or kana characters, an
+/// underscore or a dash written without spaces ("…危机_时政_凤凰网", "…看点-《财经网》").
+fn title_separators(t: &str) -> Vec<(usize, usize)> {
+    const SPACED: [&str; 9] = [
+        " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", " : ",
+    ];
+    let cjk_side = |c: Option<char>| {
+        c.is_some_and(|c| crate::script::is_cjk(c) || crate::script::is_cjk_punct(c))
+    };
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let rest = &t[i..];
+        let Some(c) = rest.chars().next() else { break };
+        if let Some(sep) = SPACED.iter().find(|s| rest.starts_with(**s)) {
+            cuts.push((i, i + sep.len()));
+            i += sep.len();
+            continue;
+        }
+        let before = t[..i].chars().next_back();
+        let after = rest[c.len_utf8()..].chars().next();
+        let tight = matches!(c, '_' | '-' | '－') && cjk_side(before) && cjk_side(after);
+        if c == '｜' || tight {
+            let a = t[..i].trim_end().len();
+            let b = t.len() - rest[c.len_utf8()..].trim_start().len();
+            // one separator per run ("｜ ｜"), and none at the very ends
+            if a > cuts.last().map_or(0, |&(_, end)| end) && b < t.len() {
+                cuts.push((a, b));
+            }
+            i = b.max(i + c.len_utf8());
+            continue;
+        }
+        i += c.len_utf8();
     }
-    t
+    cuts
+}
+
+/// With no brand known, which segments of a title are its headline (first and last index):
+/// short segments at the end go while the headline before them stays much longer ("… |
+/// News | Times"); a short first segment goes when a strong separator or a domain name marks
+/// it as the site's ("SITE : headline", "site.gr - headline"). Lengths are in words, Han and
+/// kana counted by characters ([`crate::script::words`]).
+fn branding_guess(t: &str, cuts: &[(usize, usize)], segments: &[(usize, usize)]) -> (usize, usize) {
+    let words = |a: usize, b: usize| crate::script::words(&t[segments[a].0..segments[b].1]);
+    let separator = |k: usize| &t[cuts[k].0..cuts[k].1];
+    let strong = |k: usize| !separator(k).contains(['-', '–', '—', '_', '－']);
+    let letters = t.chars().filter(|c| c.is_alphanumeric()).count();
+    let cjk_title = t.chars().filter(|&c| crate::script::is_cjk(c)).count() * 2 > letters;
+    let is_domain = |k: usize| {
+        let text = t[segments[k].0..segments[k].1].trim();
+        text.contains('.') && !text.contains(' ') && text.chars().any(char::is_alphabetic)
+    };
+    let (mut first, mut last) = (0, segments.len() - 1);
+    // a segment naming a domain ("… | site.info - slogan") is the site's, with all after it
+    if let Some(k) = (1..segments.len()).find(|&k| is_domain(k)) {
+        last = k - 1;
+    }
+    while last > first {
+        let (tail, head) = (words(last, last), words(first, last - 1));
+        let short =
+            strong(last - 1) && tail <= 3.0 && head > tail + 1.0 || tail <= 2.0 && head >= 4.0;
+        // Chinese and Japanese sites chain their channel names with one separator
+        // ("｜新聞速報｜中時樂活｜中時電子報", "_时政_凤凰网"); elsewhere only the last
+        // segment is guessed away ("… | Code | Author" keeps "Code").
+        let chained = last == segments.len() - 1
+            || cjk_title && separator(last - 1).trim() == separator(last).trim();
+        if !(short && chained) {
+            break;
+        }
+        last -= 1;
+    }
+    if last > first {
+        let (lead, rest) = (words(0, 0), words(1, last));
+        if lead <= 3.0 && rest >= 2.0 && rest > lead && (strong(0) || is_domain(0)) {
+            first = 1;
+        }
+    }
+    (first, last)
 }
 
 /// "Quickstart ¶" → "Quickstart": permalink marks that documentation sites print after

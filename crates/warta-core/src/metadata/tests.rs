@@ -249,6 +249,51 @@ fn declared_language_is_checked_against_the_text() {
     assert_eq!(a.provenance["language"].source, "detected");
 }
 
+#[test]
+fn site_branding_goes_in_every_script() {
+    let bare = |t: &str| strip_site_affix(t, None, &[]);
+    // channel names chained by one separator, full-width bars or tight underscores
+    assert_eq!(
+        bare("新桥今日通车 居民欢迎 ｜新闻速报｜乐活｜电子报"),
+        "新桥今日通车 居民欢迎"
+    );
+    assert_eq!(
+        bare("港口大桥修复后重新开放_时政_本地站_新闻网"),
+        "港口大桥修复后重新开放"
+    );
+    assert_eq!(
+        bare("港口大桥修复后重新开放-《新闻网》"),
+        "港口大桥修复后重新开放"
+    );
+    // a site's name before a spaced colon, or its domain before a dash
+    assert_eq!(
+        bare("HARBOUR DAILY : Bridge reopens after three months of repairs"),
+        "Bridge reopens after three months of repairs"
+    );
+    assert_eq!(
+        bare("harbour.example - Bridge reopens after three months of repairs"),
+        "Bridge reopens after three months of repairs"
+    );
+    // a headline's own colon stays, and in a spaced script only the last short segment goes
+    assert_eq!(
+        bare("Mayor: the bridge reopens next week"),
+        "Mayor: the bridge reopens next week"
+    );
+    assert_eq!(
+        bare("Get your tests covered | Code | Jane Roe"),
+        "Get your tests covered | Code"
+    );
+    assert_eq!(
+        bare("图文-2011年度人物提名揭晓"),
+        "图文-2011年度人物提名揭晓"
+    );
+    assert_eq!(bare("HERALD : Bridge reopens"), "Bridge reopens");
+    assert_eq!(
+        bare("Bridge reopens | harbour.example - live well, live long!"),
+        "Bridge reopens"
+    );
+}
+
 proptest::proptest! {
     #[test]
     fn never_panics_on_odd_text(s in "\\PC{0,60}") {

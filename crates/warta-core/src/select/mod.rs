@@ -131,6 +131,15 @@ pub(crate) mod knobs {
     pub const MAX_PROSE_ABOVE_HEADLINE: usize = 300;
     /// How many siblings away from the container a companion may stand.
     pub const COMPANION_REACH: usize = 2;
+    /// A headline of at least this many words (Han and kana counted by characters) names a
+    /// story; a section front's heading ("World", "Latest news") is shorter.
+    pub const STORY_HEADLINE_WORDS: f32 = 4.0;
+    /// ... and this much prose after it (a product's one line of description is not a story).
+    pub const STORY_MIN_PROSE_CHARS: usize = 160;
+    /// A teaser feed: at least this many blurbs, each right after a linked title ...
+    pub const FEED_MIN_TEASERS: usize = 3;
+    /// ... and at least this share of the container's blurbs.
+    pub const FEED_TEASER_SHARE: f32 = 0.5;
 }
 
 /// What selection decided.
@@ -433,7 +442,7 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
     let mut chosen = choose(dom, &units, meta, opts, Reading::Article);
     let chosen_chars = chars_of(&chosen.units);
     if let Some(body) = meta.article_body.as_deref() {
-        let body_chars = body.chars().filter(|c| !c.is_whitespace()).count();
+        let body_chars = crate::script::weighed_chars(body);
         if chosen_chars < knobs::MIN_CHOSEN_CHARS
             && (chosen_chars as f32) < body_chars as f32 * knobs::ARTICLE_BODY_SHARE
         {
@@ -453,7 +462,20 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
     } else {
         knobs::LISTING_GAIN
     };
-    if prose < knobs::LISTING_MAX_PROSE_CHARS && !claims_article {
+    // A story's headline with the story's prose after it makes an article, however short
+    // the story and however long the teaser feeds beside it.
+    let headed_story = meta.headline_node.is_some_and(|h| {
+        let prose_after: usize = chosen
+            .units
+            .iter()
+            .filter(|u| u.node > h && is_prose(u))
+            .map(|u| u.chars)
+            .sum();
+        is_story_headline(dom, h)
+            && prose_after >= knobs::STORY_MIN_PROSE_CHARS
+            && !is_feed(dom, &units, chosen.root)
+    });
+    if prose < knobs::LISTING_MAX_PROSE_CHARS && !claims_article && !headed_story {
         let listing = choose(dom, &units, meta, opts, Reading::Listing);
         let teasers = listing
             .units
@@ -525,7 +547,12 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
 fn choose(dom: &Dom, units: &[Unit], meta: &Metadata, opts: &Options, reading: Reading) -> Chosen {
     let mut decisions = opts.trace.is_some().then(Vec::new);
     let s = score(dom, units, meta, reading);
-    let (wide, root) = best_container(dom, &s, scoring_root(dom));
+    let (mut wide, mut root) = best_container(dom, &s, scoring_root(dom));
+    if reading == Reading::Article {
+        if let Some(story) = story_beside_feed(dom, units, &s, meta.headline_node, root) {
+            (wide, root) = story;
+        }
+    }
     let mut roots = vec![root];
     roots.extend(companions(dom, &s, wide, root));
     let positive_total: f32 = s.values.iter().filter(|v| **v > 0.0).sum();
@@ -560,6 +587,67 @@ fn choose(dom: &Dom, units: &[Unit], meta: &Metadata, opts: &Options, reading: R
             })
         }),
     }
+}
+
+/// The article that follows its headline, when the best-scoring container is a teaser feed:
+/// a short story beside (or inside the same column as) a long feed of dated teasers. The
+/// story is the smallest box around the headline that holds a story's worth of prose,
+/// tightened as any container is; a box that also holds the whole feed says nothing.
+fn story_beside_feed(
+    dom: &Dom,
+    units: &[Unit],
+    s: &Scores,
+    headline: Option<NodeId>,
+    root: NodeId,
+) -> Option<(NodeId, NodeId)> {
+    let h = headline?;
+    if !is_story_headline(dom, h) || !is_feed(dom, units, root) {
+        return None;
+    }
+    // Inside the feed's own box, a standfirst beside the headline must not pass for the
+    // story: there the story box needs a story's worth of prose.
+    let min_prose = if dom.ancestors(h).any(|a| a == root) {
+        knobs::STORY_MIN_PROSE_CHARS
+    } else {
+        knobs::PROSE_MIN_CHARS
+    };
+    let story = dom
+        .ancestors(h)
+        .find(|&a| s.prose[a] as usize >= min_prose)?;
+    let holds_root = story == root || dom.ancestors(root).any(|a| a == story);
+    if holds_root || s.score[story] <= 0.0 {
+        return None;
+    }
+    Some(best_container(dom, s, story))
+}
+
+/// A headline long enough to name a story, counted in words (Han and kana by characters).
+fn is_story_headline(dom: &Dom, h: NodeId) -> bool {
+    crate::script::words(&dom.text_content(h)) >= knobs::STORY_HEADLINE_WORDS
+}
+
+/// Whether a container is a feed of teasers: its blurbs (plain text of some length) mostly
+/// come right after a linked title, the repeated shape of "title, blurb, time stamp" that a
+/// story's paragraphs do not have.
+fn is_feed(dom: &Dom, units: &[Unit], root: NodeId) -> bool {
+    let inside = |u: &Unit| u.node == root || dom.ancestors(u.node).any(|a| a == root);
+    let (mut blurbs, mut teasers) = (0usize, 0usize);
+    let mut after_title = false;
+    for u in units.iter().filter(|u| inside(u)) {
+        let linked_title =
+            u.link_density() >= knobs::LINK_DENSE && u.chars >= knobs::SHORT_UNIT_CHARS;
+        if !linked_title
+            && u.link_density() < knobs::LINK_DENSE
+            && u.chars >= knobs::PROSE_MIN_CHARS
+        {
+            blurbs += 1;
+            teasers += usize::from(after_title);
+        }
+        if !matches!(u.kind, UnitKind::Image { .. }) {
+            after_title = linked_title;
+        }
+    }
+    teasers >= knobs::FEED_MIN_TEASERS && teasers as f32 >= blurbs as f32 * knobs::FEED_TEASER_SHARE
 }
 
 /// Whether all the chosen text lies in the page footer: a `<footer>` outside any article or
@@ -1080,6 +1168,56 @@ mod tests {
         protected the fishing quarter since the storms of the last century.";
     const P2: &str = "Residents had asked for the work for years, and the mayor said the money \
         would come from the regional budget rather than from new local taxes.";
+
+    const P3: &str = "Work on the wall will start in the spring, once the fishing season is over, \
+        and the harbour will stay open to boats while the builders are there.";
+
+    /// A dated teaser feed: linked titles, each with a blurb and a time stamp.
+    fn teaser_feed(n: usize) -> String {
+        (1..=n)
+            .map(|i| {
+                format!(
+                    "<div class=item><a href=/s{i}>Ferry timetable story number {i} changes</a>\
+                     <p>The ferry company said on Monday that story {i} would see its boats \
+                     leave earlier in the morning, and that tickets would cost the same.</p>\
+                     <span>Today, 10:{i:02}</span></div>"
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_short_story_beside_a_long_teaser_feed_is_the_content() {
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=column>{}</div><div class=menu>{}</div>\
+             <article><h1>Harbour wall to be rebuilt after storms</h1><p>{P1}</p><p>{P2}</p>\
+             <p>{P3}</p>\
+             </article></body></html>",
+            teaser_feed(12),
+            (1..=80)
+                .map(|i| format!("<a href=/m{i}>Section {i}</a> "))
+                .collect::<String>()
+        );
+        assert_eq!(chosen_texts(&html), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_story_after_its_headline_is_no_listing() {
+        // A list of linked teasers below the story, longer than the story: still an article.
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=main><div class=story><h1>Harbour wall to be rebuilt after storms</h1>\
+             <p>{P1}</p><p>{P2}</p><p>{P3}</p></div><ul>{}</ul></div></body></html>",
+            (1..=12)
+                .map(|i| format!(
+                    "<li><a href=/s{i}>Ferry timetable story number {i} changes \
+                    for the spring</a></li>"
+                ))
+                .collect::<String>()
+        );
+        assert_eq!(chosen_texts(&html), [P1, P2, P3]);
+    }
 
     #[test]
     fn a_data_tables_linked_cells_are_its_content() {

@@ -42,9 +42,10 @@ pub struct Unit {
     pub quote: Option<NodeId>,
     /// Whitespace-collapsed text (for images: the `src`).
     pub text: String,
-    /// Non-whitespace characters of `text`.
+    /// Non-whitespace characters of `text`, a Han or kana character weighing as three
+    /// ([`crate::script::char_weight`]): every length rule reads Chinese as it reads English.
     pub chars: usize,
-    /// Non-whitespace characters inside links.
+    /// The same measure inside links.
     pub link_chars: usize,
     /// What kind of furniture the language packs say the text is, if any (asked once here,
     /// since every reading of the page needs it).
@@ -384,7 +385,7 @@ impl Segmenter<'_> {
     fn push_text(&mut self, text: &str, ctx: Ctx) {
         if ctx.pre {
             self.buf.push_str(text);
-            let n = text.chars().filter(|c| !c.is_whitespace()).count();
+            let n = crate::script::weighed_chars(text);
             self.chars += n;
             if ctx.in_link {
                 self.link_chars += n;
@@ -399,9 +400,10 @@ impl Segmenter<'_> {
             } else {
                 self.after_br = false;
                 self.buf.push(c);
-                self.chars += 1;
+                let weight = crate::script::char_weight(c);
+                self.chars += weight;
                 if ctx.in_link {
-                    self.link_chars += 1;
+                    self.link_chars += weight;
                 }
             }
         }
@@ -553,6 +555,14 @@ mod tests {
             let u = segment(&dom, &cleaned, DOCUMENT);
             assert_eq!(u[0].link_chars, linked, "{html}");
         }
+    }
+
+    #[test]
+    fn han_characters_weigh_as_three_letters() {
+        let (dom, _) = parse("<p>港口 <a href=x>ab</a></p>", &Limits::default());
+        let cleaned = clean(&dom, Default::default());
+        let u = segment(&dom, &cleaned, DOCUMENT);
+        assert_eq!((u[0].chars, u[0].link_chars), (8, 2));
     }
 
     #[test]
