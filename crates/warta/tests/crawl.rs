@@ -321,6 +321,40 @@ fn ctrl_c_then_a_rerun_loses_nothing_and_repeats_nothing() {
     assert!(records(&replay).iter().all(|r| r.get("error").is_none()));
 }
 
+#[test]
+fn since_skips_the_entries_sitemaps_and_feeds_date_earlier() {
+    let site = Site::start(SiteConfig {
+        crawl_delay: None,
+        ..SiteConfig::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let since = "2026-11-10";
+    let mut cmd = crawl_command(&site, dir.path());
+    // Depth 0: the home page's links are not followed, so every article comes from a sitemap
+    // or a feed, where it is dated.
+    cmd.args(["--since", since, "--max-depth", "0"]);
+    run_ok(cmd);
+
+    let listed = site.listed_articles();
+    let (recent, older): (Vec<_>, Vec<_>) =
+        listed.iter().partition(|(_, date)| date.as_str() >= since);
+    assert!(
+        !recent.is_empty() && !older.is_empty(),
+        "the date splits the site"
+    );
+    let requested: BTreeSet<String> = site.log().into_iter().map(|h| h.path).collect();
+    for (path, date) in &older {
+        assert!(
+            !requested.contains(path),
+            "{path}, dated {date}, was fetched"
+        );
+    }
+    let out = records(&dir.path().join("articles.jsonl"));
+    let extracted = once_each(&article_paths(&out, &site.base()));
+    let expected: BTreeSet<String> = recent.iter().map(|(p, _)| p.clone()).collect();
+    assert_eq!(extracted, expected);
+}
+
 fn records_count(path: &Path) -> usize {
     std::fs::read_to_string(path)
         .map(|s| s.lines().count())

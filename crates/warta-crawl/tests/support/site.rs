@@ -211,6 +211,24 @@ impl Site {
 }
 
 impl Site {
+    /// Every allowed article a sitemap or a feed lists, with the date it gives (the story's
+    /// last change).
+    pub fn listed_articles(&self) -> Vec<(String, String)> {
+        let stories = self.shared.stories.read().unwrap();
+        let articles = self.shared.config.articles;
+        stories
+            .iter()
+            .filter(|s| s.section != DISALLOWED_SECTION)
+            .filter(|s| {
+                in_news_sitemap(s, articles)
+                    || ARCHIVE_SITEMAP.contains(&s.n)
+                    || RSS_FEED.contains(&s.n)
+                    || ATOM_FEED.contains(&s.n)
+            })
+            .map(|s| (article_path(s), stamp(s.modified_hour)))
+            .collect()
+    }
+
     /// The path of article `n` (as it is now).
     pub fn change_article_path(&self, n: usize) -> String {
         let stories = self.shared.stories.read().unwrap();
