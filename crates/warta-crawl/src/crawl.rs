@@ -36,6 +36,15 @@ pub const USER_AGENT: &str = concat!(
 
 /// How often a 429 or 503 is retried before the page is an error record.
 const MAX_RETRIES: u32 = 3;
+/// Where sites that announce no feed often keep one anyway.
+const COMMON_FEED_PATHS: [&str; 6] = [
+    "/feed",
+    "/rss",
+    "/rss.xml",
+    "/atom.xml",
+    "/feed.xml",
+    "/index.xml",
+];
 /// A `Retry-After` longer than this is cut to it.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(120);
 
@@ -290,6 +299,10 @@ struct HostCrawl<'s, 'a> {
     queued: HashSet<String>,
     /// Pages written this run, under every URL they answer to (asked, final, canonical).
     written: HashSet<String>,
+    /// Seed pages not yet visited: when the last is read, the common feed paths are tried
+    /// unless a page announced a feed.
+    seeds_left: usize,
+    feeds_announced: bool,
 }
 
 impl<'s, 'a> HostCrawl<'s, 'a> {
@@ -305,6 +318,8 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             queues: Default::default(),
             queued: HashSet::new(),
             written: HashSet::new(),
+            seeds_left: 0,
+            feeds_announced: false,
         }
     }
 
@@ -359,6 +374,7 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
                 });
             }
         }
+        self.seeds_left = self.seeds.len();
         for url in self.seeds.clone() {
             self.enqueue(Task {
                 url,
@@ -394,7 +410,31 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
                     }
                 }
             }
+            let seed = task.seed;
             self.visit(task);
+            if seed {
+                self.seeds_left = self.seeds_left.saturating_sub(1);
+                if self.seeds_left == 0 && !self.feeds_announced {
+                    self.try_common_feeds(&origin);
+                }
+            }
+        }
+    }
+
+    /// Queues the paths where feeds usually are, for a site whose pages announce none; they
+    /// are asked like any other document (robots.txt, the delay), and one that is not a feed
+    /// gives nothing.
+    fn try_common_feeds(&mut self, origin: &Url) {
+        for path in COMMON_FEED_PATHS {
+            if let Ok(url) = origin.join(path) {
+                self.enqueue(Task {
+                    url,
+                    kind: Kind::Feed,
+                    depth: 0,
+                    listed: None,
+                    seed: false,
+                });
+            }
         }
     }
 
@@ -904,6 +944,7 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
         let links = warta_core::page_links(html, None, self.shared.config.options.limits());
         let mut found = Vec::new();
         let deeper = task.depth < self.shared.config.max_depth;
+        self.feeds_announced |= !links.feeds.is_empty();
         for feed in &links.feeds {
             if let Some(url) = url_norm::resolve(base, feed) {
                 found.extend(self.found(url, Kind::Feed, 0, None));

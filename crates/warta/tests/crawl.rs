@@ -353,6 +353,31 @@ fn since_skips_the_entries_sitemaps_and_feeds_date_earlier() {
     let extracted = once_each(&article_paths(&out, &site.base()));
     let expected: BTreeSet<String> = recent.iter().map(|(p, _)| p.clone()).collect();
     assert_eq!(extracted, expected);
+    // The site announces its feeds: no common path was guessed.
+    assert!(!requested.contains("/feed") && !requested.contains("/index.xml"));
+}
+
+#[test]
+fn feeds_no_page_announces_are_found_at_the_common_paths() {
+    let site = Site::start(SiteConfig {
+        crawl_delay: None,
+        announce_feeds: false,
+        ..SiteConfig::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = crawl_command(&site, dir.path());
+    // Depth 0: the articles only the feeds list are reachable only through them.
+    cmd.args(["--max-depth", "0"]);
+    run_ok(cmd);
+
+    let log = site.log();
+    for path in ["/rss.xml", "/atom.xml", "/feed"] {
+        assert!(log.iter().any(|h| h.path == path), "{path} was not tried");
+    }
+    let out = records(&dir.path().join("articles.jsonl"));
+    let extracted = once_each(&article_paths(&out, &site.base()));
+    let expected: BTreeSet<String> = site.listed_articles().into_iter().map(|(p, _)| p).collect();
+    assert_eq!(extracted, expected);
 }
 
 fn records_count(path: &Path) -> usize {

@@ -55,6 +55,9 @@ pub struct SiteConfig {
     pub oversized_bytes: usize,
     /// Also append `STATUS PATH` per request to this file (for the benchmark).
     pub log_file: Option<std::path::PathBuf>,
+    /// Pages name the feeds with `<link rel="alternate">`; without, the feeds are still at
+    /// `/rss.xml` and `/atom.xml`.
+    pub announce_feeds: bool,
 }
 
 impl Default for SiteConfig {
@@ -65,6 +68,7 @@ impl Default for SiteConfig {
             slow: Duration::from_secs(5),
             oversized_bytes: 3 * 1024 * 1024,
             log_file: None,
+            announce_feeds: true,
         }
     }
 }
@@ -919,6 +923,9 @@ fn serve(shared: &Shared, mut stream: TcpStream, at: Instant) {
         .get("host")
         .map_or_else(|| shared.base.clone(), |h| format!("http://{h}"));
     let mut reply = route(shared, &base, &target);
+    if !shared.config.announce_feeds {
+        reply.body = without_feed_links(&reply.body);
+    }
     let conditional =
         headers.contains_key("if-none-match") || headers.contains_key("if-modified-since");
     if reply.status == 200 && reply.validators {
@@ -959,6 +966,19 @@ fn serve(shared: &Shared, mut stream: TcpStream, at: Instant) {
     let _ = write.flush();
     // Drain what the client may still send so the close is clean.
     let _ = reader.read(&mut [0u8; 64]);
+}
+
+/// The page without its `<link rel="alternate">` lines (each page has them on lines of their
+/// own).
+fn without_feed_links(body: &[u8]) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(body) else {
+        return body.to_vec();
+    };
+    text.lines()
+        .filter(|l| !l.starts_with(r#"<link rel="alternate""#))
+        .flat_map(|l| [l, "\n"])
+        .collect::<String>()
+        .into_bytes()
 }
 
 /// The server side of a SOCKS5 CONNECT (no authentication), answered by this server itself:
