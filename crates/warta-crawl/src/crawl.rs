@@ -966,11 +966,20 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
                 }
             }
             if new_pages > 0 || (fresh && task.seed) {
-                if let Some(url) = links
+                let numbered = || {
+                    links
+                        .pages
+                        .iter()
+                        .chain(&links.navigation)
+                        .filter_map(|href| url_norm::resolve(base, href))
+                        .find(|url| is_next_page(base, url))
+                };
+                let next = links
                     .next
                     .as_deref()
                     .and_then(|n| url_norm::resolve(base, n))
-                {
+                    .or_else(numbered);
+                if let Some(url) = next {
                     let next = Task {
                         url,
                         kind: Kind::Page,
@@ -989,6 +998,43 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             None => self.commit(&found, &[]),
         }
     }
+}
+
+/// A listing page's number and the URL without it: `page=N` in the query, or a `/page/N`
+/// path segment; a URL with neither is page 1 of itself.
+fn page_number(url: &Url) -> (String, u32) {
+    let mut stem = url.clone();
+    let mut number = None;
+    let others: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(k, v)| {
+            let page = k == "page" && number.is_none();
+            if page {
+                number = v.parse().ok();
+            }
+            !page || number.is_none()
+        })
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if number.is_some() {
+        stem.query_pairs_mut().clear().extend_pairs(&others);
+        if others.is_empty() {
+            stem.set_query(None);
+        }
+    } else if let Some((before, after)) = url.path().rsplit_once("/page/") {
+        if let Ok(n) = after.trim_end_matches('/').parse() {
+            number = Some(n);
+            stem.set_path(&format!("{before}/"));
+        }
+    }
+    (stem.to_string(), number.unwrap_or(1))
+}
+
+/// `candidate` is the listing `current`'s next page by number.
+fn is_next_page(current: &Url, candidate: &Url) -> bool {
+    let (stem, n) = page_number(current);
+    let (candidate_stem, m) = page_number(candidate);
+    candidate_stem == stem && m == n + 1
 }
 
 /// `Retry-After`: seconds, or an HTTP date.
@@ -1042,6 +1088,28 @@ mod tests {
             Some(Duration::ZERO)
         );
         assert_eq!(retry_after("soon"), None);
+    }
+
+    #[test]
+    fn the_next_page_is_the_next_number_of_the_same_listing() {
+        let url = |s: &str| Url::parse(s).unwrap();
+        let next = |a: &str, b: &str| is_next_page(&url(a), &url(b));
+        assert!(next("https://n.example/a/", "https://n.example/a/?page=2"));
+        assert!(next(
+            "https://n.example/a/?page=2&s=x",
+            "https://n.example/a/?s=x&page=3"
+        ));
+        assert!(next("https://n.example/a/", "https://n.example/a/page/2/"));
+        assert!(next(
+            "https://n.example/a/page/2",
+            "https://n.example/a/page/3"
+        ));
+        assert!(!next("https://n.example/a/", "https://n.example/a/?page=3"));
+        assert!(!next("https://n.example/a/", "https://n.example/b/?page=2"));
+        assert!(!next(
+            "https://n.example/a/?page=2",
+            "https://n.example/a/?page=1"
+        ));
     }
 
     #[test]

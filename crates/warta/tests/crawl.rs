@@ -380,6 +380,45 @@ fn feeds_no_page_announces_are_found_at_the_common_paths() {
     assert_eq!(extracted, expected);
 }
 
+#[test]
+fn sections_paged_by_number_are_followed_to_the_depth_limit() {
+    // Enough articles that many are only on a section's later pages.
+    let config = SiteConfig {
+        crawl_delay: None,
+        articles: 300,
+        numbered_pages: true,
+        ..SiteConfig::default()
+    };
+    let site = Site::start(config.clone());
+    let dir = tempfile::tempdir().unwrap();
+    run_ok(crawl_command(&site, dir.path()));
+    let out = records(&dir.path().join("articles.jsonl"));
+    let extracted = once_each(&article_paths(&out, &site.base()));
+    let expected: BTreeSet<String> = site.allowed_article_paths().into_iter().collect();
+    assert_eq!(extracted, expected);
+    let requested: BTreeSet<String> = site.log().into_iter().map(|h| h.path).collect();
+    for section in site::SECTIONS {
+        let fourth = site.numbered_page_path(section, 4);
+        assert!(requested.contains(&fourth), "{fourth} not requested");
+    }
+
+    // Seed at depth 0, a section's first page at 1, its second at 2: no third.
+    let site = Site::start(config);
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = crawl_command(&site, dir.path());
+    cmd.args(["--max-depth", "2"]);
+    run_ok(cmd);
+    let requested: BTreeSet<String> = site.log().into_iter().map(|h| h.path).collect();
+    for section in site::SECTIONS {
+        assert!(requested.contains(&site.numbered_page_path(section, 2)));
+        let third = site.numbered_page_path(section, 3);
+        assert!(
+            !requested.contains(&third),
+            "{third} requested beyond the depth"
+        );
+    }
+}
+
 fn records_count(path: &Path) -> usize {
     std::fs::read_to_string(path)
         .map(|s| s.lines().count())

@@ -58,6 +58,9 @@ pub struct SiteConfig {
     /// Pages name the feeds with `<link rel="alternate">`; without, the feeds are still at
     /// `/rss.xml` and `/atom.xml`.
     pub announce_feeds: bool,
+    /// Sections page by numbered links without `rel="next"`: `?page=N`, and on the last
+    /// section `/SECTION/page/N/`.
+    pub numbered_pages: bool,
 }
 
 impl Default for SiteConfig {
@@ -69,6 +72,7 @@ impl Default for SiteConfig {
             oversized_bytes: 3 * 1024 * 1024,
             log_file: None,
             announce_feeds: true,
+            numbered_pages: false,
         }
     }
 }
@@ -215,6 +219,11 @@ impl Site {
 }
 
 impl Site {
+    /// The path of page `page` of `section` when sections are paged by number.
+    pub fn numbered_page_path(&self, section: &str, page: usize) -> String {
+        numbered_page_path(section, page)
+    }
+
     /// Every allowed article a sitemap or a feed lists, with the date it gives (the story's
     /// last change).
     pub fn listed_articles(&self) -> Vec<(String, String)> {
@@ -572,6 +581,10 @@ fn listing_page(title: &str, cards: &str, next: Option<&str>, extra: &str) -> St
     let next = next.map_or(String::new(), |n| {
         format!(r#"<nav class="pagination"><a rel="next" href="{n}">Berikutnya</a></nav>"#)
     });
+    listing_page_with(title, cards, &next, extra)
+}
+
+fn listing_page_with(title: &str, cards: &str, next: &str, extra: &str) -> String {
     format!(
         r#"<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8"><title>{title} | Kabar Contoh</title>
@@ -650,7 +663,16 @@ fn home(stories: &[Story]) -> String {
     )
 }
 
-fn section_page(stories: &[Story], section: &str, page: usize) -> Option<String> {
+/// Page `page` of a section paged by numbered links.
+fn numbered_page_path(section: &str, page: usize) -> String {
+    match (section == SECTIONS[SECTIONS.len() - 1], page) {
+        (_, 1) => format!("/{section}/"),
+        (true, n) => format!("/{section}/page/{n}/"),
+        (false, n) => format!("/{section}/?page={n}"),
+    }
+}
+
+fn section_page(stories: &[Story], section: &str, page: usize, numbered: bool) -> Option<String> {
     let all: Vec<&Story> = newest_first(stories)
         .into_iter()
         .filter(|s| s.section == section)
@@ -665,6 +687,17 @@ fn section_page(stories: &[Story], section: &str, page: usize) -> Option<String>
         .take(PER_PAGE)
         .map(|s| teaser(s))
         .collect();
+    if numbered {
+        let pages: String = (1..=all.len().div_ceil(PER_PAGE))
+            .map(|n| format!(r#"<a href="{}">{n}</a> "#, numbered_page_path(section, n)))
+            .collect();
+        return Some(listing_page_with(
+            &format!("Berita {section}, halaman {page}"),
+            &cards,
+            &format!(r#"<div class="halaman">{pages}</div>"#),
+            "",
+        ));
+    }
     let next = (start + PER_PAGE < all.len()).then(|| format!("/{section}/?page={}", page + 1));
     Some(listing_page(
         &format!("Berita {section}, halaman {page}"),
@@ -1129,6 +1162,10 @@ fn route(shared: &Shared, base: &str, target: &str) -> Reply {
         }
         _ => {
             let trimmed = path.trim_matches('/');
+            let (trimmed, path_page) = match trimmed.split_once("/page/") {
+                Some((section, n)) => (section, n.parse().ok()),
+                None => (trimmed, None),
+            };
             if let Some(section) = SECTIONS
                 .iter()
                 .chain([&DISALLOWED_SECTION])
@@ -1138,9 +1175,10 @@ fn route(shared: &Shared, base: &str, target: &str) -> Reply {
                     .split('&')
                     .find_map(|kv| kv.strip_prefix("page="))
                     .and_then(|v| v.parse().ok())
+                    .or(path_page)
                     .unwrap_or(1usize)
                     .max(1);
-                return section_page(&stories, section, page)
+                return section_page(&stories, section, page, shared.config.numbered_pages)
                     .map_or_else(|| Reply::status(404), Reply::html);
             }
             match stories.iter().find(|s| article_path(s) == path) {
