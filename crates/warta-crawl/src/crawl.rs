@@ -209,6 +209,7 @@ pub fn run(config: &Config, stop: &AtomicBool) -> Result<Summary, String> {
     if let Some(bar) = &shared.progress {
         bar.finish_and_clear();
     }
+    shared.store.sync()?;
     let mut outputs = shared
         .outputs
         .into_inner()
