@@ -24,6 +24,9 @@ pub struct PageLinks {
     pub headlines: Vec<String>,
     /// Links inside `<nav>`: the site's sections.
     pub navigation: Vec<String>,
+    /// Links that name a page of a listing by number (`?page=3`, `/page/3/`), wherever they
+    /// are: the pagination of a listing without `rel="next"`.
+    pub pages: Vec<String>,
 }
 
 const FEED_TYPES: [&str; 4] = [
@@ -70,6 +73,8 @@ pub fn page_links(input: &[u8], http_charset: Option<&str>, limits: &Limits) -> 
             local_name!("a") => {
                 if has_rel("next") {
                     links.next.get_or_insert_with(|| href.to_string());
+                } else if names_a_page(href) {
+                    links.pages.push(href.to_string());
                 } else if within(&dom, id, &[local_name!("nav")]) {
                     links.navigation.push(href.to_string());
                 } else if !within(
@@ -89,6 +94,19 @@ pub fn page_links(input: &[u8], http_charset: Option<&str>, limits: &Limits) -> 
         }
     }
     links
+}
+
+/// `page=N` in the query or a `/page/N` path segment.
+fn names_a_page(href: &str) -> bool {
+    let digit_after = |marker: &str| {
+        href.match_indices(marker).any(|(at, _)| {
+            href[at + marker.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+        })
+    };
+    digit_after("?page=") || digit_after("&page=") || digit_after("/page/")
 }
 
 fn within(dom: &Dom, id: NodeId, tags: &[html5ever::LocalName]) -> bool {
@@ -117,6 +135,7 @@ mod tests {
             <div><h3><a href="/politik/menteri-baru-dilantik.html">Menteri baru dilantik di istana negara pagi ini</a></h3>
             <a href="/politik/menteri-baru-dilantik.html">Baca selengkapnya</a></div>
             <a rel="next" href="?page=2">Berikutnya</a>
+            <div class="pages"><a href="?page=3">3</a> <a href="/politik/page/4/">4</a> <a href="/homepage/">x</a></div>
             <footer><a href="/tentang">Tentang kami dan pedoman media siber yang kami ikuti</a></footer>
             </body></html>"#;
         let links = page_links(html.as_bytes(), None, &Limits::default());
@@ -125,5 +144,6 @@ mod tests {
         assert_eq!(links.next.as_deref(), Some("?page=2"));
         assert_eq!(links.headlines, ["/politik/menteri-baru-dilantik.html"]);
         assert_eq!(links.navigation, ["/politik/"]);
+        assert_eq!(links.pages, ["?page=3", "/politik/page/4/"]);
     }
 }

@@ -36,6 +36,15 @@ pub const USER_AGENT: &str = concat!(
 
 /// How often a 429 or 503 is retried before the page is an error record.
 const MAX_RETRIES: u32 = 3;
+/// Where sites that announce no feed often keep one anyway.
+const COMMON_FEED_PATHS: [&str; 6] = [
+    "/feed",
+    "/rss",
+    "/rss.xml",
+    "/atom.xml",
+    "/feed.xml",
+    "/index.xml",
+];
 /// A `Retry-After` longer than this is cut to it.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(120);
 
@@ -200,6 +209,7 @@ pub fn run(config: &Config, stop: &AtomicBool) -> Result<Summary, String> {
     if let Some(bar) = &shared.progress {
         bar.finish_and_clear();
     }
+    shared.store.sync()?;
     let mut outputs = shared
         .outputs
         .into_inner()
@@ -290,6 +300,10 @@ struct HostCrawl<'s, 'a> {
     queued: HashSet<String>,
     /// Pages written this run, under every URL they answer to (asked, final, canonical).
     written: HashSet<String>,
+    /// Seed pages not yet visited: when the last is read, the common feed paths are tried
+    /// unless a page announced a feed.
+    seeds_left: usize,
+    feeds_announced: bool,
 }
 
 impl<'s, 'a> HostCrawl<'s, 'a> {
@@ -305,6 +319,8 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             queues: Default::default(),
             queued: HashSet::new(),
             written: HashSet::new(),
+            seeds_left: 0,
+            feeds_announced: false,
         }
     }
 
@@ -359,6 +375,7 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
                 });
             }
         }
+        self.seeds_left = self.seeds.len();
         for url in self.seeds.clone() {
             self.enqueue(Task {
                 url,
@@ -394,7 +411,31 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
                     }
                 }
             }
+            let seed = task.seed;
             self.visit(task);
+            if seed {
+                self.seeds_left = self.seeds_left.saturating_sub(1);
+                if self.seeds_left == 0 && !self.feeds_announced {
+                    self.try_common_feeds(&origin);
+                }
+            }
+        }
+    }
+
+    /// Queues the paths where feeds usually are, for a site whose pages announce none; they
+    /// are asked like any other document (robots.txt, the delay), and one that is not a feed
+    /// gives nothing.
+    fn try_common_feeds(&mut self, origin: &Url) {
+        for path in COMMON_FEED_PATHS {
+            if let Ok(url) = origin.join(path) {
+                self.enqueue(Task {
+                    url,
+                    kind: Kind::Feed,
+                    depth: 0,
+                    listed: None,
+                    seed: false,
+                });
+            }
         }
     }
 
@@ -904,6 +945,7 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
         let links = warta_core::page_links(html, None, self.shared.config.options.limits());
         let mut found = Vec::new();
         let deeper = task.depth < self.shared.config.max_depth;
+        self.feeds_announced |= !links.feeds.is_empty();
         for feed in &links.feeds {
             if let Some(url) = url_norm::resolve(base, feed) {
                 found.extend(self.found(url, Kind::Feed, 0, None));
@@ -925,11 +967,20 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
                 }
             }
             if new_pages > 0 || (fresh && task.seed) {
-                if let Some(url) = links
+                let numbered = || {
+                    links
+                        .pages
+                        .iter()
+                        .chain(&links.navigation)
+                        .filter_map(|href| url_norm::resolve(base, href))
+                        .find(|url| is_next_page(base, url))
+                };
+                let next = links
                     .next
                     .as_deref()
                     .and_then(|n| url_norm::resolve(base, n))
-                {
+                    .or_else(numbered);
+                if let Some(url) = next {
                     let next = Task {
                         url,
                         kind: Kind::Page,
@@ -948,6 +999,43 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             None => self.commit(&found, &[]),
         }
     }
+}
+
+/// A listing page's number and the URL without it: `page=N` in the query, or a `/page/N`
+/// path segment; a URL with neither is page 1 of itself.
+fn page_number(url: &Url) -> (String, u32) {
+    let mut stem = url.clone();
+    let mut number = None;
+    let others: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(k, v)| {
+            let page = k == "page" && number.is_none();
+            if page {
+                number = v.parse().ok();
+            }
+            !page || number.is_none()
+        })
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if number.is_some() {
+        stem.query_pairs_mut().clear().extend_pairs(&others);
+        if others.is_empty() {
+            stem.set_query(None);
+        }
+    } else if let Some((before, after)) = url.path().rsplit_once("/page/") {
+        if let Ok(n) = after.trim_end_matches('/').parse() {
+            number = Some(n);
+            stem.set_path(&format!("{before}/"));
+        }
+    }
+    (stem.to_string(), number.unwrap_or(1))
+}
+
+/// `candidate` is the listing `current`'s next page by number.
+fn is_next_page(current: &Url, candidate: &Url) -> bool {
+    let (stem, n) = page_number(current);
+    let (candidate_stem, m) = page_number(candidate);
+    candidate_stem == stem && m == n + 1
 }
 
 /// `Retry-After`: seconds, or an HTTP date.
@@ -1001,6 +1089,28 @@ mod tests {
             Some(Duration::ZERO)
         );
         assert_eq!(retry_after("soon"), None);
+    }
+
+    #[test]
+    fn the_next_page_is_the_next_number_of_the_same_listing() {
+        let url = |s: &str| Url::parse(s).unwrap();
+        let next = |a: &str, b: &str| is_next_page(&url(a), &url(b));
+        assert!(next("https://n.example/a/", "https://n.example/a/?page=2"));
+        assert!(next(
+            "https://n.example/a/?page=2&s=x",
+            "https://n.example/a/?s=x&page=3"
+        ));
+        assert!(next("https://n.example/a/", "https://n.example/a/page/2/"));
+        assert!(next(
+            "https://n.example/a/page/2",
+            "https://n.example/a/page/3"
+        ));
+        assert!(!next("https://n.example/a/", "https://n.example/a/?page=3"));
+        assert!(!next("https://n.example/a/", "https://n.example/b/?page=2"));
+        assert!(!next(
+            "https://n.example/a/?page=2",
+            "https://n.example/a/?page=1"
+        ));
     }
 
     #[test]

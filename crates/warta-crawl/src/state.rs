@@ -6,8 +6,10 @@
 //! goes on from there.
 
 use std::path::Path;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
-use redb::{Database, ReadableTable, TableDefinition};
+use redb::{Database, Durability, ReadableTable, TableDefinition};
 use serde::{Deserialize, Serialize};
 
 const URLS: TableDefinition<&str, &[u8]> = TableDefinition::new("urls");
@@ -60,22 +62,35 @@ impl UrlRecord {
     }
 }
 
+/// How often a commit is made durable. The commits between are visible to this process but
+/// not yet in the file's header: the end of a run syncs them, a process killed outright loses
+/// at most this much (its pages are fetched again). A sync per page cost more time than the
+/// pages' extraction.
+const SYNC_EVERY: Duration = Duration::from_secs(1);
+
 /// The state store: redb on disk, or nothing (every run starts afresh).
 pub struct Store {
     db: Option<Database>,
+    last_sync: Mutex<Instant>,
 }
 
 impl Store {
     pub fn open(dir: Option<&Path>) -> Result<Store, String> {
         let Some(dir) = dir else {
-            return Ok(Store { db: None });
+            return Ok(Store {
+                db: None,
+                last_sync: Mutex::new(Instant::now()),
+            });
         };
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         let path = dir.join("crawl.redb");
         let db = Database::create(&path)
             .map_err(|e| format!("cannot open the state in {}: {e}", path.display()))?;
-        let store = Store { db: Some(db) };
+        let store = Store {
+            db: Some(db),
+            last_sync: Mutex::new(Instant::now()),
+        };
         store.write(|_| Ok(()))?;
         Ok(store)
     }
@@ -116,6 +131,11 @@ impl Store {
         })
     }
 
+    /// Makes every commit so far durable (the end of a run, stopped or not).
+    pub fn sync(&self) -> Result<(), String> {
+        self.transaction(true, |_| Ok(()))
+    }
+
     /// URLs found but not fetched (a run stopped before them), in key order.
     pub fn pending(&self) -> Vec<(String, UrlRecord)> {
         let Some(db) = self.db.as_ref() else {
@@ -142,10 +162,26 @@ impl Store {
         &self,
         work: impl FnOnce(&redb::WriteTransaction) -> Result<(), String>,
     ) -> Result<(), String> {
+        self.transaction(false, work)
+    }
+
+    /// One write transaction, synced when `sync` or when the last sync is `SYNC_EVERY` old.
+    fn transaction(
+        &self,
+        sync: bool,
+        work: impl FnOnce(&redb::WriteTransaction) -> Result<(), String>,
+    ) -> Result<(), String> {
         let Some(db) = self.db.as_ref() else {
             return Ok(());
         };
-        let tx = db.begin_write().map_err(fail)?;
+        let mut tx = db.begin_write().map_err(fail)?;
+        let mut last_sync = self.last_sync.lock().unwrap_or_else(|e| e.into_inner());
+        let sync = sync || last_sync.elapsed() >= SYNC_EVERY;
+        if sync {
+            *last_sync = Instant::now();
+        } else {
+            tx.set_durability(Durability::None);
+        }
         {
             // Both tables exist from the first write on.
             tx.open_table(URLS).map_err(fail)?;

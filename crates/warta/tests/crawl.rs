@@ -321,6 +321,104 @@ fn ctrl_c_then_a_rerun_loses_nothing_and_repeats_nothing() {
     assert!(records(&replay).iter().all(|r| r.get("error").is_none()));
 }
 
+#[test]
+fn since_skips_the_entries_sitemaps_and_feeds_date_earlier() {
+    let site = Site::start(SiteConfig {
+        crawl_delay: None,
+        ..SiteConfig::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let since = "2026-11-10";
+    let mut cmd = crawl_command(&site, dir.path());
+    // Depth 0: the home page's links are not followed, so every article comes from a sitemap
+    // or a feed, where it is dated.
+    cmd.args(["--since", since, "--max-depth", "0"]);
+    run_ok(cmd);
+
+    let listed = site.listed_articles();
+    let (recent, older): (Vec<_>, Vec<_>) =
+        listed.iter().partition(|(_, date)| date.as_str() >= since);
+    assert!(
+        !recent.is_empty() && !older.is_empty(),
+        "the date splits the site"
+    );
+    let requested: BTreeSet<String> = site.log().into_iter().map(|h| h.path).collect();
+    for (path, date) in &older {
+        assert!(
+            !requested.contains(path),
+            "{path}, dated {date}, was fetched"
+        );
+    }
+    let out = records(&dir.path().join("articles.jsonl"));
+    let extracted = once_each(&article_paths(&out, &site.base()));
+    let expected: BTreeSet<String> = recent.iter().map(|(p, _)| p.clone()).collect();
+    assert_eq!(extracted, expected);
+    // The site announces its feeds: no common path was guessed.
+    assert!(!requested.contains("/feed") && !requested.contains("/index.xml"));
+}
+
+#[test]
+fn feeds_no_page_announces_are_found_at_the_common_paths() {
+    let site = Site::start(SiteConfig {
+        crawl_delay: None,
+        announce_feeds: false,
+        ..SiteConfig::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = crawl_command(&site, dir.path());
+    // Depth 0: the articles only the feeds list are reachable only through them.
+    cmd.args(["--max-depth", "0"]);
+    run_ok(cmd);
+
+    let log = site.log();
+    for path in ["/rss.xml", "/atom.xml", "/feed"] {
+        assert!(log.iter().any(|h| h.path == path), "{path} was not tried");
+    }
+    let out = records(&dir.path().join("articles.jsonl"));
+    let extracted = once_each(&article_paths(&out, &site.base()));
+    let expected: BTreeSet<String> = site.listed_articles().into_iter().map(|(p, _)| p).collect();
+    assert_eq!(extracted, expected);
+}
+
+#[test]
+fn sections_paged_by_number_are_followed_to_the_depth_limit() {
+    // Enough articles that many are only on a section's later pages.
+    let config = SiteConfig {
+        crawl_delay: None,
+        articles: 300,
+        numbered_pages: true,
+        ..SiteConfig::default()
+    };
+    let site = Site::start(config.clone());
+    let dir = tempfile::tempdir().unwrap();
+    run_ok(crawl_command(&site, dir.path()));
+    let out = records(&dir.path().join("articles.jsonl"));
+    let extracted = once_each(&article_paths(&out, &site.base()));
+    let expected: BTreeSet<String> = site.allowed_article_paths().into_iter().collect();
+    assert_eq!(extracted, expected);
+    let requested: BTreeSet<String> = site.log().into_iter().map(|h| h.path).collect();
+    for section in site::SECTIONS {
+        let fourth = site.numbered_page_path(section, 4);
+        assert!(requested.contains(&fourth), "{fourth} not requested");
+    }
+
+    // Seed at depth 0, a section's first page at 1, its second at 2: no third.
+    let site = Site::start(config);
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = crawl_command(&site, dir.path());
+    cmd.args(["--max-depth", "2"]);
+    run_ok(cmd);
+    let requested: BTreeSet<String> = site.log().into_iter().map(|h| h.path).collect();
+    for section in site::SECTIONS {
+        assert!(requested.contains(&site.numbered_page_path(section, 2)));
+        let third = site.numbered_page_path(section, 3);
+        assert!(
+            !requested.contains(&third),
+            "{third} requested beyond the depth"
+        );
+    }
+}
+
 fn records_count(path: &Path) -> usize {
     std::fs::read_to_string(path)
         .map(|s| s.lines().count())

@@ -55,6 +55,12 @@ pub struct SiteConfig {
     pub oversized_bytes: usize,
     /// Also append `STATUS PATH` per request to this file (for the benchmark).
     pub log_file: Option<std::path::PathBuf>,
+    /// Pages name the feeds with `<link rel="alternate">`; without, the feeds are still at
+    /// `/rss.xml` and `/atom.xml`.
+    pub announce_feeds: bool,
+    /// Sections page by numbered links without `rel="next"`: `?page=N`, and on the last
+    /// section `/SECTION/page/N/`.
+    pub numbered_pages: bool,
 }
 
 impl Default for SiteConfig {
@@ -65,6 +71,8 @@ impl Default for SiteConfig {
             slow: Duration::from_secs(5),
             oversized_bytes: 3 * 1024 * 1024,
             log_file: None,
+            announce_feeds: true,
+            numbered_pages: false,
         }
     }
 }
@@ -211,6 +219,29 @@ impl Site {
 }
 
 impl Site {
+    /// The path of page `page` of `section` when sections are paged by number.
+    pub fn numbered_page_path(&self, section: &str, page: usize) -> String {
+        numbered_page_path(section, page)
+    }
+
+    /// Every allowed article a sitemap or a feed lists, with the date it gives (the story's
+    /// last change).
+    pub fn listed_articles(&self) -> Vec<(String, String)> {
+        let stories = self.shared.stories.read().unwrap();
+        let articles = self.shared.config.articles;
+        stories
+            .iter()
+            .filter(|s| s.section != DISALLOWED_SECTION)
+            .filter(|s| {
+                in_news_sitemap(s, articles)
+                    || ARCHIVE_SITEMAP.contains(&s.n)
+                    || RSS_FEED.contains(&s.n)
+                    || ATOM_FEED.contains(&s.n)
+            })
+            .map(|s| (article_path(s), stamp(s.modified_hour)))
+            .collect()
+    }
+
     /// The path of article `n` (as it is now).
     pub fn change_article_path(&self, n: usize) -> String {
         let stories = self.shared.stories.read().unwrap();
@@ -550,6 +581,10 @@ fn listing_page(title: &str, cards: &str, next: Option<&str>, extra: &str) -> St
     let next = next.map_or(String::new(), |n| {
         format!(r#"<nav class="pagination"><a rel="next" href="{n}">Berikutnya</a></nav>"#)
     });
+    listing_page_with(title, cards, &next, extra)
+}
+
+fn listing_page_with(title: &str, cards: &str, next: &str, extra: &str) -> String {
     format!(
         r#"<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8"><title>{title} | Kabar Contoh</title>
@@ -628,7 +663,16 @@ fn home(stories: &[Story]) -> String {
     )
 }
 
-fn section_page(stories: &[Story], section: &str, page: usize) -> Option<String> {
+/// Page `page` of a section paged by numbered links.
+fn numbered_page_path(section: &str, page: usize) -> String {
+    match (section == SECTIONS[SECTIONS.len() - 1], page) {
+        (_, 1) => format!("/{section}/"),
+        (true, n) => format!("/{section}/page/{n}/"),
+        (false, n) => format!("/{section}/?page={n}"),
+    }
+}
+
+fn section_page(stories: &[Story], section: &str, page: usize, numbered: bool) -> Option<String> {
     let all: Vec<&Story> = newest_first(stories)
         .into_iter()
         .filter(|s| s.section == section)
@@ -643,6 +687,17 @@ fn section_page(stories: &[Story], section: &str, page: usize) -> Option<String>
         .take(PER_PAGE)
         .map(|s| teaser(s))
         .collect();
+    if numbered {
+        let pages: String = (1..=all.len().div_ceil(PER_PAGE))
+            .map(|n| format!(r#"<a href="{}">{n}</a> "#, numbered_page_path(section, n)))
+            .collect();
+        return Some(listing_page_with(
+            &format!("Berita {section}, halaman {page}"),
+            &cards,
+            &format!(r#"<div class="halaman">{pages}</div>"#),
+            "",
+        ));
+    }
     let next = (start + PER_PAGE < all.len()).then(|| format!("/{section}/?page={}", page + 1));
     Some(listing_page(
         &format!("Berita {section}, halaman {page}"),
@@ -901,6 +956,9 @@ fn serve(shared: &Shared, mut stream: TcpStream, at: Instant) {
         .get("host")
         .map_or_else(|| shared.base.clone(), |h| format!("http://{h}"));
     let mut reply = route(shared, &base, &target);
+    if !shared.config.announce_feeds {
+        reply.body = without_feed_links(&reply.body);
+    }
     let conditional =
         headers.contains_key("if-none-match") || headers.contains_key("if-modified-since");
     if reply.status == 200 && reply.validators {
@@ -941,6 +999,19 @@ fn serve(shared: &Shared, mut stream: TcpStream, at: Instant) {
     let _ = write.flush();
     // Drain what the client may still send so the close is clean.
     let _ = reader.read(&mut [0u8; 64]);
+}
+
+/// The page without its `<link rel="alternate">` lines (each page has them on lines of their
+/// own).
+fn without_feed_links(body: &[u8]) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(body) else {
+        return body.to_vec();
+    };
+    text.lines()
+        .filter(|l| !l.starts_with(r#"<link rel="alternate""#))
+        .flat_map(|l| [l, "\n"])
+        .collect::<String>()
+        .into_bytes()
 }
 
 /// The server side of a SOCKS5 CONNECT (no authentication), answered by this server itself:
@@ -1091,6 +1162,10 @@ fn route(shared: &Shared, base: &str, target: &str) -> Reply {
         }
         _ => {
             let trimmed = path.trim_matches('/');
+            let (trimmed, path_page) = match trimmed.split_once("/page/") {
+                Some((section, n)) => (section, n.parse().ok()),
+                None => (trimmed, None),
+            };
             if let Some(section) = SECTIONS
                 .iter()
                 .chain([&DISALLOWED_SECTION])
@@ -1100,9 +1175,10 @@ fn route(shared: &Shared, base: &str, target: &str) -> Reply {
                     .split('&')
                     .find_map(|kv| kv.strip_prefix("page="))
                     .and_then(|v| v.parse().ok())
+                    .or(path_page)
                     .unwrap_or(1usize)
                     .max(1);
-                return section_page(&stories, section, page)
+                return section_page(&stories, section, page, shared.config.numbered_pages)
                     .map_or_else(|| Reply::status(404), Reply::html);
             }
             match stories.iter().find(|s| article_path(s) == path) {
