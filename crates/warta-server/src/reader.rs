@@ -579,20 +579,15 @@ impl DateView {
     }
 }
 
-/// The offset written at the end of an RFC 3339 instant (`+07:00`, `-05:00`, `Z`).
+/// The offset written at the end of an RFC 3339 instant (`+07:00`, `-05:00`, `Z`), as jiff's
+/// own parser reads it.
 fn offset_of(raw: &str) -> Option<jiff::tz::Offset> {
-    if raw.ends_with(['Z', 'z']) {
-        return Some(jiff::tz::Offset::UTC);
+    use jiff::fmt::temporal::{Pieces, PiecesOffset};
+    match Pieces::parse(raw.trim()).ok()?.offset()? {
+        PiecesOffset::Zulu => Some(jiff::tz::Offset::UTC),
+        PiecesOffset::Numeric(n) => Some(n.offset()),
+        _ => None,
     }
-    let tail = raw.get(raw.len().checked_sub(6)?..)?;
-    let sign = match tail.as_bytes().first()? {
-        b'+' => 1,
-        b'-' => -1,
-        _ => return None,
-    };
-    let hours: i32 = tail.get(1..3)?.parse().ok()?;
-    let minutes: i32 = tail.get(4..6)?.parse().ok()?;
-    jiff::tz::Offset::from_seconds(sign * (hours * 3600 + minutes * 60)).ok()
 }
 
 fn zone_label(offset: jiff::tz::Offset) -> String {
