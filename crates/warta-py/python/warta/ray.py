@@ -18,24 +18,10 @@ from typing import Any
 
 import pyarrow as pa
 
+from warta._arrow import ARTICLE_ARROW
 from warta._native import read_warc
 from warta._pages import ARTICLE_COLUMNS, article_columns, extract_page
 
-ARTICLE_ARROW = pa.schema(
-    [
-        ("title", pa.string()),
-        ("text", pa.string()),
-        ("authors", pa.list_(pa.string())),
-        ("published", pa.string()),
-        ("modified", pa.string()),
-        ("language", pa.string()),
-        ("page_type", pa.string()),
-        ("site_name", pa.string()),
-        ("description", pa.string()),
-        ("canonical_url", pa.string()),
-        ("error", pa.struct([("kind", pa.string()), ("message", pa.string())])),
-    ]
-)
 
 # Columns of a WARC page record that tell how to read its page (see warta.read_warc).
 HINT_COLUMNS = {"read_as": "read_as", "charset": "charset", "date": "date"}

@@ -17,6 +17,7 @@ import pyarrow as pa
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql.types import StructType
 
+from warta._arrow import ARTICLE_ARROW
 from warta._native import read_warc
 from warta._pages import ARTICLE_COLUMNS, ARTICLE_DDL, article_columns, extract_page, record_article
 
@@ -58,21 +59,6 @@ def _arrow_schema(inputs: pa.Schema) -> pa.Schema:
     return pa.schema(list(inputs) + list(ARTICLE_ARROW))
 
 
-ARTICLE_ARROW = pa.schema(
-    [
-        ("title", pa.string()),
-        ("text", pa.string()),
-        ("authors", pa.list_(pa.string())),
-        ("published", pa.string()),
-        ("modified", pa.string()),
-        ("language", pa.string()),
-        ("page_type", pa.string()),
-        ("site_name", pa.string()),
-        ("description", pa.string()),
-        ("canonical_url", pa.string()),
-        ("error", pa.struct([("kind", pa.string()), ("message", pa.string())])),
-    ]
-)
 RECORD_ARROW = pa.schema(
     [("input", pa.string()), ("record_id", pa.string()), ("url", pa.string()), ("date", pa.string())]
 )
