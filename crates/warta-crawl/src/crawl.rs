@@ -499,8 +499,7 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             Got::Gone => {}
             Got::NotModified => self.not_modified(&task),
             Got::Page(fetched) => match task.kind {
-                Kind::Sitemap => self.read_sitemap(&task, *fetched),
-                Kind::Feed => self.read_feed(&task, *fetched),
+                Kind::Sitemap | Kind::Feed => self.read_discovery(&task, *fetched),
                 Kind::Page | Kind::Listing | Kind::Robots => self.read_page(&task, *fetched),
             },
         }
@@ -775,7 +774,9 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
         }
     }
 
-    fn read_sitemap(&mut self, task: &Task, fetched: Fetched) {
+    /// A sitemap or feed: the links it lists; its body is kept so that a 304 on a rerun can be
+    /// read again.
+    fn read_discovery(&mut self, task: &Task, fetched: Fetched) {
         if !(200..300).contains(&fetched.exchange.status) {
             self.fail(
                 task,
@@ -785,7 +786,11 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             );
             return;
         }
-        let found = self.sitemap_links(task, &fetched.exchange.body);
+        let found = if task.kind == Kind::Sitemap {
+            self.sitemap_links(task, &fetched.exchange.body)
+        } else {
+            self.feed_links(task, &fetched.exchange.body)
+        };
         self.remember(task, &fetched, Some(fetched.exchange.body.clone()), &found);
     }
 
@@ -809,20 +814,6 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             Err(_) => {}
         }
         found
-    }
-
-    fn read_feed(&mut self, task: &Task, fetched: Fetched) {
-        if !(200..300).contains(&fetched.exchange.status) {
-            self.fail(
-                task,
-                "fetch",
-                format!("HTTP status {}", fetched.exchange.status),
-                false,
-            );
-            return;
-        }
-        let found = self.feed_links(task, &fetched.exchange.body);
-        self.remember(task, &fetched, Some(fetched.exchange.body.clone()), &found);
     }
 
     fn feed_links(&mut self, task: &Task, body: &[u8]) -> Vec<(String, UrlRecord)> {
