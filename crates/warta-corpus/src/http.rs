@@ -1,8 +1,6 @@
 //! The HTTP response inside a WARC `response` record: status, media type, charset, and the body
 //! with its transfer and content codings undone.
 
-use std::io::Read;
-
 /// A response whose body is ready for the extractor.
 #[derive(Debug)]
 pub struct Response {
@@ -208,47 +206,19 @@ fn broken(out: Vec<u8>, chunks: usize) -> Dechunk {
 
 /// Undoes one content coding; on failure gives the input back with the error.
 fn decode_coding(coding: &str, body: Vec<u8>, max: usize) -> Result<Vec<u8>, (Vec<u8>, HttpError)> {
-    let limit = max as u64 + 1;
+    if matches!(coding, "" | "identity" | "none") {
+        return Ok(body);
+    }
     let mut out = Vec::new();
-    let result = match coding {
-        "" | "identity" | "none" => return Ok(body),
-        "gzip" | "x-gzip" => flate2::read::MultiGzDecoder::new(&body[..])
-            .take(limit)
-            .read_to_end(&mut out),
-        "deflate" => {
-            // Servers send both zlib-wrapped and raw deflate under this name.
-            let zlib = flate2::read::ZlibDecoder::new(&body[..])
-                .take(limit)
-                .read_to_end(&mut out);
-            if zlib.is_err() {
-                out.clear();
-                flate2::read::DeflateDecoder::new(&body[..])
-                    .take(limit)
-                    .read_to_end(&mut out)
-            } else {
-                zlib
-            }
-        }
-        "br" => brotli_decompressor::Decompressor::new(&body[..], 64 * 1024)
-            .take(limit)
-            .read_to_end(&mut out),
-        #[cfg(feature = "zstd")]
-        "zstd" => match zstd::stream::read::Decoder::new(&body[..]) {
-            Ok(d) => d.take(limit).read_to_end(&mut out),
-            Err(e) => Err(e),
-        },
-        other => {
-            return Err((
-                body,
-                HttpError::UnsupportedCoding(format!("content-encoding {}", truncate(other, 30))),
-            ))
-        }
-    };
-    match result {
-        Ok(_) => Ok(out),
+    match warta_fetch::undo_coding(coding, &body, max as u64 + 1, &mut out) {
+        None => Err((
+            body,
+            HttpError::UnsupportedCoding(format!("content-encoding {}", truncate(coding, 30))),
+        )),
+        Some(Ok(_)) => Ok(out),
         // A body cut by the crawler still decodes up to the cut: keep that part.
-        Err(_) if out.len() > 512 => Ok(out),
-        Err(e) => Err((
+        Some(Err(_)) if out.len() > 512 => Ok(out),
+        Some(Err(e)) => Err((
             body,
             HttpError::Decoding(format!("{coding} body does not decode: {e}")),
         )),

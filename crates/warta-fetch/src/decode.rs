@@ -37,48 +37,58 @@ pub fn decode(
 fn decode_one(coding: &str, body: &[u8], max: u64) -> Result<Vec<u8>, FetchError> {
     let mut out = Vec::new();
     // One byte past the cap tells "exactly at the cap" from "over it".
-    let limit = max.saturating_add(1);
-    let result = match coding {
+    match undo_coding(coding, body, max.saturating_add(1), &mut out) {
+        None => Err(FetchError::ContentEncoding {
+            coding: coding.chars().take(40).collect(),
+            detail: "not a coding this build undoes".into(),
+        }),
+        Some(Ok(_)) if out.len() as u64 > max => Err(FetchError::TooLarge { limit: max }),
+        Some(Ok(_)) => Ok(out),
+        Some(Err(e)) => Err(FetchError::ContentEncoding {
+            coding: coding.to_string(),
+            detail: format!("the body does not decode: {e}"),
+        }),
+    }
+}
+
+/// Undoes one content coding (`gzip`, `deflate` zlib-wrapped or raw, `br`, and `zstd` with that
+/// feature) into `out`, writing at most `limit` bytes, so a bomb costs no more. `None` for a
+/// coding this build does not undo. On a decoding error `out` keeps what decoded before it.
+/// The one coding reader: the fetcher and the WARC payload reader (`warta-corpus`) both call it.
+pub fn undo_coding(
+    coding: &str,
+    body: &[u8],
+    limit: u64,
+    out: &mut Vec<u8>,
+) -> Option<std::io::Result<usize>> {
+    Some(match coding {
         "gzip" | "x-gzip" => flate2::read::MultiGzDecoder::new(body)
             .take(limit)
-            .read_to_end(&mut out),
+            .read_to_end(out),
         "deflate" => {
             // Servers send both zlib-wrapped and raw deflate under this name.
             let zlib = flate2::read::ZlibDecoder::new(body)
                 .take(limit)
-                .read_to_end(&mut out);
+                .read_to_end(out);
             if zlib.is_err() {
                 out.clear();
                 flate2::read::DeflateDecoder::new(body)
                     .take(limit)
-                    .read_to_end(&mut out)
+                    .read_to_end(out)
             } else {
                 zlib
             }
         }
         "br" => brotli_decompressor::Decompressor::new(body, 64 * 1024)
             .take(limit)
-            .read_to_end(&mut out),
+            .read_to_end(out),
         #[cfg(feature = "zstd")]
         "zstd" => match zstd::stream::read::Decoder::new(body) {
-            Ok(d) => d.take(limit).read_to_end(&mut out),
+            Ok(d) => d.take(limit).read_to_end(out),
             Err(e) => Err(e),
         },
-        other => {
-            return Err(FetchError::ContentEncoding {
-                coding: other.chars().take(40).collect(),
-                detail: "not a coding this build undoes".into(),
-            })
-        }
-    };
-    match result {
-        Ok(_) if out.len() as u64 > max => Err(FetchError::TooLarge { limit: max }),
-        Ok(_) => Ok(out),
-        Err(e) => Err(FetchError::ContentEncoding {
-            coding: coding.to_string(),
-            detail: format!("the body does not decode: {e}"),
-        }),
-    }
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

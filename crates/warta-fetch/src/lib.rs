@@ -20,7 +20,7 @@ mod fetcher;
 mod policy;
 mod response;
 
-pub use decode::ACCEPTED_CODINGS;
+pub use decode::{undo_coding, ACCEPTED_CODINGS};
 pub use error::FetchError;
 pub use fetcher::{FetchConfig, Fetcher, USER_AGENT};
 pub use policy::{canonical, refused_range, AddressPolicy, Cidr, InvalidCidr};
