@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
-const SETS: [&str; 6] = [
+const SETS: [&str; 7] = [
     "scrapinghub",
     "wcxb-dev",
     "trafilatura",
