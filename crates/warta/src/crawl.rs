@@ -33,15 +33,20 @@ pub struct CrawlArgs {
     /// Skip sitemap and feed entries dated before this (RFC 3339 or YYYY-MM-DD).
     #[arg(long)]
     since: Option<String>,
-    /// Seconds between two requests to a host (robots.txt's Crawl-delay can raise it).
+    /// Seconds from a request to a host, and from its response, to the next request there
+    /// (robots.txt's Crawl-delay can raise it).
     #[arg(long, default_value_t = 1.0)]
     delay: f64,
     /// Sent as User-Agent; its first word is the name robots.txt rules are matched against.
     #[arg(long, default_value = warta_crawl::USER_AGENT)]
     user_agent: String,
-    /// Hosts crawled at once (each host gets one request at a time).
+    /// Hosts crawled at once.
     #[arg(short, long, default_value_t = 4)]
     jobs: usize,
+    /// Requests in flight to one host at once; `--delay` still spaces their starts, a
+    /// `Retry-After` pauses them all, and a host whose robots.txt sets a Crawl-delay gets one.
+    #[arg(long, default_value_t = 1)]
+    per_host: usize,
     /// How many listing pages deep to follow from a seed.
     #[arg(long, default_value_t = 10)]
     max_depth: u32,
@@ -88,6 +93,7 @@ pub fn run(args: CrawlArgs) -> Result<i32> {
         since,
         delay: seconds(args.delay, "delay")?,
         jobs: args.jobs.max(1),
+        per_host: args.per_host.max(1),
         max_depth: args.max_depth,
         fetch: warta_fetch::FetchConfig {
             timeout: seconds(args.timeout, "timeout")?,
