@@ -183,7 +183,7 @@ pub fn run(config: &Config, stop: &AtomicBool) -> Result<Summary, String> {
         Some(p) => Box::new(BufWriter::new(append(p)?)),
     };
     let warc = match &config.warc {
-        Some(p) => Some(WarcWriter::new(BufWriter::new(append(p)?), compression(p))),
+        Some(p) => Some(open_warc(p, config)?),
         None => None,
     };
     let shared = Shared {
@@ -248,6 +248,40 @@ fn append(path: &std::path::Path) -> Result<File, String> {
         .append(true)
         .open(path)
         .map_err(|e| format!("cannot open {}: {e}", path.display()))
+}
+
+/// Opens the WARC to append to; a new (empty) file starts with a `warcinfo` record saying
+/// what wrote it and how.
+fn open_warc(
+    path: &std::path::Path,
+    config: &Config,
+) -> Result<WarcWriter<BufWriter<File>>, String> {
+    let file = append(path)?;
+    let fresh = file.metadata().map(|m| m.len() == 0).unwrap_or(false);
+    let mut warc = WarcWriter::new(BufWriter::new(file), compression(path));
+    if fresh {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        warc.write_warcinfo(
+            &now(),
+            &name,
+            &[
+                ("software", concat!("warta/", env!("CARGO_PKG_VERSION"))),
+                ("format", "WARC File Format 1.1"),
+                (
+                    "conformsTo",
+                    "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
+                ),
+                ("robots", "obey"),
+                ("http-header-user-agent", &config.fetch.user_agent),
+            ],
+        )
+        .and_then(|_| warc.flush())
+        .map_err(|e| format!("cannot write the WARC: {e}"))?;
+    }
+    Ok(warc)
 }
 
 fn compression(path: &std::path::Path) -> Compress {

@@ -267,6 +267,14 @@ fn a_rerun_fetches_only_new_and_changed_pages_with_conditional_checks_for_the_re
         .find(|h| h.path == site.change_article_path(10))
         .unwrap();
     assert!(changed_hit.conditional && changed_hit.status == 200);
+
+    // The WARC says what wrote it, once: the rerun appended to it without a second warcinfo.
+    let mut warc = Vec::new();
+    let file = std::fs::File::open(dir.path().join("crawl.warc.gz")).unwrap();
+    std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(file), &mut warc).unwrap();
+    let warc = String::from_utf8_lossy(&warc);
+    assert!(warc.starts_with("WARC/1.1\r\nWARC-Type: warcinfo\r\n"));
+    assert_eq!(warc.matches("WARC-Type: warcinfo\r\n").count(), 1);
 }
 
 #[test]
