@@ -164,7 +164,7 @@ struct Shared<'a> {
     progress: Option<ProgressBar>,
 }
 
-/// Crawls the seeds. Setting `stop` (Ctrl-C) ends the run after the page in flight; the state,
+/// Crawls the seeds. Setting `stop` (Ctrl-C) ends the run after the pages in flight; the state,
 /// the output and the WARC are then consistent.
 pub fn run(config: &Config, stop: &AtomicBool) -> Result<Summary, String> {
     let started = Instant::now();

@@ -63,7 +63,7 @@ pub struct CrawlArgs {
     quiet: bool,
 }
 
-/// Set by Ctrl-C: the crawl finishes the page in flight and stops.
+/// Set by Ctrl-C: the crawl finishes the pages in flight and stops.
 static STOP: AtomicBool = AtomicBool::new(false);
 
 /// Runs the crawl; returns the process exit code.
@@ -108,7 +108,7 @@ pub fn run(args: CrawlArgs) -> Result<i32> {
         if STOP.swap(true, Ordering::SeqCst) {
             std::process::exit(130);
         }
-        eprintln!("warta: stopping after the page in flight (Ctrl-C again to quit at once)");
+        eprintln!("warta: stopping after the pages in flight (Ctrl-C again to quit at once)");
     })
     .context("cannot install the Ctrl-C handler")?;
     let summary = warta_crawl::run(&config, &STOP).map_err(anyhow::Error::msg)?;
