@@ -3,6 +3,8 @@
 # made-up news site of the crawler's tests (crates/warta-crawl/examples/fixture_site.rs) served
 # on loopback, with no delay between requests on either side and the same caps (2 s per
 # request, 2 MB per body). Each run gets a fresh site, whose request log shows what was asked.
+# warta runs twice: one request at a time to the host (its default), and with `--per-host 4`,
+# the parallelism trafilatura gets from `--parallel 4`.
 #
 # trafilatura refuses hosts without a public suffix (127.0.0.1, localhost), so it asks for
 # http://news.example/ through the site's own SOCKS5 door (http_proxy=socks5h://…): the same
@@ -67,6 +69,12 @@ timed warta-rerun "$ROOT/target/release/warta" crawl "http://127.0.0.1:$PORT/" -
   --max-bytes 2000000 --allow-private 127.0.0.1/32 --state "$OUT/state" \
   --warc "$OUT/crawl.warc.gz" -o "$OUT/warta.jsonl"
 stop_site
+start_site warta-per-host-4
+timed warta-per-host-4 "$ROOT/target/release/warta" crawl "http://127.0.0.1:$PORT/" --delay 0 \
+  --per-host 4 --timeout 2 --max-bytes 2000000 --allow-private 127.0.0.1/32 \
+  --state "$OUT/state-per-host-4" --warc "$OUT/crawl-per-host-4.warc.gz" \
+  -o "$OUT/warta-per-host-4.jsonl"
+stop_site
 
 TRAF=("$PY/bin/trafilatura" --config-file "$OUT/trafilatura.cfg" --json --with-metadata --parallel 4)
 export http_proxy="socks5h://127.0.0.1:$PORT"
@@ -114,8 +122,9 @@ def row(name, urls):
     secs = float((out / f"{name}.seconds").read_text())
     rows.append((name, len(found), len(allowed), secs, len(reqs), robots, closed))
 
-warta = [json.loads(l) for l in (out / "warta.jsonl").read_text().splitlines()]
-row("warta", [r["url"] for r in warta if "error" not in r])
+for name in ("warta", "warta-per-host-4"):
+    warta = [json.loads(l) for l in (out / f"{name}.jsonl").read_text().splitlines()]
+    row(name, [r["url"] for r in warta if "error" not in r])
 for mode in ("sitemap", "sitemap-list", "feed"):
     docs = []
     for p in (out / f"trafilatura-{mode}").glob("*.json"):

@@ -1,14 +1,15 @@
-//! The crawl: one worker per host (at most `jobs` hosts at once), one request at a time per
-//! host with the delay between them. Each host's work is, in order of trust: robots.txt, its
-//! sitemaps, the seed pages and the feeds they announce, the listing pages the extractor
-//! recognises, and the pages all of these point to.
+//! The crawl: one worker per host (at most `jobs` hosts at once), each with up to `per_host`
+//! lanes that share the host's queue and its pace (the delay between request starts, a
+//! server's `Retry-After`). Each host's work is, in order of trust: robots.txt, its sitemaps,
+//! the seed pages and the feeds they announce, the listing pages the extractor recognises, and
+//! the pages all of these point to.
 
 use std::collections::{BTreeMap, HashSet, VecDeque};
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use indicatif::ProgressBar;
@@ -60,10 +61,15 @@ pub struct Config {
     pub max_pages: Option<u64>,
     /// Sitemap and feed entries dated before this are skipped.
     pub since: Option<jiff::Timestamp>,
-    /// The least time between two requests to a host (robots.txt's Crawl-delay can raise it).
+    /// The least time from a request's start, and from a response's end, to the next request
+    /// to the host (robots.txt's Crawl-delay can raise it).
     pub delay: Duration,
     /// Hosts crawled at once.
     pub jobs: usize,
+    /// Requests in flight to one host at once. A host whose robots.txt sets a Crawl-delay
+    /// gets one: the site asked for a pace, which the classic reading of Crawl-delay gives
+    /// with one connection at a time.
+    pub per_host: usize,
     /// How many listing pages deep (pagination, links from listings) to go from a seed.
     pub max_depth: u32,
     /// Caps, user agent and address policy for every request (redirects are followed by the
@@ -84,6 +90,7 @@ impl Default for Config {
             since: None,
             delay: Duration::from_secs(1),
             jobs: 4,
+            per_host: 1,
             max_depth: 10,
             fetch: FetchConfig {
                 user_agent: USER_AGENT.to_string(),
@@ -157,7 +164,7 @@ struct Shared<'a> {
     progress: Option<ProgressBar>,
 }
 
-/// Crawls the seeds. Setting `stop` (Ctrl-C) ends the run after the page in flight; the state,
+/// Crawls the seeds. Setting `stop` (Ctrl-C) ends the run after the pages in flight; the state,
 /// the output and the WARC are then consistent.
 pub fn run(config: &Config, stop: &AtomicBool) -> Result<Summary, String> {
     let started = Instant::now();
@@ -176,7 +183,7 @@ pub fn run(config: &Config, stop: &AtomicBool) -> Result<Summary, String> {
         Some(p) => Box::new(BufWriter::new(append(p)?)),
     };
     let warc = match &config.warc {
-        Some(p) => Some(WarcWriter::new(BufWriter::new(append(p)?), compression(p))),
+        Some(p) => Some(open_warc(p, config)?),
         None => None,
     };
     let shared = Shared {
@@ -202,7 +209,7 @@ pub fn run(config: &Config, stop: &AtomicBool) -> Result<Summary, String> {
             scope.spawn(|| loop {
                 let next = lock(&hosts).pop_front();
                 let Some((key, seeds)) = next else { break };
-                HostCrawl::new(&shared, key, seeds).run();
+                crawl_host(&shared, key, seeds);
             });
         }
     });
@@ -241,6 +248,40 @@ fn append(path: &std::path::Path) -> Result<File, String> {
         .append(true)
         .open(path)
         .map_err(|e| format!("cannot open {}: {e}", path.display()))
+}
+
+/// Opens the WARC to append to; a new (empty) file starts with a `warcinfo` record saying
+/// what wrote it and how.
+fn open_warc(
+    path: &std::path::Path,
+    config: &Config,
+) -> Result<WarcWriter<BufWriter<File>>, String> {
+    let file = append(path)?;
+    let fresh = file.metadata().map(|m| m.len() == 0).unwrap_or(false);
+    let mut warc = WarcWriter::new(BufWriter::new(file), compression(path));
+    if fresh {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        warc.write_warcinfo(
+            &now(),
+            &name,
+            &[
+                ("software", concat!("warta/", env!("CARGO_PKG_VERSION"))),
+                ("format", "WARC File Format 1.1"),
+                (
+                    "conformsTo",
+                    "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
+                ),
+                ("robots", "obey"),
+                ("http-header-user-agent", &config.fetch.user_agent),
+            ],
+        )
+        .and_then(|_| warc.flush())
+        .map_err(|e| format!("cannot write the WARC: {e}"))?;
+    }
+    Ok(warc)
 }
 
 fn compression(path: &std::path::Path) -> Compress {
@@ -285,16 +326,27 @@ enum Got {
     Gone,
 }
 
-struct HostCrawl<'s, 'a> {
+/// One host's fixed context, shared by its lanes: robots.txt is read before they start.
+struct Host<'s, 'a> {
     shared: &'s Shared<'a>,
     key: String,
-    seeds: Vec<Url>,
     robots: Robots,
     delay: Duration,
-    /// When the last response ended: the next request waits `delay` from there.
-    last_response: Option<Instant>,
+    pace: Mutex<Pace>,
+}
+
+/// When the host may be asked again; every lane waits on it.
+struct Pace {
+    last_start: Option<Instant>,
+    last_end: Option<Instant>,
     /// A server's `Retry-After`: no request before this.
     not_before: Instant,
+}
+
+/// One host's frontier, behind the lock the lanes share.
+struct HostCrawl<'h, 's, 'a> {
+    host: &'h Host<'s, 'a>,
+    origin: Url,
     /// Discovery documents first, then listings, then the pages they lead to.
     queues: [VecDeque<Task>; 3],
     queued: HashSet<String>,
@@ -304,26 +356,100 @@ struct HostCrawl<'s, 'a> {
     /// unless a page announced a feed.
     seeds_left: usize,
     feeds_announced: bool,
+    /// Tasks taken by a lane and not yet read: an empty queue is the end only when none are.
+    in_flight: usize,
 }
 
-impl<'s, 'a> HostCrawl<'s, 'a> {
-    fn new(shared: &'s Shared<'a>, key: String, seeds: Vec<Url>) -> Self {
-        HostCrawl {
-            shared,
-            key,
-            seeds,
-            robots: Robots::AllowAll,
-            delay: shared.config.delay,
-            last_response: None,
+/// Crawls one host: robots.txt first, then its lanes until the queue is empty.
+fn crawl_host(shared: &Shared, key: String, seeds: Vec<Url>) {
+    let Some(origin) = seeds.first().and_then(|s| s.join("/").ok()) else {
+        return;
+    };
+    let mut host = Host {
+        shared,
+        key,
+        robots: Robots::AllowAll,
+        delay: shared.config.delay,
+        pace: Mutex::new(Pace {
+            last_start: None,
+            last_end: None,
             not_before: Instant::now(),
-            queues: Default::default(),
-            queued: HashSet::new(),
-            written: HashSet::new(),
-            seeds_left: 0,
-            feeds_announced: false,
+        }),
+    };
+    host.count(|_| {});
+    host.read_robots(&origin);
+    let lanes = if host.robots.delay().is_some_and(|d| d > 0.0) {
+        1
+    } else {
+        shared.config.per_host.max(1)
+    };
+    let mut frontier = HostCrawl {
+        host: &host,
+        origin,
+        queues: Default::default(),
+        queued: HashSet::new(),
+        written: HashSet::new(),
+        seeds_left: 0,
+        feeds_announced: false,
+        in_flight: 0,
+    };
+    frontier.start(seeds);
+    let frontier = Mutex::new(frontier);
+    let wake = Condvar::new();
+    std::thread::scope(|scope| {
+        for _ in 1..lanes {
+            scope.spawn(|| lane(&host, &frontier, &wake));
+        }
+        lane(&host, &frontier, &wake);
+    });
+}
+
+/// Takes tasks from the host's queue until it is empty and no other lane may add to it. The
+/// request and the extraction run outside the lock; what they found is read inside it.
+fn lane(host: &Host, frontier: &Mutex<HostCrawl>, wake: &Condvar) {
+    let mut crawl = lock(frontier);
+    loop {
+        if host.stopping() || lock(&host.shared.outputs).failure.is_some() {
+            break;
+        }
+        let Some(task) = crawl.next_task() else {
+            if crawl.in_flight == 0 {
+                break;
+            }
+            crawl = wake.wait(crawl).unwrap_or_else(|e| e.into_inner());
+            continue;
+        };
+        if matches!(task.kind, Kind::Page | Kind::Listing) {
+            if let Some(max) = host.shared.config.max_pages {
+                if host.shared.pages_fetched.fetch_add(1, Ordering::SeqCst) >= max {
+                    break;
+                }
+            }
+        }
+        let seed = task.seed;
+        if crawl.written.contains(task.url.as_str()) {
+            // Already written this run under another URL that names this one as canonical.
+            host.count(|s| s.duplicates += 1);
+        } else {
+            crawl.in_flight += 1;
+            drop(crawl);
+            let got = host.fetch(&task);
+            let outcome = host.extract(&task, &got);
+            crawl = lock(frontier);
+            crawl.in_flight -= 1;
+            crawl.visit(task, got, outcome);
+            wake.notify_all();
+        }
+        if seed {
+            crawl.seed_done();
         }
     }
+    drop(crawl);
+    // Lanes waiting for this one's findings see the end (or the stop) for themselves.
+    wake.notify_all();
+}
 
+impl<'s, 'a> Host<'s, 'a> {
     fn count(&self, update: impl FnOnce(&mut HostSummary)) {
         let mut all = lock(&self.shared.summary);
         update(all.entry(self.key.clone()).or_default());
@@ -348,112 +474,6 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
 
     fn stopping(&self) -> bool {
         self.shared.stop.load(Ordering::Relaxed)
-    }
-
-    fn run(mut self) {
-        let Some(origin) = self.seeds.first().and_then(|s| s.join("/").ok()) else {
-            return;
-        };
-        self.count(|_| {});
-        self.read_robots(&origin);
-        let sitemaps: Vec<String> = if self.robots.sitemaps().is_empty() {
-            ["sitemap.xml", "sitemap_index.xml"]
-                .iter()
-                .filter_map(|p| origin.join(p).ok().map(String::from))
-                .collect()
-        } else {
-            self.robots.sitemaps().to_vec()
-        };
-        for s in sitemaps {
-            if let Some(url) = url_norm::parse(&s) {
-                self.enqueue(Task {
-                    url,
-                    kind: Kind::Sitemap,
-                    depth: 0,
-                    listed: None,
-                    seed: false,
-                });
-            }
-        }
-        self.seeds_left = self.seeds.len();
-        for url in self.seeds.clone() {
-            self.enqueue(Task {
-                url,
-                kind: Kind::Page,
-                depth: 0,
-                listed: None,
-                seed: true,
-            });
-        }
-        // What a stopped run had found but not fetched.
-        for (url, record) in self.shared.store.pending() {
-            let Some(url) = url_norm::parse(&url) else {
-                continue;
-            };
-            if url_norm::host_key(&url) == self.key {
-                self.enqueue(Task {
-                    url,
-                    kind: record.kind,
-                    depth: record.depth,
-                    listed: record.listed,
-                    seed: false,
-                });
-            }
-        }
-        while let Some(task) = self.next_task() {
-            if self.stopping() || lock(&self.shared.outputs).failure.is_some() {
-                break;
-            }
-            if matches!(task.kind, Kind::Page | Kind::Listing) {
-                if let Some(max) = self.shared.config.max_pages {
-                    if self.shared.pages_fetched.fetch_add(1, Ordering::SeqCst) >= max {
-                        break;
-                    }
-                }
-            }
-            let seed = task.seed;
-            self.visit(task);
-            if seed {
-                self.seeds_left = self.seeds_left.saturating_sub(1);
-                if self.seeds_left == 0 && !self.feeds_announced {
-                    self.try_common_feeds(&origin);
-                }
-            }
-        }
-    }
-
-    /// Queues the paths where feeds usually are, for a site whose pages announce none; they
-    /// are asked like any other document (robots.txt, the delay), and one that is not a feed
-    /// gives nothing.
-    fn try_common_feeds(&mut self, origin: &Url) {
-        for path in COMMON_FEED_PATHS {
-            if let Ok(url) = origin.join(path) {
-                self.enqueue(Task {
-                    url,
-                    kind: Kind::Feed,
-                    depth: 0,
-                    listed: None,
-                    seed: false,
-                });
-            }
-        }
-    }
-
-    fn next_task(&mut self) -> Option<Task> {
-        self.queues.iter_mut().find_map(VecDeque::pop_front)
-    }
-
-    fn enqueue(&mut self, task: Task) {
-        if url_norm::host_key(&task.url) != self.key || !self.queued.insert(task.url.to_string()) {
-            return;
-        }
-        let queue = match task.kind {
-            Kind::Robots | Kind::Sitemap | Kind::Feed => 0,
-            Kind::Listing => 1,
-            Kind::Page if task.seed || task.depth == 0 => 1,
-            Kind::Page => 2,
-        };
-        self.queues[queue].push_back(task);
     }
 
     fn read_robots(&mut self, origin: &Url) {
@@ -489,50 +509,34 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
         }
     }
 
-    fn visit(&mut self, task: Task) {
-        if self.written.contains(task.url.as_str()) {
-            // Already written this run under another URL that names this one as canonical.
-            self.count(|s| s.duplicates += 1);
-            return;
+    /// A page's extraction, through the same code `warta batch` runs on the archived response;
+    /// `None` for discovery documents and for responses that are not a success.
+    fn extract(&self, task: &Task, got: &Got) -> Option<Outcome> {
+        let Got::Page(fetched) = got else { return None };
+        if matches!(task.kind, Kind::Sitemap | Kind::Feed)
+            || !(200..300).contains(&fetched.exchange.status)
+        {
+            return None;
         }
-        match self.fetch(&task) {
-            Got::Gone => {}
-            Got::NotModified => self.not_modified(&task),
-            Got::Page(fetched) => match task.kind {
-                Kind::Sitemap | Kind::Feed => self.read_discovery(&task, *fetched),
-                Kind::Page | Kind::Listing | Kind::Robots => self.read_page(&task, *fetched),
+        let mut block = fetched.exchange.response_head.clone();
+        block.extend_from_slice(&fetched.exchange.wire_body);
+        Some(page::process(
+            Page {
+                id: fetched.record_id.clone(),
+                input: task.url.to_string(),
+                url: Some(fetched.url.to_string()),
+                fetched: Some(fetched.date.clone()),
+                payload: Payload::HttpResponse(block),
+                warnings: Vec::new(),
             },
-        }
-    }
-
-    /// A 304: discovery documents are read again from their stored copy (their links may
-    /// still be new to this run's queue); a page stays as it was extracted.
-    fn not_modified(&mut self, task: &Task) {
-        let stored = self.shared.store.body(task.url.as_str());
-        let mut record = self
-            .shared
-            .store
-            .get(task.url.as_str())
-            .unwrap_or_else(|| UrlRecord::pending(task.kind, task.depth, None));
-        record.listed = task.listed.clone().or(record.listed);
-        record.status = Status::Done;
-        self.commit(&[(task.url.to_string(), record)], &[]);
-        let Some(body) = stored else { return };
-        let found = match task.kind {
-            Kind::Sitemap => self.sitemap_links(task, &body),
-            Kind::Feed => self.feed_links(task, &body),
-            Kind::Page | Kind::Listing => {
-                self.listing_links(task, &task.url, &body, None, false);
-                return;
-            }
-            Kind::Robots => return,
-        };
-        self.commit(&found, &[]);
+            &self.shared.config.options,
+            &self.shared.no_fetch,
+        ))
     }
 
     /// Sends the request, following redirects and waiting out 429/503, and archives every
     /// exchange. Error records for failures are written here.
-    fn fetch(&mut self, task: &Task) -> Got {
+    fn fetch(&self, task: &Task) -> Got {
         let previous = self.shared.store.get(task.url.as_str());
         let mut validators = Vec::new();
         if let Some(r) = previous.as_ref().filter(|r| r.status == Status::Done) {
@@ -557,7 +561,7 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             }
             let date = now();
             let sent = self.shared.fetcher.get(&url, &validators);
-            self.last_response = Some(Instant::now());
+            lock(&self.pace).last_end = Some(Instant::now());
             self.count(|s| s.requests += 1);
             let exchange = match sent {
                 Ok(e) => e,
@@ -621,7 +625,9 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
                         .and_then(retry_after)
                         .unwrap_or(self.delay.max(Duration::from_secs(1)) * 2u32.pow(retries))
                         .min(MAX_RETRY_AFTER);
-                    self.not_before = self.not_before.max(Instant::now() + wait);
+                    // The whole host waits, not only this lane.
+                    let mut pace = lock(&self.pace);
+                    pace.not_before = pace.not_before.max(Instant::now() + wait);
                 }
                 _ => {
                     return Got::Page(Box::new(Fetched {
@@ -635,19 +641,29 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
         }
     }
 
-    /// Sleeps until the host may be asked again; false when the run is stopping.
+    /// Sleeps until the host may be asked again, and takes that start for this lane; false
+    /// when the run is stopping. A start waits out `delay` from the last start and from the
+    /// last response's end: with one lane this is the delay between a response and the next
+    /// request, with more it still spaces the starts.
     fn wait_turn(&self) -> bool {
         loop {
             if self.stopping() {
                 return false;
             }
             let now = Instant::now();
-            let due = self.last_response.map_or(self.not_before, |last| {
-                self.not_before.max(last + self.delay)
-            });
-            if now >= due {
-                return true;
-            }
+            let due = {
+                let mut pace = lock(&self.pace);
+                let due = [pace.last_start, pace.last_end]
+                    .into_iter()
+                    .flatten()
+                    .map(|t| t + self.delay)
+                    .fold(pace.not_before, Instant::max);
+                if now >= due {
+                    pace.last_start = Some(now);
+                    return true;
+                }
+                due
+            };
             std::thread::sleep((due - now).min(Duration::from_millis(50)));
         }
     }
@@ -727,6 +743,141 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
         self.commit(&records, &bodies);
     }
 
+    fn already_done(&self, url: &str) -> bool {
+        self.shared
+            .store
+            .get(url)
+            .is_some_and(|r| r.status == Status::Done)
+    }
+}
+
+impl HostCrawl<'_, '_, '_> {
+    /// Queues the sitemaps, the seeds and what a stopped run had found but not fetched.
+    fn start(&mut self, seeds: Vec<Url>) {
+        let sitemaps: Vec<String> = if self.host.robots.sitemaps().is_empty() {
+            ["sitemap.xml", "sitemap_index.xml"]
+                .iter()
+                .filter_map(|p| self.origin.join(p).ok().map(String::from))
+                .collect()
+        } else {
+            self.host.robots.sitemaps().to_vec()
+        };
+        for s in sitemaps {
+            if let Some(url) = url_norm::parse(&s) {
+                self.enqueue(Task {
+                    url,
+                    kind: Kind::Sitemap,
+                    depth: 0,
+                    listed: None,
+                    seed: false,
+                });
+            }
+        }
+        self.seeds_left = seeds.len();
+        for url in seeds {
+            self.enqueue(Task {
+                url,
+                kind: Kind::Page,
+                depth: 0,
+                listed: None,
+                seed: true,
+            });
+        }
+        for (url, record) in self.host.shared.store.pending() {
+            let Some(url) = url_norm::parse(&url) else {
+                continue;
+            };
+            if url_norm::host_key(&url) == self.host.key {
+                self.enqueue(Task {
+                    url,
+                    kind: record.kind,
+                    depth: record.depth,
+                    listed: record.listed,
+                    seed: false,
+                });
+            }
+        }
+    }
+
+    /// A seed page was visited: after the last, a site whose pages announce no feed has the
+    /// paths where feeds usually are queued; they are asked like any other document
+    /// (robots.txt, the delay), and one that is not a feed gives nothing.
+    fn seed_done(&mut self) {
+        self.seeds_left = self.seeds_left.saturating_sub(1);
+        if self.seeds_left > 0 || self.feeds_announced {
+            return;
+        }
+        for path in COMMON_FEED_PATHS {
+            if let Ok(url) = self.origin.join(path) {
+                self.enqueue(Task {
+                    url,
+                    kind: Kind::Feed,
+                    depth: 0,
+                    listed: None,
+                    seed: false,
+                });
+            }
+        }
+    }
+
+    fn next_task(&mut self) -> Option<Task> {
+        self.queues.iter_mut().find_map(VecDeque::pop_front)
+    }
+
+    fn enqueue(&mut self, task: Task) {
+        if url_norm::host_key(&task.url) != self.host.key
+            || !self.queued.insert(task.url.to_string())
+        {
+            return;
+        }
+        let queue = match task.kind {
+            Kind::Robots | Kind::Sitemap | Kind::Feed => 0,
+            Kind::Listing => 1,
+            Kind::Page if task.seed || task.depth == 0 => 1,
+            Kind::Page => 2,
+        };
+        self.queues[queue].push_back(task);
+    }
+
+    fn visit(&mut self, task: Task, got: Got, outcome: Option<Outcome>) {
+        match got {
+            Got::Gone => {}
+            Got::NotModified => self.not_modified(&task),
+            Got::Page(fetched) => match task.kind {
+                Kind::Sitemap | Kind::Feed => self.read_discovery(&task, *fetched),
+                Kind::Page | Kind::Listing | Kind::Robots => {
+                    self.read_page(&task, *fetched, outcome)
+                }
+            },
+        }
+    }
+
+    /// A 304: discovery documents are read again from their stored copy (their links may
+    /// still be new to this run's queue); a page stays as it was extracted.
+    fn not_modified(&mut self, task: &Task) {
+        let stored = self.host.shared.store.body(task.url.as_str());
+        let mut record = self
+            .host
+            .shared
+            .store
+            .get(task.url.as_str())
+            .unwrap_or_else(|| UrlRecord::pending(task.kind, task.depth, None));
+        record.listed = task.listed.clone().or(record.listed);
+        record.status = Status::Done;
+        self.host.commit(&[(task.url.to_string(), record)], &[]);
+        let Some(body) = stored else { return };
+        let found = match task.kind {
+            Kind::Sitemap => self.sitemap_links(task, &body),
+            Kind::Feed => self.feed_links(task, &body),
+            Kind::Page | Kind::Listing => {
+                self.listing_links(task, &task.url, &body, None, false);
+                return;
+            }
+            Kind::Robots => return,
+        };
+        self.host.commit(&found, &[]);
+    }
+
     /// Queues a URL found in a sitemap, a feed or a listing; returns its record when the URL is
     /// new to the state (to be committed with the document that named it). A URL already
     /// done is fetched again only when its listed date moved on.
@@ -737,10 +888,10 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
         depth: u32,
         listed: Option<String>,
     ) -> Option<(String, UrlRecord)> {
-        if url_norm::host_key(&url) != self.key || self.queued.contains(url.as_str()) {
+        if url_norm::host_key(&url) != self.host.key || self.queued.contains(url.as_str()) {
             return None;
         }
-        if let (Some(since), Some(date)) = (self.shared.config.since, listed.as_deref()) {
+        if let (Some(since), Some(date)) = (self.host.shared.config.since, listed.as_deref()) {
             if parse_date(date).is_some_and(|d| d < since) {
                 return None;
             }
@@ -753,10 +904,10 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             listed: listed.clone(),
             seed: false,
         };
-        match self.shared.store.get(&key) {
+        match self.host.shared.store.get(&key) {
             None => {
                 self.enqueue(task);
-                self.count(|s| s.found += 1);
+                self.host.count(|s| s.found += 1);
                 Some((key, UrlRecord::pending(kind, depth, listed)))
             }
             Some(r)
@@ -778,7 +929,7 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
     /// read again.
     fn read_discovery(&mut self, task: &Task, fetched: Fetched) {
         if !(200..300).contains(&fetched.exchange.status) {
-            self.fail(
+            self.host.fail(
                 task,
                 "fetch",
                 format!("HTTP status {}", fetched.exchange.status),
@@ -791,7 +942,8 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
         } else {
             self.feed_links(task, &fetched.exchange.body)
         };
-        self.remember(task, &fetched, Some(fetched.exchange.body.clone()), &found);
+        self.host
+            .remember(task, &fetched, Some(fetched.exchange.body.clone()), &found);
     }
 
     fn sitemap_links(&mut self, task: &Task, body: &[u8]) -> Vec<(String, UrlRecord)> {
@@ -829,42 +981,32 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             .collect()
     }
 
-    /// A page: extracted through the same code `warta batch` runs on the archived response,
-    /// then written as an article, or, when the extractor types it a listing, read for links.
-    fn read_page(&mut self, task: &Task, fetched: Fetched) {
-        let status = fetched.exchange.status;
-        if !(200..300).contains(&status) {
-            self.fail(task, "fetch", format!("HTTP status {status}"), true);
-            return;
-        }
-        let final_url = fetched.url.to_string();
-        let redirected = final_url != task.url.as_str();
-        if redirected && self.already_done(&final_url) {
-            self.count(|s| s.duplicates += 1);
-            self.remember(task, &fetched, None, &[]);
-            return;
-        }
-        let mut block = fetched.exchange.response_head.clone();
-        block.extend_from_slice(&fetched.exchange.wire_body);
-        let outcome = page::process(
-            Page {
-                id: fetched.record_id.clone(),
-                input: task.url.to_string(),
-                url: Some(final_url.clone()),
-                fetched: Some(fetched.date.clone()),
-                payload: Payload::HttpResponse(block),
-                warnings: Vec::new(),
-            },
-            &self.shared.config.options,
-            &self.shared.no_fetch,
-        );
+    /// A page with its extraction (`None`: the response was not a success): written as an
+    /// article, or, when the extractor types it a listing, read for links.
+    fn read_page(&mut self, task: &Task, fetched: Fetched, outcome: Option<Outcome>) {
         let record = match outcome {
-            Outcome::Record(r) => r,
-            Outcome::Skipped(reason) => {
-                self.fail(task, "skipped", reason, true);
+            Some(Outcome::Record(r)) => r,
+            Some(Outcome::Skipped(reason)) => {
+                self.host.fail(task, "skipped", reason, true);
+                return;
+            }
+            None => {
+                let status = fetched.exchange.status;
+                self.host
+                    .fail(task, "fetch", format!("HTTP status {status}"), true);
                 return;
             }
         };
+        let final_url = fetched.url.to_string();
+        let redirected = final_url != task.url.as_str();
+        // Another lane may have written this page, or named it canonical, while it was fetched.
+        if self.written.contains(task.url.as_str())
+            || (redirected && self.host.already_done(&final_url))
+        {
+            self.host.count(|s| s.duplicates += 1);
+            self.host.remember(task, &fetched, None, &[]);
+            return;
+        }
         if record.error.is_none() && record.article.page_type == Some(PageType::Listing) {
             let body = fetched.exchange.body.clone();
             let listing = Task {
@@ -891,10 +1033,10 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             .map(String::from)
             .filter(|c| *c != final_url && *c != task.url.as_str());
         if let Some(c) = canonical {
-            let seen_before = self.already_done(&c) && !self.queued_for_update(&c);
+            let seen_before = self.host.already_done(&c) && !self.queued_for_update(&c);
             if seen_before || self.written.contains(&c) {
-                self.count(|s| s.duplicates += 1);
-                self.remember(task, &fetched, None, &[]);
+                self.host.count(|s| s.duplicates += 1);
+                self.host.remember(task, &fetched, None, &[]);
                 return;
             }
             done(&c);
@@ -902,19 +1044,12 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
         self.written.insert(task.url.to_string());
         self.written
             .extend(extra.iter().map(|(url, _)| url.clone()));
-        self.write_line(&record);
+        self.host.write_line(&record);
         match record.error {
-            Some(_) => self.count(|s| s.failed += 1),
-            None => self.count(|s| s.extracted += 1),
+            Some(_) => self.host.count(|s| s.failed += 1),
+            None => self.host.count(|s| s.extracted += 1),
         }
-        self.remember(task, &fetched, None, &extra);
-    }
-
-    fn already_done(&self, url: &str) -> bool {
-        self.shared
-            .store
-            .get(url)
-            .is_some_and(|r| r.status == Status::Done)
+        self.host.remember(task, &fetched, None, &extra);
     }
 
     /// A URL queued in this run because its listed date moved on.
@@ -933,9 +1068,9 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
         fetched: Option<&Fetched>,
         fresh: bool,
     ) {
-        let links = warta_core::page_links(html, None, self.shared.config.options.limits());
+        let links = warta_core::page_links(html, None, self.host.shared.config.options.limits());
         let mut found = Vec::new();
-        let deeper = task.depth < self.shared.config.max_depth;
+        let deeper = task.depth < self.host.shared.config.max_depth;
         self.feeds_announced |= !links.feeds.is_empty();
         for feed in &links.feeds {
             if let Some(url) = url_norm::resolve(base, feed) {
@@ -986,8 +1121,8 @@ impl<'s, 'a> HostCrawl<'s, 'a> {
             }
         }
         match fetched {
-            Some(f) => self.remember(task, f, Some(html.to_vec()), &found),
-            None => self.commit(&found, &[]),
+            Some(f) => self.host.remember(task, f, Some(html.to_vec()), &found),
+            None => self.host.commit(&found, &[]),
         }
     }
 }

@@ -33,15 +33,20 @@ pub struct CrawlArgs {
     /// Skip sitemap and feed entries dated before this (RFC 3339 or YYYY-MM-DD).
     #[arg(long)]
     since: Option<String>,
-    /// Seconds between two requests to a host (robots.txt's Crawl-delay can raise it).
+    /// Seconds from a request to a host, and from its response, to the next request there
+    /// (robots.txt's Crawl-delay can raise it).
     #[arg(long, default_value_t = 1.0)]
     delay: f64,
     /// Sent as User-Agent; its first word is the name robots.txt rules are matched against.
     #[arg(long, default_value = warta_crawl::USER_AGENT)]
     user_agent: String,
-    /// Hosts crawled at once (each host gets one request at a time).
+    /// Hosts crawled at once.
     #[arg(short, long, default_value_t = 4)]
     jobs: usize,
+    /// Requests in flight to one host at once; `--delay` still spaces their starts, a
+    /// `Retry-After` pauses them all, and a host whose robots.txt sets a Crawl-delay gets one.
+    #[arg(long, default_value_t = 1)]
+    per_host: usize,
     /// How many listing pages deep to follow from a seed.
     #[arg(long, default_value_t = 10)]
     max_depth: u32,
@@ -58,7 +63,7 @@ pub struct CrawlArgs {
     quiet: bool,
 }
 
-/// Set by Ctrl-C: the crawl finishes the page in flight and stops.
+/// Set by Ctrl-C: the crawl finishes the pages in flight and stops.
 static STOP: AtomicBool = AtomicBool::new(false);
 
 /// Runs the crawl; returns the process exit code.
@@ -88,6 +93,7 @@ pub fn run(args: CrawlArgs) -> Result<i32> {
         since,
         delay: seconds(args.delay, "delay")?,
         jobs: args.jobs.max(1),
+        per_host: args.per_host.max(1),
         max_depth: args.max_depth,
         fetch: warta_fetch::FetchConfig {
             timeout: seconds(args.timeout, "timeout")?,
@@ -102,7 +108,7 @@ pub fn run(args: CrawlArgs) -> Result<i32> {
         if STOP.swap(true, Ordering::SeqCst) {
             std::process::exit(130);
         }
-        eprintln!("warta: stopping after the page in flight (Ctrl-C again to quit at once)");
+        eprintln!("warta: stopping after the pages in flight (Ctrl-C again to quit at once)");
     })
     .context("cannot install the Ctrl-C handler")?;
     let summary = warta_crawl::run(&config, &STOP).map_err(anyhow::Error::msg)?;

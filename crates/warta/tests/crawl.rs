@@ -267,6 +267,14 @@ fn a_rerun_fetches_only_new_and_changed_pages_with_conditional_checks_for_the_re
         .find(|h| h.path == site.change_article_path(10))
         .unwrap();
     assert!(changed_hit.conditional && changed_hit.status == 200);
+
+    // The WARC says what wrote it, once: the rerun appended to it without a second warcinfo.
+    let mut warc = Vec::new();
+    let file = std::fs::File::open(dir.path().join("crawl.warc.gz")).unwrap();
+    std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(file), &mut warc).unwrap();
+    let warc = String::from_utf8_lossy(&warc);
+    assert!(warc.starts_with("WARC/1.1\r\nWARC-Type: warcinfo\r\n"));
+    assert_eq!(warc.matches("WARC-Type: warcinfo\r\n").count(), 1);
 }
 
 #[test]
@@ -423,4 +431,90 @@ fn records_count(path: &Path) -> usize {
     std::fs::read_to_string(path)
         .map(|s| s.lines().count())
         .unwrap_or(0)
+}
+
+/// The requests the site accepted while the slow page was being answered (the client gives
+/// up on it after the 2 s time limit).
+fn accepted_during_the_slow_page(log: &[site::Hit]) -> usize {
+    let slow = log
+        .iter()
+        .find(|h| h.path == "/lambat.html")
+        .expect("the slow page was asked for");
+    let window = slow.at..slow.at + Duration::from_millis(1900);
+    log.iter()
+        .filter(|h| h.path != slow.path && window.contains(&h.at))
+        .count()
+}
+
+#[test]
+fn lanes_overlap_the_slow_page_and_a_retry_after_pauses_them_all() {
+    let site = Site::start(SiteConfig {
+        crawl_delay: None,
+        ..SiteConfig::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = crawl_command(&site, dir.path());
+    cmd.args(["--per-host", "4"]);
+    run_ok(cmd);
+
+    // Four lanes still extract every allowed article exactly once.
+    let out = records(&dir.path().join("articles.jsonl"));
+    let extracted = once_each(&article_paths(&out, &site.base()));
+    let expected: BTreeSet<String> = site.allowed_article_paths().into_iter().collect();
+    assert_eq!(extracted, expected);
+    assert_eq!(
+        out.iter().filter(|r| r.get("error").is_some()).count(),
+        site::TRAP_FAILURES.len()
+    );
+
+    let log = site.log();
+    let during = accepted_during_the_slow_page(&log);
+    assert!(during > 0, "nothing else was asked while the slow page was");
+
+    // The 429 says `Retry-After: 1`: once its answer is in (allowing half a second for it to
+    // arrive), no lane asks the host anything for the rest of that second.
+    let queue = site::TRAP_ARTICLES[1];
+    let refused = log
+        .iter()
+        .find(|h| h.path == queue && h.status == 429)
+        .expect("the 429");
+    let paused = refused.at + Duration::from_millis(500)..refused.at + Duration::from_secs(1);
+    let early: Vec<&str> = log
+        .iter()
+        .filter(|h| paused.contains(&h.at))
+        .map(|h| h.path.as_str())
+        .collect();
+    assert!(early.is_empty(), "asked during the Retry-After: {early:?}");
+    let after = log
+        .iter()
+        .filter(|h| h.at >= paused.end && h.path != queue)
+        .count();
+    assert!(after > 0, "the crawl had nothing left to pause");
+}
+
+#[test]
+fn a_crawl_delay_keeps_one_request_at_a_time_whatever_the_lanes() {
+    let delay = 0.05;
+    let site = Site::start(SiteConfig {
+        crawl_delay: Some(delay),
+        ..SiteConfig::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = crawl_command(&site, dir.path());
+    cmd.args(["--per-host", "4"]);
+    run_ok(cmd);
+
+    let log = site.log();
+    assert_eq!(accepted_during_the_slow_page(&log), 0);
+    let mut times: Vec<Instant> = log.iter().map(|h| h.at).collect();
+    times.sort();
+    let shortest = times
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .min()
+        .expect("several requests");
+    assert!(
+        shortest >= Duration::from_secs_f32(delay * 0.75),
+        "two requests only {shortest:?} apart"
+    );
 }

@@ -141,6 +141,34 @@ impl<W: Write> WarcWriter<W> {
         Ok(response_id)
     }
 
+    /// Writes a `warcinfo` record: `info`'s `name: value` lines (`application/warc-fields`)
+    /// describe the records that follow it in `filename`. Returns its id.
+    pub fn write_warcinfo(
+        &mut self,
+        date: &str,
+        filename: &str,
+        info: &[(&str, &str)],
+    ) -> io::Result<String> {
+        let id = record_id();
+        let block: String = info
+            .iter()
+            .map(|(name, value)| format!("{name}: {value}\r\n"))
+            .collect();
+        let digest = sha1_digest(&[block.as_bytes()]);
+        self.write_record(
+            &[
+                ("WARC-Type", "warcinfo"),
+                ("WARC-Record-ID", &id),
+                ("WARC-Date", date),
+                ("WARC-Filename", filename),
+                ("Content-Type", "application/warc-fields"),
+                ("WARC-Block-Digest", &digest),
+            ],
+            block.as_bytes(),
+        )?;
+        Ok(id)
+    }
+
     /// Pushes buffered records out, so the file is valid up to the last whole record.
     pub fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
@@ -210,6 +238,29 @@ mod tests {
         // The SHA-1 of the empty string, as warcio and wget write it.
         assert_eq!(sha1_digest(&[b""]), "sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ");
         assert_eq!(base32(b"foobar"), "MZXW6YTBOI======");
+    }
+
+    #[test]
+    fn warcinfo_is_warc_fields_about_the_file() {
+        let mut w = WarcWriter::new(Vec::new(), Compress::None);
+        w.write_warcinfo(
+            "2026-12-05T07:00:00Z",
+            "crawl.warc.gz",
+            &[("software", "warta/0.1"), ("robots", "obey")],
+        )
+        .unwrap();
+        let text = String::from_utf8(w.finish().unwrap()).unwrap();
+        assert!(
+            text.starts_with("WARC/1.1\r\nWARC-Type: warcinfo\r\n"),
+            "{text}"
+        );
+        assert!(text.contains("WARC-Filename: crawl.warc.gz\r\n"));
+        assert!(text.contains("Content-Type: application/warc-fields\r\n"));
+        let block = "software: warta/0.1\r\nrobots: obey\r\n";
+        assert!(text.contains(&format!(
+            "Content-Length: {}\r\n\r\n{block}\r\n\r\n",
+            block.len()
+        )));
     }
 
     #[test]
