@@ -63,6 +63,7 @@ mod render;
 mod script;
 #[allow(unreachable_pub)]
 mod select;
+mod strings;
 mod text;
 mod warning;
 

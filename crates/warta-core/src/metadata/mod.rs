@@ -23,13 +23,12 @@ use html5ever::local_name;
 use serde_json::Value;
 
 use crate::lead::{read_dateline, wire_sources};
-pub(crate) use page::collapse;
-pub(crate) use page::lower_aligned;
 
 use crate::article::{Article, Block, Image};
 use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::options::Options;
-use page::{normalise, resolve_url, Page};
+use crate::strings::{collapse, normalise, squash};
+use page::{resolve_url, Page};
 
 /// How much text after the headline is searched for bylines and written dates.
 const MAX_LEAD_TEXT: usize = 1500;
@@ -803,16 +802,6 @@ fn without_anchor_marks(s: &str) -> String {
         return words[..half].join(" ");
     }
     s.to_string()
-}
-
-/// Letters and digits only, lower-cased, "&" read as "and": "Nuts & Volts" and "NUTS AND
-/// VOLTS" compare equal.
-pub(super) fn squash(s: &str) -> String {
-    s.replace('&', "and")
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 fn tags(page: &Page) -> Option<Candidate<Vec<String>>> {

@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::dates::DateContext;
 use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::options::Options;
+use crate::strings::{collapse, push_collapsed};
 
 /// JSON-LD scripts larger than this are skipped (they are catalogues, not articles).
 const MAX_LD_BYTES: usize = 1 << 20;
@@ -559,23 +560,6 @@ pub(super) fn decode_entities(s: &str) -> String {
     out
 }
 
-/// `s` with every run of whitespace made one space, and none at either end.
-pub(crate) fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_collapsed(&mut out, s);
-    out
-}
-
-/// Appends `s` collapsed (see [`collapse`]) to `out`.
-fn push_collapsed(out: &mut String, s: &str) {
-    for (k, word) in s.split_whitespace().enumerate() {
-        if k > 0 {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-}
-
 /// Byte position of the first occurrence of `word` in `text` as a whole word.
 pub(super) fn find_word(text: &str, word: &str) -> Option<usize> {
     word_starts(text, word).find(|&i| is_whole_word(text, i, word.len()))
@@ -603,35 +587,6 @@ fn is_whole_word(text: &str, at: usize, len: usize) -> bool {
     let before = text[..at].chars().next_back();
     let after = text[at + len..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-/// `s` lower-cased, when lower-casing keeps every character's byte length, so that byte
-/// positions found in the result are valid in `s`; `None` otherwise.
-pub(crate) fn lower_aligned(s: &str) -> Option<String> {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let mut lower = c.to_lowercase();
-        let l = lower.next()?;
-        if lower.next().is_some() || l.len_utf8() != c.len_utf8() {
-            return None;
-        }
-        out.push(l);
-    }
-    Some(out)
-}
-
-/// For comparing texts: collapsed, lower-cased, typographic quotes made plain.
-pub(super) fn normalise(s: &str) -> String {
-    collapse(s)
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            '‘' | '’' | '‚' | '′' => '\'',
-            '“' | '”' | '„' | '″' => '"',
-            '–' | '—' => '-',
-            c => c,
-        })
-        .collect()
 }
 
 /// Resolves `href` against `base`: enough URL grammar for links in meta tags.

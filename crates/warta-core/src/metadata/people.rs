@@ -10,12 +10,13 @@ use std::sync::LazyLock;
 use html5ever::local_name;
 use serde_json::Value;
 
-use super::page::{class_id, find_word, ld_types, lower_aligned, normalise, spaced_text, Page};
-use super::{squash, Candidate};
+use super::page::{class_id, find_word, ld_types, spaced_text, Page};
+use super::Candidate;
 use crate::article::{Person, Role};
 use crate::dates;
 use crate::dom::DOCUMENT;
 use crate::lang;
+use crate::strings::{collapse, lower_aligned, normalise, squash};
 
 /// A byline element is read only while its text is this short.
 const MAX_BYLINE_TEXT: usize = 200;
@@ -341,7 +342,7 @@ fn byline_text(page: &Page, n: crate::dom::NodeId) -> String {
             None => spaced_text(dom, c, MAX_BYLINE_TEXT + 1),
         })
         .collect();
-    super::page::collapse(&parts.join(" "))
+    collapse(&parts.join(" "))
 }
 
 fn names_of(credits: &[Credit]) -> Vec<String> {

@@ -24,6 +24,7 @@ use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::lang::FurnitureKind;
 use crate::metadata::Metadata;
 use crate::options::{Focus, Options};
+use crate::strings::collapse;
 use crate::warning::Fallback;
 use segment::{segment, Unit, UnitKind};
 
@@ -727,7 +728,8 @@ fn is_picture_only(dom: &Dom, id: NodeId) -> bool {
     pictures
 }
 
-/// Sentence-ending punctuation in the scripts we read.
+/// Sentence-ending punctuation in the scripts we read. (Not `strings::SENTENCE_END`: a unit with a
+/// clause mark counts, and the danda and the Urdu stop were never weighed here.)
 fn has_sentence_punct(text: &str) -> bool {
     text.contains(['.', '!', '?', '。', '！', '？', '؟', '…', ';', ':'])
 }
@@ -761,10 +763,7 @@ fn unit_value(u: &Unit, article_body: Option<&str>, teaser: bool) -> f32 {
 }
 
 fn normalise_for_match(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    collapse(s).to_lowercase()
 }
 
 fn is_heading(u: &Unit) -> bool {

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use crate::article::Block;
 use crate::options::Focus;
+use crate::strings::PROSE_MARKS;
 
 use super::furniture::{per_post_labels, Kind};
 use super::lines::{has_menu_separators, Line};
@@ -573,7 +574,7 @@ fn is_flattened_picker(line: &Line) -> bool {
         if word.starts_with(|c: char| c.is_uppercase() || c.is_numeric()) {
             capitalised += 1;
         }
-        if word.ends_with(['.', ',', ';', '!', '?', '，', '、', '。', '،']) {
+        if word.ends_with(PROSE_MARKS) {
             marks += 1;
         }
     }
@@ -587,7 +588,7 @@ fn reads_like_prose(line: &Line) -> bool {
     let stops = line
         .text
         .chars()
-        .filter(|c| matches!(c, ',' | '.' | ';' | '!' | '?' | '，' | '、' | '。' | '،'))
+        .filter(|c| PROSE_MARKS.contains(c))
         .count();
     stops * WORDS_PER_STOP >= line.words
 }

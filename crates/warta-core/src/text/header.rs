@@ -5,10 +5,11 @@ use crate::article::{Person, Role};
 use crate::lang::Bylines;
 
 use super::furniture::Kind;
-use super::lines::{fold, skip_chars, Line};
+use super::lines::{skip_chars, Line};
 use super::phrases::Phrases;
 use super::when::When;
 use crate::lead::looks_like_domain;
+use crate::strings::fold;
 
 /// How many lines above the body the head may reach.
 const HEAD_REACH: usize = 12;
