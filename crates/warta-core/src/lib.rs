@@ -42,6 +42,7 @@
 mod article;
 mod blocks;
 mod clean;
+mod copyright;
 // Being rewritten on another branch (dates as instants); its visibilities follow then.
 #[allow(unreachable_pub)]
 mod dates;

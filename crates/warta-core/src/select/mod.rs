@@ -728,8 +728,8 @@ fn is_picture_only(dom: &Dom, id: NodeId) -> bool {
     pictures
 }
 
-/// Sentence-ending punctuation in the scripts we read. (Not `strings::SENTENCE_END`: a unit with a
-/// clause mark counts, and the danda and the Urdu stop were never weighed here.)
+/// Sentence-ending punctuation in the scripts we read. (Not `strings::SENTENCE_END`: a unit
+/// with a clause mark counts, and the danda and the Urdu stop were never weighed here.)
 fn has_sentence_punct(text: &str) -> bool {
     text.contains(['.', '!', '?', '。', '！', '？', '؟', '…', ';', ':'])
 }

@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use crate::article::Block;
+use crate::copyright;
 use crate::options::Focus;
 use crate::strings::PROSE_MARKS;
 
@@ -362,16 +363,6 @@ fn copy_key(line: &Line) -> &str {
         .map_or(text, |(at, _)| &text[at + 1..])
 }
 
-/// A site's copyright line: "© 2024 The Courier", "Copyright 2024 …" (the word is the same
-/// on sites in most languages). A "©1919" inside a book's citation is none.
-fn is_copyright_notice(folded: &str) -> bool {
-    let opening = folded.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
-    opening.starts_with('©')
-        || opening
-            .strip_prefix("copyright")
-            .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
-}
-
 /// Prose (in words) the page must have shown before its copyright notice for the notice to
 /// end it: a footer printed above the article (a menu drawer flattened first) ends nothing.
 const PROSE_BEFORE_PAGE_END: usize = 50;
@@ -394,7 +385,7 @@ const MAX_PARAGRAPH_STEP: usize = 4;
 fn page_end(lines: &[Line], kinds: &[Kind]) -> Option<usize> {
     let notice = (0..lines.len()).rev().find(|&i| {
         let folded = &lines[i].folded;
-        lines[i].words <= 40 && is_copyright_notice(folded)
+        lines[i].words <= 40 && copyright::opens_notice(folded)
     })?;
     let paragraph =
         |i: usize| lines[i].words >= PAGE_END_PARAGRAPH_WORDS && is_prose(&lines[i], &kinds[i]);
@@ -620,7 +611,7 @@ const MAX_FOOTER_NOTICE_LINES: usize = 12;
 /// or after it.
 fn is_footer_notice(lines: &[Line], kinds: &[Kind], span: &Range<usize>) -> bool {
     let page_prose = prose_words(lines, kinds, &(0..lines.len()));
-    let legal = |i: usize| kinds[i] == Kind::Boilerplate || is_legal_line(&lines[i].folded);
+    let legal = |i: usize| kinds[i] == Kind::Boilerplate || copyright::has_mark(&lines[i].folded);
     span.start > 0
         && (kinds[span.start - 1] == Kind::CallToAction
             || (span.len() == 1 && span.end < lines.len() && legal(span.end)))
@@ -628,11 +619,6 @@ fn is_footer_notice(lines: &[Line], kinds: &[Kind], span: &Range<usize>) -> bool
         && page_prose < MAX_FOOTER_PROSE_WORDS
         && prose_words(lines, kinds, &(span.end..lines.len())) == 0
         && (span.end - 1..lines.len()).any(legal)
-}
-
-/// A line that carries the site's copyright mark anywhere in it.
-fn is_legal_line(folded: &str) -> bool {
-    folded.contains('©') || folded.contains("copyright")
 }
 
 fn content_span(lines: &[Line], kinds: &[Kind], focus: Focus, when: &When) -> Option<Range<usize>> {
@@ -1062,15 +1048,6 @@ mod tests {
     }
 
     #[test]
-    fn a_sentence_about_copyrighted_works_is_no_copyright_notice() {
-        assert!(is_copyright_notice("copyright 2024 the harbour courier"));
-        assert!(is_copyright_notice("© the harbour courier"));
-        assert!(!is_copyright_notice(
-            "copyrighted materials are provided to students through the library."
-        ));
-    }
-
-    #[test]
     fn a_policy_shown_in_a_dialog_after_the_footer_is_not_the_body() {
         // Regression: a privacy policy a crawler found after the copyright line, many times
         // longer than the article, won at a third of its weight.
@@ -1335,10 +1312,6 @@ mod tests {
         );
         let (_, span) = span_of(&text);
         assert_eq!(span, Some(7..13));
-        assert!(is_copyright_notice("© 2024 the courier"));
-        assert!(!is_copyright_notice(
-            "eight garages (new britain : stanley works, ©1919), by stanley works"
-        ));
     }
 
     #[test]

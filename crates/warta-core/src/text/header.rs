@@ -2,6 +2,7 @@
 //! paragraph ("TEMPO.CO, Jakarta - ", "BERLIN (dpa) – ").
 
 use crate::article::{Person, Role};
+use crate::copyright;
 use crate::lang::Bylines;
 
 use super::furniture::Kind;
@@ -60,7 +61,7 @@ pub(super) fn read(
         .find(|a| looks_like_domain(&a.name))
         .map(|a| a.name.clone());
     if head.site_name.is_none() {
-        head.site_name = lines.iter().rev().find_map(|l| copyright_holder(&l.text));
+        head.site_name = lines.iter().rev().find_map(|l| copyright::holder(&l.text));
     }
     head.title = title(lines, kinds, first, body_start);
     head
@@ -193,40 +194,9 @@ fn role_lists(b: &Bylines) -> impl Iterator<Item = (&str, Role)> {
     .flat_map(|(list, role)| list.iter().map(move |l| (l.as_str(), role)))
 }
 
-/// Longest name a copyright line may give for the site.
-const MAX_HOLDER_WORDS: usize = 5;
-
-/// "© 2024 The Harbour Courier. All rights reserved." → "The Harbour Courier".
-fn copyright_holder(line: &str) -> Option<String> {
-    let (_, after) = line.split_once('©')?;
-    let holder = after
-        .split(['.', '|', ',', '·', '–', '—'])
-        .next()?
-        .split_whitespace()
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == '-'))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let words = holder.split_whitespace().count();
-    let capitalised = holder.chars().next().is_some_and(char::is_uppercase);
-    ((1..=MAX_HOLDER_WORDS).contains(&words) && capitalised).then_some(holder)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_copyright_line_names_the_site() {
-        assert_eq!(
-            copyright_holder("© 2024 The Harbour Courier. All rights reserved.").as_deref(),
-            Some("The Harbour Courier")
-        );
-        assert_eq!(
-            copyright_holder("© Nordkurier Allgemeine 2024. Alle Rechte vorbehalten.").as_deref(),
-            Some("Nordkurier Allgemeine")
-        );
-        assert_eq!(copyright_holder("© 2024"), None);
-    }
 
     #[test]
     fn domain_names_are_told_from_names() {
