@@ -65,6 +65,7 @@ mod script;
 #[allow(unreachable_pub)]
 mod select;
 mod strings;
+mod tags;
 mod text;
 mod warning;
 

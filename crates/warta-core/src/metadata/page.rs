@@ -11,6 +11,7 @@ use crate::dates::DateContext;
 use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::options::Options;
 use crate::strings::{collapse, push_collapsed};
+use crate::tags;
 
 /// JSON-LD scripts larger than this are skipped (they are catalogues, not articles).
 const MAX_LD_BYTES: usize = 1 << 20;
@@ -85,7 +86,7 @@ impl<'a> Page<'a> {
                 is_root,
             );
             let mut mark = inherited;
-            if is_code(tag) {
+            if tags::holds_no_text(tag) {
                 mark |= HIDDEN;
             }
             mark |= *marks_by_names.entry(names).or_insert_with(|| {
@@ -325,18 +326,6 @@ fn names_comments(token: &str) -> bool {
     !NOT_THREADS.iter().any(|w| t[i..].contains(w)) && !t[..i].contains("has")
 }
 
-/// Code the reader never sees: scripts, styles, templates, the head.
-fn is_code(tag: &html5ever::LocalName) -> bool {
-    matches!(
-        *tag,
-        local_name!("script")
-            | local_name!("style")
-            | local_name!("noscript")
-            | local_name!("template")
-            | local_name!("head")
-    )
-}
-
 /// Words looked for in class names, found in one scan.
 const CLASS_WORDS: [&str; 11] = [
     "date", "time", "publish", "posted", "byline", "meta", "stamp",  // a date or a stamp
@@ -432,7 +421,7 @@ pub(super) fn text_after(page: &Page, h: Option<NodeId>, max: usize) -> String {
                 break;
             }
         } else if let Some(tag) = dom.tag(n) {
-            out.push(if is_block(tag) { '\n' } else { ' ' });
+            out.push(if tags::starts_line(tag) { '\n' } else { ' ' });
         }
     }
     // one line per block, so a label only reaches the date beside it
@@ -459,41 +448,6 @@ fn after_element(dom: &Dom, n: NodeId) -> bool {
     dom.node(n)
         .prev_sibling
         .is_some_and(|p| dom.tag(p).is_some())
-}
-
-/// Elements that start a new line when rendered.
-pub(super) fn is_block(tag: &html5ever::LocalName) -> bool {
-    matches!(
-        *tag,
-        local_name!("p")
-            | local_name!("div")
-            | local_name!("li")
-            | local_name!("ul")
-            | local_name!("ol")
-            | local_name!("dl")
-            | local_name!("dt")
-            | local_name!("dd")
-            | local_name!("h1")
-            | local_name!("h2")
-            | local_name!("h3")
-            | local_name!("h4")
-            | local_name!("h5")
-            | local_name!("h6")
-            | local_name!("br")
-            | local_name!("section")
-            | local_name!("article")
-            | local_name!("header")
-            | local_name!("footer")
-            | local_name!("aside")
-            | local_name!("nav")
-            | local_name!("table")
-            | local_name!("tr")
-            | local_name!("td")
-            | local_name!("th")
-            | local_name!("figure")
-            | local_name!("figcaption")
-            | local_name!("blockquote")
-    )
 }
 
 /// Class and id of a node, lower-cased, space-joined.
