@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use crate::article::Role;
+
 include!(concat!(env!("OUT_DIR"), "/lang_packs.rs"));
 
 /// One language's knowledge. Every section is optional so a pack can start small.
@@ -94,6 +96,22 @@ pub struct Bylines {
     /// Credits that are not names at all ("email the author", "view all posts"); substrings.
     #[serde(default)]
     pub not_names: Vec<String>,
+}
+
+impl Bylines {
+    /// The one byline role table: each label with the role it gives, for metadata's byline
+    /// reader and text mode's head alike.
+    pub(crate) fn labels(&self) -> impl Iterator<Item = (&str, Role)> {
+        [
+            (&self.author, Role::Author),
+            (&self.reporter, Role::Reporter),
+            (&self.editor, Role::Editor),
+            (&self.photographer, Role::Photographer),
+            (&self.contributor, Role::Contributor),
+        ]
+        .into_iter()
+        .flat_map(|(list, role)| list.iter().map(move |l| (l.as_str(), role)))
+    }
 }
 
 /// Words needed to read dates written out in this language.

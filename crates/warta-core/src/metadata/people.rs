@@ -432,16 +432,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     };
     for p in lang::packs() {
         let b = &p.bylines;
-        for (list, role) in [
-            (&b.author, Role::Author),
-            (&b.reporter, Role::Reporter),
-            (&b.editor, Role::Editor),
-            (&b.photographer, Role::Photographer),
-            (&b.contributor, Role::Contributor),
-        ] {
-            w.labels
-                .extend(list.iter().map(|l| (l.to_lowercase(), role)));
-        }
+        w.labels
+            .extend(b.labels().map(|(l, role)| (l.to_lowercase(), role)));
         w.joiners.extend(b.joiners.iter().map(|l| l.to_lowercase()));
         w.job_titles
             .extend(b.job_titles.iter().map(|l| l.to_lowercase()));

@@ -3,7 +3,6 @@
 
 use crate::article::{Person, Role};
 use crate::copyright;
-use crate::lang::Bylines;
 
 use super::furniture::Kind;
 use super::lines::{skip_chars, Line};
@@ -179,19 +178,7 @@ fn labelled(folded: &str, phrases: &Phrases) -> Option<(usize, Role)> {
 }
 
 fn labels<'a>(phrases: &'a Phrases) -> impl Iterator<Item = (&'a str, Role)> + 'a {
-    phrases.packs().iter().flat_map(|p| role_lists(&p.bylines))
-}
-
-fn role_lists(b: &Bylines) -> impl Iterator<Item = (&str, Role)> {
-    [
-        (&b.author, Role::Author),
-        (&b.reporter, Role::Reporter),
-        (&b.editor, Role::Editor),
-        (&b.photographer, Role::Photographer),
-        (&b.contributor, Role::Contributor),
-    ]
-    .into_iter()
-    .flat_map(|(list, role)| list.iter().map(move |l| (l.as_str(), role)))
+    phrases.packs().iter().flat_map(|p| p.bylines.labels())
 }
 
 #[cfg(test)]
