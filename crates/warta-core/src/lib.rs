@@ -43,8 +43,6 @@ mod article;
 mod blocks;
 mod clean;
 mod copyright;
-// Being rewritten on another branch (dates as instants); its visibilities follow then.
-#[allow(unreachable_pub)]
 mod dates;
 mod decode;
 // Reached from outside only through the hidden `internals`; documented for this crate's
@@ -53,8 +51,6 @@ mod decode;
 mod dom;
 mod error;
 mod explain;
-// Tuned on other branches (language quality) as this one lands; their visibilities follow then.
-#[allow(unreachable_pub)]
 mod lang;
 mod lead;
 mod links;
@@ -62,7 +58,6 @@ mod metadata;
 mod options;
 mod render;
 mod script;
-#[allow(unreachable_pub)]
 mod select;
 mod strings;
 mod tags;

@@ -12,11 +12,7 @@
 //! | `people.rs` | `authors` with roles |
 
 mod page;
-// Both are being rewritten on another branch (bylines by labels, dates as instants); their
-// visibilities follow then.
-#[allow(unreachable_pub)]
 mod people;
-#[allow(unreachable_pub)]
 mod when;
 
 use html5ever::local_name;

@@ -13,7 +13,7 @@ use crate::lang::{furniture_kind, FurnitureKind};
 use crate::tags;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnitKind {
+pub(crate) enum UnitKind {
     Text,
     Heading(u8),
     ListItem {
@@ -35,7 +35,7 @@ pub enum UnitKind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Unit {
+pub(crate) struct Unit {
     /// The block element that holds the run (the `img` for images).
     pub node: NodeId,
     pub kind: UnitKind,
@@ -54,7 +54,7 @@ pub struct Unit {
 }
 
 impl Unit {
-    pub fn link_density(&self) -> f32 {
+    pub(crate) fn link_density(&self) -> f32 {
         if self.chars == 0 {
             0.0
         } else {
@@ -104,7 +104,7 @@ struct Segmenter<'a> {
 }
 
 /// Cuts the subtree under `root` into units, in document order.
-pub fn segment(dom: &Dom, cleaned: &Cleaned, root: NodeId) -> Vec<Unit> {
+pub(crate) fn segment(dom: &Dom, cleaned: &Cleaned, root: NodeId) -> Vec<Unit> {
     let mut s = Segmenter {
         dom,
         cleaned,
