@@ -883,23 +883,71 @@ fn digest_copies(lines: &[Line], kinds: &[Kind], span: &Range<usize>) -> Vec<usi
         .collect()
 }
 
+/// What became of a text line of the body span, recorded for `--explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Fate {
+    Kept,
+    Dropped(Reason),
+}
+
+/// Why a text line inside the body span was left out of the blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reason {
+    /// A long line that repeats several of the span's paragraphs run together.
+    Digest,
+    /// The same line printed before in the span (a pull quote, a repeated teaser).
+    Repeat,
+    /// A select box's options flattened onto one line.
+    Picker,
+}
+
+impl Fate {
+    /// How the trace says it.
+    pub(super) fn describe(self) -> &'static str {
+        match self {
+            Fate::Kept => "kept",
+            Fate::Dropped(Reason::Digest) => "dropped: a copy of the body's paragraphs",
+            Fate::Dropped(Reason::Repeat) => "dropped: printed before in the body",
+            Fate::Dropped(Reason::Picker) => "dropped: a picker's options",
+        }
+    }
+}
+
 /// The blocks of the body span: prose as paragraphs, short lines that introduce prose as
-/// headings, captions as figures; furniture left out.
-pub(super) fn blocks(lines: &[Line], kinds: &[Kind], span: Range<usize>) -> Vec<Block> {
+/// headings, captions as figures; furniture left out. With `fates`, each text line's fate
+/// is recorded there by line index, for the trace.
+pub(super) fn blocks(
+    lines: &[Line],
+    kinds: &[Kind],
+    span: Range<usize>,
+    mut fates: Option<&mut Vec<(usize, Fate)>>,
+) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let digests = digest_copies(lines, kinds, &span);
+    let mut record = |i: usize, fate: Fate| {
+        if let Some(f) = fates.as_deref_mut() {
+            if kinds[i] == Kind::Text {
+                f.push((i, fate));
+            }
+        }
+    };
     for i in span.clone() {
         if digests.contains(&i) {
+            record(i, Fate::Dropped(Reason::Digest));
             continue;
         }
         // A line printed twice (a pull quote, a repeated teaser) is read once.
         if kinds[i] == Kind::Text && lines[i].words >= 3 && !seen.insert(lines[i].text.as_str()) {
+            record(i, Fate::Dropped(Reason::Repeat));
             continue;
         }
         match &kinds[i] {
-            Kind::Text if is_flattened_picker(&lines[i]) => {}
+            Kind::Text if is_flattened_picker(&lines[i]) => {
+                record(i, Fate::Dropped(Reason::Picker))
+            }
             Kind::Text => {
+                record(i, Fate::Kept);
                 let line = &lines[i];
                 let next_is_prose = lines[i + 1..span.end]
                     .iter()
@@ -952,7 +1000,7 @@ mod tests {
             main_span(&lines, &kinds, Focus::Balanced, &When::new(None, None)),
             Some(4..7)
         );
-        let blocks = blocks(&lines, &kinds, 4..7);
+        let blocks = blocks(&lines, &kinds, 4..7, None);
         assert!(matches!(&blocks[1], Block::Heading { text, .. } if text == "Budget"));
     }
 
@@ -1018,7 +1066,7 @@ mod tests {
         let text = format!("{PARAGRAPHS}{picker}{credits}{PARAGRAPHS}");
         let lines = segment(&text);
         let kinds = vec![Kind::Text; lines.len()];
-        let blocks = blocks(&lines, &kinds, 0..lines.len());
+        let blocks = blocks(&lines, &kinds, 0..lines.len(), None);
         let printed = |start: &str| {
             blocks
                 .iter()
@@ -1797,7 +1845,7 @@ mod tests {
         let text = format!("{PARAGRAPHS}{closing}\n{digest}\n");
         let lines = segment(&text);
         let kinds = vec![Kind::Text; lines.len()];
-        let blocks = blocks(&lines, &kinds, 0..lines.len());
+        let blocks = blocks(&lines, &kinds, 0..lines.len(), None);
         assert_eq!(blocks.len(), 4);
         assert!(blocks
             .iter()
