@@ -134,16 +134,7 @@ pub(crate) fn extract(dom: &Dom, opts: &Options) -> Metadata {
         set(f, "modified", d, |f, v| f.modified = Some(v));
     }
     let base = opts.url.as_deref();
-    let canonical = dom
-        .descendants(DOCUMENT)
-        .find(|&n| {
-            dom.is_tag(n, &local_name!("link"))
-                && dom.attr(n, "rel").is_some_and(|r| {
-                    r.split_whitespace()
-                        .any(|r| r.eq_ignore_ascii_case("canonical"))
-                })
-        })
-        .and_then(|n| dom.attr(n, "href"))
+    let canonical = page::canonical_href(dom)
         .and_then(|h| resolve_url(h, base))
         .map(|v| cand(v, "link:canonical", 0.95))
         .or_else(|| {

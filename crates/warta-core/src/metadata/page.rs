@@ -450,6 +450,20 @@ fn after_element(dom: &Dom, n: NodeId) -> bool {
         .is_some_and(|p| dom.tag(p).is_some())
 }
 
+/// The `href` of the page's first `<link rel="canonical">` (one `rel` token among others
+/// counts), as written.
+pub(super) fn canonical_href(dom: &Dom) -> Option<&str> {
+    dom.descendants(DOCUMENT)
+        .find(|&n| {
+            dom.is_tag(n, &local_name!("link"))
+                && dom.attr(n, "rel").is_some_and(|r| {
+                    r.split_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                })
+        })
+        .and_then(|n| dom.attr(n, "href"))
+}
+
 /// Class and id of a node, lower-cased, space-joined.
 pub(super) fn class_id(dom: &Dom, n: NodeId) -> String {
     let mut s = String::new();

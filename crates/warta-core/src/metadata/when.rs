@@ -12,7 +12,7 @@ use html5ever::local_name;
 use jiff::civil::Date;
 use jiff::Timestamp;
 
-use super::page::{class_id, rfind_word, spaced_text, text_after, Page};
+use super::page::{canonical_href, class_id, rfind_word, spaced_text, text_after, Page};
 use super::Candidate;
 use crate::copyright;
 use crate::dates::{self, ParsedDate};
@@ -225,16 +225,7 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
     }
 
     // the page's address, else the canonical one it declares (which may carry the date)
-    let canonical = dom
-        .descendants(DOCUMENT)
-        .find(|&n| {
-            dom.is_tag(n, &local_name!("link"))
-                && dom
-                    .attr(n, "rel")
-                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
-        })
-        .and_then(|n| dom.attr(n, "href"))
-        .map(str::to_string);
+    let canonical = canonical_href(dom).map(str::to_string);
     let addresses = page
         .url
         .iter()
