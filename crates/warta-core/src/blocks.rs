@@ -9,10 +9,10 @@ use crate::dates::{self, DateContext};
 use crate::dom::Dom;
 use crate::dom::NodeId;
 use crate::lang::FurnitureKind;
-use crate::metadata::collapse;
 use crate::options::Options;
 use crate::select::segment::{Unit, UnitKind};
 use crate::select::Chosen;
+use crate::strings::collapse;
 use crate::text::split_caption_credit;
 
 /// Builds the body; `language` picks the phrases that tell a caption's credit.

@@ -11,9 +11,10 @@
 
 use std::borrow::Cow;
 
-use html5ever::{local_name, LocalName};
+use html5ever::local_name;
 
 use crate::dom::{Dom, NodeData, NodeId, DOCUMENT};
+use crate::tags;
 
 /// Why a subtree was marked out (shown by explain output and tests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,33 +44,6 @@ impl Cleaned {
         self.removed.get(id).copied().flatten()
     }
 }
-
-/// Elements whose content is never article text.
-const NON_CONTENT_TAGS: &[LocalName] = &[
-    local_name!("script"),
-    local_name!("style"),
-    local_name!("template"),
-    local_name!("svg"),
-    local_name!("math"),
-    local_name!("iframe"),
-    local_name!("object"),
-    local_name!("embed"),
-    local_name!("canvas"),
-    local_name!("audio"),
-    local_name!("video"),
-    local_name!("map"),
-    local_name!("input"),
-    local_name!("select"),
-    local_name!("option"),
-    local_name!("button"),
-    local_name!("textarea"),
-    local_name!("datalist"),
-    local_name!("label"),
-    local_name!("nav"),
-    local_name!("dialog"),
-    local_name!("head"),
-    local_name!("menu"),
-];
 
 /// Words in class/id names that always mark furniture, even around much text: overlays,
 /// consent boxes and ad slots are never the article.
@@ -320,7 +294,7 @@ impl TextStats {
 }
 
 fn is_non_content(dom: &Dom, id: NodeId) -> bool {
-    dom.tag(id).is_some_and(|t| NON_CONTENT_TAGS.contains(t))
+    dom.tag(id).is_some_and(tags::is_never_content)
 }
 
 /// An element's part of the page's text and prose.
@@ -412,7 +386,7 @@ fn judge<'a>(
 ) -> Option<Reason> {
     let el = dom.element(id)?;
     let tag = &el.name.local;
-    if NON_CONTENT_TAGS.contains(tag) && !is_heading_toggle(dom, id) {
+    if tags::is_never_content(tag) && !is_heading_toggle(dom, id) {
         return Some(Reason::NonContentTag);
     }
     if *tag == local_name!("body") || *tag == local_name!("html") {

@@ -30,7 +30,7 @@ const EARLIEST_YEAR: i16 = 1995;
 
 /// What the parser may assume about the text it reads.
 #[derive(Debug, Clone, Default)]
-pub struct DateContext {
+pub(crate) struct DateContext {
     /// When the page was fetched: later dates are refused and ages are resolved against it.
     pub reference: Option<Timestamp>,
     /// ISO 639-1 codes of the page's likely languages, most likely first. They settle words
@@ -41,7 +41,7 @@ pub struct DateContext {
 
 impl DateContext {
     /// A context with the reference time given as an RFC 3339 string (ignored when invalid).
-    pub fn new(reference: Option<&str>, languages: &[&str]) -> Self {
+    pub(crate) fn new(reference: Option<&str>, languages: &[&str]) -> Self {
         DateContext {
             reference: reference.and_then(|r| r.trim().parse().ok()),
             languages: languages.iter().map(|l| l.to_string()).collect(),
@@ -62,7 +62,7 @@ impl DateContext {
 
 /// A date read from text, with the clock time and UTC offset when the text gives them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParsedDate {
+pub(crate) struct ParsedDate {
     pub date: Date,
     pub time: Option<Time>,
     pub offset: Option<Offset>,
@@ -73,7 +73,7 @@ pub struct ParsedDate {
 impl ParsedDate {
     /// "2022-10-12T08:00:00+07:00"; "2022-10-12T08:00:00" when no offset is known (local
     /// time); "2022-10-12" when no time is given.
-    pub fn to_rfc3339(&self) -> String {
+    pub(crate) fn to_rfc3339(&self) -> String {
         let Some(time) = self.time else {
             return self.date.to_string();
         };
@@ -94,7 +94,7 @@ impl ParsedDate {
     }
 
     /// The instant, when both time and offset are known.
-    pub fn timestamp(&self) -> Option<Timestamp> {
+    pub(crate) fn timestamp(&self) -> Option<Timestamp> {
         let offset = self.offset?;
         let dt = DateTime::from_parts(self.date, self.time?);
         offset.to_timestamp(dt).ok()
@@ -103,7 +103,7 @@ impl ParsedDate {
 
 /// Units of a relative age.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
+pub(crate) enum Unit {
     Second,
     Minute,
     Hour,
@@ -116,7 +116,7 @@ pub enum Unit {
 /// An age such as "11 jam lalu": how many of which unit, and the moment it points to when
 /// the context has a reference time.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Relative {
+pub(crate) struct Relative {
     pub amount: u32,
     pub unit: Unit,
     /// The age as printed.
@@ -128,7 +128,7 @@ pub struct Relative {
 }
 
 /// Finds the first plausible date in `text` and reads it, with its time and zone when given.
-pub fn parse(text: &str, ctx: &DateContext) -> Option<ParsedDate> {
+pub(crate) fn parse(text: &str, ctx: &DateContext) -> Option<ParsedDate> {
     if !has_digit(text) {
         return None;
     }
@@ -144,7 +144,7 @@ pub fn parse(text: &str, ctx: &DateContext) -> Option<ParsedDate> {
 const MAX_TOKENS_BEFORE_NUMBER: usize = 24;
 
 /// Every plausible date in `text`, in order, none overlapping.
-pub fn parse_all(text: &str, ctx: &DateContext) -> Vec<ParsedDate> {
+pub(crate) fn parse_all(text: &str, ctx: &DateContext) -> Vec<ParsedDate> {
     if !has_digit(text) {
         return Vec::new();
     }
@@ -189,7 +189,7 @@ pub fn parse_all(text: &str, ctx: &DateContext) -> Vec<ParsedDate> {
 }
 
 /// Finds the first age ("3 hours ago", "vor 2 Tagen", "il y a 3 jours") in `text`.
-pub fn parse_relative(text: &str, ctx: &DateContext) -> Option<Relative> {
+pub(crate) fn parse_relative(text: &str, ctx: &DateContext) -> Option<Relative> {
     let toks = tokenize(text);
     let reader = Reader {
         t: &toks,

@@ -87,7 +87,7 @@ pub(crate) fn wire_sources(text: &str) -> Vec<String> {
             }));
         // every credit is "<label>: <source>"
         for c in candidates.filter(|c| c.contains([':', '：'])) {
-            let Some(lower) = crate::metadata::lower_aligned(c) else {
+            let Some(lower) = crate::strings::lower_aligned(c) else {
                 continue;
             };
             for l in labels {

@@ -58,6 +58,43 @@ fn text_trace_names_what_each_line_was_read_as() {
 }
 
 #[test]
+fn text_trace_gives_the_rule_that_dropped_a_line_inside_the_body() {
+    // Regression: a pull quote printed twice in the body read "kept" both times, as the trace
+    // only looked for each line's text in the article; it now shows the fate the body
+    // reader recorded.
+    let quote = "\"We will rebuild the pier before the summer,\" the mayor said.";
+    let page = format!(
+        "Home\nNews\nSport\nPier to be rebuilt after winter storms\n\
+         The town council voted on Tuesday to rebuild the old pier, which the winter storms \
+         left broken in three places, and to open it again before the first ferries of June.\n\
+         {quote}\n\
+         Engineers from the harbour board will begin the work next month, once the tides \
+         allow their barges to reach the piles that the storms pushed out of line.\n\
+         {quote}\n\
+         The council set aside the money from its reserves, and it expects the ferry company \
+         to pay a share once the pier is open to its boats again in the summer.\n\
+         About us\nContact\n"
+    );
+    let opts = Options::default().with_input_kind(InputKind::Text);
+    let trace = explain(page.as_bytes(), &opts, 40).expect("a page");
+    insta::assert_snapshot!("explain_text_repeat", trace);
+    let quoted: Vec<&str> = trace
+        .lines()
+        .filter(|l| l.contains("We will rebuild"))
+        .collect();
+    assert_eq!(quoted.len(), 2, "{trace}");
+    assert!(quoted[0].trim_start().starts_with("kept"), "{trace}");
+    assert!(
+        quoted[1]
+            .trim_start()
+            .starts_with("dropped: printed before"),
+        "{trace}"
+    );
+    let article = extract(page.as_bytes(), &opts).expect("a page");
+    assert_eq!(article.text.matches("We will rebuild").count(), 1);
+}
+
+#[test]
 fn tracing_changes_nothing_in_the_article() {
     // `explain` and `extract` are one run; asking for the trace must not move the output.
     for (path, kind) in [

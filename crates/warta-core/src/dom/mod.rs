@@ -286,17 +286,7 @@ impl Dom {
 
     /// Whether `id` is a heading element, `h1` to `h6`.
     pub fn is_heading(&self, id: NodeId) -> bool {
-        self.tag(id).is_some_and(|t| {
-            matches!(
-                *t,
-                local_name!("h1")
-                    | local_name!("h2")
-                    | local_name!("h3")
-                    | local_name!("h4")
-                    | local_name!("h5")
-                    | local_name!("h6")
-            )
-        })
+        self.tag(id).is_some_and(crate::tags::is_heading)
     }
 
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {

@@ -6,12 +6,14 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use crate::article::Role;
+
 include!(concat!(env!("OUT_DIR"), "/lang_packs.rs"));
 
 /// One language's knowledge. Every section is optional so a pack can start small.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct LanguagePack {
+pub(crate) struct LanguagePack {
     /// ISO 639-1 code; must match the file name.
     pub code: String,
     /// The language's English name: the pack format requires it for people reading the
@@ -30,7 +32,7 @@ pub struct LanguagePack {
 /// case-insensitively; "prefix" lists match the start of a line, the others a whole line.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Furniture {
+pub(crate) struct Furniture {
     /// Inline cross-links: "Baca juga: <title>", "Read more: <title>".
     #[serde(default)]
     pub read_also: Vec<String>,
@@ -74,7 +76,7 @@ pub struct Furniture {
 /// Labels that introduce a credited person, by role.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Bylines {
+pub(crate) struct Bylines {
     #[serde(default)]
     pub author: Vec<String>,
     #[serde(default)]
@@ -96,10 +98,26 @@ pub struct Bylines {
     pub not_names: Vec<String>,
 }
 
+impl Bylines {
+    /// The one byline role table: each label with the role it gives, for metadata's byline
+    /// reader and text mode's head alike.
+    pub(crate) fn labels(&self) -> impl Iterator<Item = (&str, Role)> {
+        [
+            (&self.author, Role::Author),
+            (&self.reporter, Role::Reporter),
+            (&self.editor, Role::Editor),
+            (&self.photographer, Role::Photographer),
+            (&self.contributor, Role::Contributor),
+        ]
+        .into_iter()
+        .flat_map(|(list, role)| list.iter().map(move |l| (l.as_str(), role)))
+    }
+}
+
 /// Words needed to read dates written out in this language.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Dates {
+pub(crate) struct Dates {
     /// Twelve entries, January first; each lists the month's spellings and abbreviations.
     #[serde(default)]
     pub months: Vec<Vec<String>>,
@@ -161,18 +179,18 @@ static PACKS: LazyLock<Vec<LanguagePack>> = LazyLock::new(|| {
 });
 
 /// All language packs, sorted by code.
-pub fn packs() -> &'static [LanguagePack] {
+pub(crate) fn packs() -> &'static [LanguagePack] {
     &PACKS
 }
 
 /// The pack for an ISO 639-1 code, if there is one.
-pub fn pack(code: &str) -> Option<&'static LanguagePack> {
+pub(crate) fn pack(code: &str) -> Option<&'static LanguagePack> {
     packs().iter().find(|p| p.code == code)
 }
 
 /// What kind of furniture a line of text is, judged by the phrases of all packs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FurnitureKind {
+pub(crate) enum FurnitureKind {
     ReadAlso,
     RelatedHeading,
     ReadMore,
@@ -217,7 +235,7 @@ impl LineForPhrases {
 /// kinds are asked of every pack before the catch-all boilerplate phrases; of two packs, the
 /// first in pack order decides, and within a pack the kinds are asked in the order of
 /// [`KIND_ORDER`].
-pub fn furniture_kind(line: &str) -> Option<FurnitureKind> {
+pub(crate) fn furniture_kind(line: &str) -> Option<FurnitureKind> {
     let LineForPhrases { lower, chars } = LineForPhrases::of(line)?;
     let bare = LineForPhrases::bare(&lower);
     let index = &*FURNITURE_INDEX;
@@ -353,7 +371,7 @@ static BOILERPLATE: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 });
 
 /// The ISO 639-1 code of a language the detector names (it speaks ISO 639-3).
-pub fn iso_639_1(lang: whatlang::Lang) -> Option<&'static str> {
+pub(crate) fn iso_639_1(lang: whatlang::Lang) -> Option<&'static str> {
     use whatlang::Lang::*;
     Some(match lang {
         Eng => "en",

@@ -12,24 +12,19 @@
 //! | `people.rs` | `authors` with roles |
 
 mod page;
-// Both are being rewritten on another branch (bylines by labels, dates as instants); their
-// visibilities follow then.
-#[allow(unreachable_pub)]
 mod people;
-#[allow(unreachable_pub)]
 mod when;
 
 use html5ever::local_name;
 use serde_json::Value;
 
 use crate::lead::{read_dateline, wire_sources};
-pub(crate) use page::collapse;
-pub(crate) use page::lower_aligned;
 
 use crate::article::{Article, Block, Image};
 use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::options::Options;
-use page::{normalise, resolve_url, Page};
+use crate::strings::{collapse, normalise, squash};
+use page::{resolve_url, Page};
 
 /// How much text after the headline is searched for bylines and written dates.
 const MAX_LEAD_TEXT: usize = 1500;
@@ -139,16 +134,7 @@ pub(crate) fn extract(dom: &Dom, opts: &Options) -> Metadata {
         set(f, "modified", d, |f, v| f.modified = Some(v));
     }
     let base = opts.url.as_deref();
-    let canonical = dom
-        .descendants(DOCUMENT)
-        .find(|&n| {
-            dom.is_tag(n, &local_name!("link"))
-                && dom.attr(n, "rel").is_some_and(|r| {
-                    r.split_whitespace()
-                        .any(|r| r.eq_ignore_ascii_case("canonical"))
-                })
-        })
-        .and_then(|n| dom.attr(n, "href"))
+    let canonical = page::canonical_href(dom)
         .and_then(|h| resolve_url(h, base))
         .map(|v| cand(v, "link:canonical", 0.95))
         .or_else(|| {
@@ -803,16 +789,6 @@ fn without_anchor_marks(s: &str) -> String {
         return words[..half].join(" ");
     }
     s.to_string()
-}
-
-/// Letters and digits only, lower-cased, "&" read as "and": "Nuts & Volts" and "NUTS AND
-/// VOLTS" compare equal.
-pub(super) fn squash(s: &str) -> String {
-    s.replace('&', "and")
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 fn tags(page: &Page) -> Option<Candidate<Vec<String>>> {

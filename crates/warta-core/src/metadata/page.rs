@@ -10,6 +10,8 @@ use serde_json::Value;
 use crate::dates::DateContext;
 use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::options::Options;
+use crate::strings::{collapse, push_collapsed};
+use crate::tags;
 
 /// JSON-LD scripts larger than this are skipped (they are catalogues, not articles).
 const MAX_LD_BYTES: usize = 1 << 20;
@@ -84,7 +86,7 @@ impl<'a> Page<'a> {
                 is_root,
             );
             let mut mark = inherited;
-            if is_code(tag) {
+            if tags::holds_no_text(tag) {
                 mark |= HIDDEN;
             }
             mark |= *marks_by_names.entry(names).or_insert_with(|| {
@@ -324,18 +326,6 @@ fn names_comments(token: &str) -> bool {
     !NOT_THREADS.iter().any(|w| t[i..].contains(w)) && !t[..i].contains("has")
 }
 
-/// Code the reader never sees: scripts, styles, templates, the head.
-fn is_code(tag: &html5ever::LocalName) -> bool {
-    matches!(
-        *tag,
-        local_name!("script")
-            | local_name!("style")
-            | local_name!("noscript")
-            | local_name!("template")
-            | local_name!("head")
-    )
-}
-
 /// Words looked for in class names, found in one scan.
 const CLASS_WORDS: [&str; 11] = [
     "date", "time", "publish", "posted", "byline", "meta", "stamp",  // a date or a stamp
@@ -431,7 +421,7 @@ pub(super) fn text_after(page: &Page, h: Option<NodeId>, max: usize) -> String {
                 break;
             }
         } else if let Some(tag) = dom.tag(n) {
-            out.push(if is_block(tag) { '\n' } else { ' ' });
+            out.push(if tags::starts_line(tag) { '\n' } else { ' ' });
         }
     }
     // one line per block, so a label only reaches the date beside it
@@ -460,39 +450,18 @@ fn after_element(dom: &Dom, n: NodeId) -> bool {
         .is_some_and(|p| dom.tag(p).is_some())
 }
 
-/// Elements that start a new line when rendered.
-pub(super) fn is_block(tag: &html5ever::LocalName) -> bool {
-    matches!(
-        *tag,
-        local_name!("p")
-            | local_name!("div")
-            | local_name!("li")
-            | local_name!("ul")
-            | local_name!("ol")
-            | local_name!("dl")
-            | local_name!("dt")
-            | local_name!("dd")
-            | local_name!("h1")
-            | local_name!("h2")
-            | local_name!("h3")
-            | local_name!("h4")
-            | local_name!("h5")
-            | local_name!("h6")
-            | local_name!("br")
-            | local_name!("section")
-            | local_name!("article")
-            | local_name!("header")
-            | local_name!("footer")
-            | local_name!("aside")
-            | local_name!("nav")
-            | local_name!("table")
-            | local_name!("tr")
-            | local_name!("td")
-            | local_name!("th")
-            | local_name!("figure")
-            | local_name!("figcaption")
-            | local_name!("blockquote")
-    )
+/// The `href` of the page's first `<link rel="canonical">` (one `rel` token among others
+/// counts), as written.
+pub(super) fn canonical_href(dom: &Dom) -> Option<&str> {
+    dom.descendants(DOCUMENT)
+        .find(|&n| {
+            dom.is_tag(n, &local_name!("link"))
+                && dom.attr(n, "rel").is_some_and(|r| {
+                    r.split_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                })
+        })
+        .and_then(|n| dom.attr(n, "href"))
 }
 
 /// Class and id of a node, lower-cased, space-joined.
@@ -559,23 +528,6 @@ pub(super) fn decode_entities(s: &str) -> String {
     out
 }
 
-/// `s` with every run of whitespace made one space, and none at either end.
-pub(crate) fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    push_collapsed(&mut out, s);
-    out
-}
-
-/// Appends `s` collapsed (see [`collapse`]) to `out`.
-fn push_collapsed(out: &mut String, s: &str) {
-    for (k, word) in s.split_whitespace().enumerate() {
-        if k > 0 {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-}
-
 /// Byte position of the first occurrence of `word` in `text` as a whole word.
 pub(super) fn find_word(text: &str, word: &str) -> Option<usize> {
     word_starts(text, word).find(|&i| is_whole_word(text, i, word.len()))
@@ -603,35 +555,6 @@ fn is_whole_word(text: &str, at: usize, len: usize) -> bool {
     let before = text[..at].chars().next_back();
     let after = text[at + len..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-/// `s` lower-cased, when lower-casing keeps every character's byte length, so that byte
-/// positions found in the result are valid in `s`; `None` otherwise.
-pub(crate) fn lower_aligned(s: &str) -> Option<String> {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let mut lower = c.to_lowercase();
-        let l = lower.next()?;
-        if lower.next().is_some() || l.len_utf8() != c.len_utf8() {
-            return None;
-        }
-        out.push(l);
-    }
-    Some(out)
-}
-
-/// For comparing texts: collapsed, lower-cased, typographic quotes made plain.
-pub(super) fn normalise(s: &str) -> String {
-    collapse(s)
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            '‘' | '’' | '‚' | '′' => '\'',
-            '“' | '”' | '„' | '″' => '"',
-            '–' | '—' => '-',
-            c => c,
-        })
-        .collect()
 }
 
 /// Resolves `href` against `base`: enough URL grammar for links in meta tags.

@@ -10,12 +10,13 @@ use std::sync::LazyLock;
 use html5ever::local_name;
 use serde_json::Value;
 
-use super::page::{class_id, find_word, ld_types, lower_aligned, normalise, spaced_text, Page};
-use super::{squash, Candidate};
+use super::page::{class_id, find_word, ld_types, spaced_text, Page};
+use super::Candidate;
 use crate::article::{Person, Role};
 use crate::dates;
 use crate::dom::DOCUMENT;
 use crate::lang;
+use crate::strings::{collapse, lower_aligned, normalise, squash};
 
 /// A byline element is read only while its text is this short.
 const MAX_BYLINE_TEXT: usize = 200;
@@ -111,30 +112,7 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
             }
         }
     }
-    let dom = page.dom;
-    let microdata: Vec<Credit> = page
-        .itemprop_nodes("author")
-        .chain(page.itemprop_nodes("creator"))
-        .filter(|&n| !dom.is_tag(n, &local_name!("meta")))
-        .flat_map(|n| {
-            let name_node = dom.descendants(n).find(|&d| {
-                dom.attr(d, "itemprop")
-                    .is_some_and(|p| p.eq_ignore_ascii_case("name"))
-            });
-            let text = match name_node {
-                Some(d) => dom
-                    .attr(d, "content")
-                    .map(str::to_string)
-                    .unwrap_or_else(|| spaced_text(dom, d, MAX_BYLINE_TEXT)),
-                None => spaced_text(dom, n, MAX_BYLINE_TEXT),
-            };
-            if text.len() > MAX_BYLINE_TEXT {
-                return Vec::new();
-            }
-            words.parse(&text, Role::Author, Trust::Structured)
-        })
-        .collect();
-    let microdata = dedup(microdata);
+    let microdata = microdata_credits(page, words);
     if microdata.len() > 2 {
         // many authors marked up: a thread or a listing; its first post is the article's
         push(microdata.into_iter().take(1).collect(), "microdata", 0.6);
@@ -142,65 +120,14 @@ pub(super) fn find(page: &Page, brands: &[String], lead: &str) -> Option<Candida
         push(microdata, "microdata", 0.85);
     }
 
-    let mut rel_author = Vec::new();
-    let mut byline_elements = Vec::new();
-    for n in dom.descendants(DOCUMENT) {
-        if dom.tag(n).is_none() {
-            continue;
-        }
-        let is_rel = dom.is_tag(n, &local_name!("a"))
-            && dom.attr(n, "rel").is_some_and(|r| {
-                r.split_whitespace()
-                    .any(|r| r.eq_ignore_ascii_case("author"))
-            });
-        let is_byline = page.byline_class(n);
-        if !(is_rel || is_byline) || page.in_hidden(n) || page.in_comments(n) {
-            continue;
-        }
-        let ci = class_id(dom, n);
-        if ci.contains("comment") {
-            continue;
-        }
-        let text = if is_rel {
-            spaced_text(dom, n, MAX_BYLINE_TEXT + 1)
-        } else {
-            byline_text(page, n)
-        };
-        if text.len() > MAX_BYLINE_TEXT {
-            continue;
-        }
-        if is_rel {
-            rel_author.extend(words.parse(&text, Role::Author, Trust::Structured));
-        } else if byline_elements.len() < 5 {
-            let credits = words.parse(&text, Role::Author, Trust::Text);
-            if !credits.is_empty() {
-                let confidence = if ci.contains("byline") { 0.75 } else { 0.7 };
-                byline_elements.push((credits, confidence));
-            }
-        }
-    }
+    let (rel_author, byline_elements) = element_credits(page, words);
     push(dedup(rel_author), "rel-author", 0.65);
     if let Some((credits, confidence)) = byline_elements.into_iter().next() {
         push(credits, "byline-text", confidence);
     }
 
     // labelled lines under the headline: "By Jane Doe", "Reporter\nTempo.co"
-    let lines: Vec<&str> = lead.lines().take(12).collect();
-    let mut labelled = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i];
-        if let Some(role) = words.label_only(line) {
-            if let Some(next) = lines.get(i + 1) {
-                labelled.extend(words.parse(next, role, Trust::Text));
-                i += 2;
-                continue;
-            }
-        } else if line.len() <= MAX_LABELLED_LINE && words.starts_with_label(line).is_some() {
-            labelled.extend(words.parse(line, Role::Author, Trust::Text));
-        }
-        i += 1;
-    }
+    let labelled = labelled_credits(lead, words);
     push(dedup(labelled), "byline-text", 0.75);
 
     // agreement between sources
@@ -341,7 +268,7 @@ fn byline_text(page: &Page, n: crate::dom::NodeId) -> String {
             None => spaced_text(dom, c, MAX_BYLINE_TEXT + 1),
         })
         .collect();
-    super::page::collapse(&parts.join(" "))
+    collapse(&parts.join(" "))
 }
 
 fn names_of(credits: &[Credit]) -> Vec<String> {
@@ -352,6 +279,100 @@ fn names_of(credits: &[Credit]) -> Vec<String> {
 
 fn same_name(a: &str, b: &str) -> bool {
     normalise(a) == normalise(b)
+}
+
+/// Credits in microdata (`itemprop=author` or `creator`, its `name` where marked), deduplicated.
+fn microdata_credits(page: &Page, words: &Words) -> Vec<Credit> {
+    let dom = page.dom;
+    let microdata: Vec<Credit> = page
+        .itemprop_nodes("author")
+        .chain(page.itemprop_nodes("creator"))
+        .filter(|&n| !dom.is_tag(n, &local_name!("meta")))
+        .flat_map(|n| {
+            let name_node = dom.descendants(n).find(|&d| {
+                dom.attr(d, "itemprop")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+            });
+            let text = match name_node {
+                Some(d) => dom
+                    .attr(d, "content")
+                    .map(str::to_string)
+                    .unwrap_or_else(|| spaced_text(dom, d, MAX_BYLINE_TEXT)),
+                None => spaced_text(dom, n, MAX_BYLINE_TEXT),
+            };
+            if text.len() > MAX_BYLINE_TEXT {
+                return Vec::new();
+            }
+            words.parse(&text, Role::Author, Trust::Structured)
+        })
+        .collect();
+    dedup(microdata)
+}
+
+/// Credits in `rel=author` links (all of them) and in byline-named elements (the first five
+/// that hold names, each with its confidence), outside hidden code and comment threads.
+fn element_credits(page: &Page, words: &Words) -> (Vec<Credit>, Vec<(Vec<Credit>, f32)>) {
+    let dom = page.dom;
+    let mut rel_author = Vec::new();
+    let mut byline_elements = Vec::new();
+    for n in dom.descendants(DOCUMENT) {
+        if dom.tag(n).is_none() {
+            continue;
+        }
+        let is_rel = dom.is_tag(n, &local_name!("a"))
+            && dom.attr(n, "rel").is_some_and(|r| {
+                r.split_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("author"))
+            });
+        let is_byline = page.byline_class(n);
+        if !(is_rel || is_byline) || page.in_hidden(n) || page.in_comments(n) {
+            continue;
+        }
+        let ci = class_id(dom, n);
+        if ci.contains("comment") {
+            continue;
+        }
+        let text = if is_rel {
+            spaced_text(dom, n, MAX_BYLINE_TEXT + 1)
+        } else {
+            byline_text(page, n)
+        };
+        if text.len() > MAX_BYLINE_TEXT {
+            continue;
+        }
+        if is_rel {
+            rel_author.extend(words.parse(&text, Role::Author, Trust::Structured));
+        } else if byline_elements.len() < 5 {
+            let credits = words.parse(&text, Role::Author, Trust::Text);
+            if !credits.is_empty() {
+                let confidence = if ci.contains("byline") { 0.75 } else { 0.7 };
+                byline_elements.push((credits, confidence));
+            }
+        }
+    }
+    (rel_author, byline_elements)
+}
+
+/// Credits in the labelled lines under the headline: a label alone names the next line,
+/// a short line opening with a label names itself.
+fn labelled_credits(lead: &str, words: &Words) -> Vec<Credit> {
+    let lines: Vec<&str> = lead.lines().take(12).collect();
+    let mut labelled = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if let Some(role) = words.label_only(line) {
+            if let Some(next) = lines.get(i + 1) {
+                labelled.extend(words.parse(next, role, Trust::Text));
+                i += 2;
+                continue;
+            }
+        } else if line.len() <= MAX_LABELLED_LINE && words.starts_with_label(line).is_some() {
+            labelled.extend(words.parse(line, Role::Author, Trust::Text));
+        }
+        i += 1;
+    }
+    labelled
 }
 
 fn dedup(credits: Vec<Credit>) -> Vec<Credit> {
@@ -431,16 +452,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     };
     for p in lang::packs() {
         let b = &p.bylines;
-        for (list, role) in [
-            (&b.author, Role::Author),
-            (&b.reporter, Role::Reporter),
-            (&b.editor, Role::Editor),
-            (&b.photographer, Role::Photographer),
-            (&b.contributor, Role::Contributor),
-        ] {
-            w.labels
-                .extend(list.iter().map(|l| (l.to_lowercase(), role)));
-        }
+        w.labels
+            .extend(b.labels().map(|(l, role)| (l.to_lowercase(), role)));
         w.joiners.extend(b.joiners.iter().map(|l| l.to_lowercase()));
         w.job_titles
             .extend(b.job_titles.iter().map(|l| l.to_lowercase()));

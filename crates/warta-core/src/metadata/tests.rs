@@ -216,6 +216,22 @@ fn title_loses_site_affixes_and_canonical_is_resolved() {
 }
 
 #[test]
+fn a_canonical_link_among_other_rel_tokens_gives_the_url_date() {
+    // Regression: the date reader matched `rel` to "canonical" whole, while the canonical
+    // field took one token among others; both now read the same link.
+    let a = meta(
+        r#"<html><head><link rel="alternate Canonical" href="https://harbour.example/2021/05/04/ferry">
+        </head><body><h1>The ferry runs again</h1></body></html>"#,
+    );
+    assert_eq!(
+        a.canonical_url.as_deref(),
+        Some("https://harbour.example/2021/05/04/ferry")
+    );
+    assert_eq!(a.published.as_deref(), Some("2021-05-04"));
+    assert_eq!(a.provenance["published"].source, "url");
+}
+
+#[test]
 fn dateline_and_wire_credit_come_out_of_the_lead() {
     let mut a = Article {
         blocks: vec![Block::Paragraph {

@@ -8,13 +8,13 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use html5ever::local_name;
 use jiff::civil::Date;
 use jiff::Timestamp;
 
-use super::page::{class_id, rfind_word, spaced_text, text_after, Page};
+use super::page::{canonical_href, class_id, rfind_word, spaced_text, text_after, Page};
 use super::Candidate;
+use crate::copyright;
 use crate::dates::{self, ParsedDate};
 use crate::dom::{NodeId, DOCUMENT};
 use crate::lang;
@@ -123,7 +123,7 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
             continue;
         }
         let text = spaced_text(dom, n, MAX_STAMP_TEXT * 2);
-        if is_copyright(&text) {
+        if copyright::has_mark(&text) {
             continue;
         }
         // stamps of other stories: before the headline, in link lists, later in the page
@@ -196,7 +196,7 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
 
     // The lines under the headline, where bylines and stamps are printed.
     if headline.is_some() {
-        let lead: Vec<&str> = lead.lines().filter(|l| !is_copyright(l)).collect();
+        let lead: Vec<&str> = lead.lines().filter(|l| !copyright::has_mark(l)).collect();
         let lead = lead.join("\n");
         for (k, (label, d)) in read_written_dates(&lead, page)
             .into_iter()
@@ -225,16 +225,7 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
     }
 
     // the page's address, else the canonical one it declares (which may carry the date)
-    let canonical = dom
-        .descendants(DOCUMENT)
-        .find(|&n| {
-            dom.is_tag(n, &local_name!("link"))
-                && dom
-                    .attr(n, "rel")
-                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
-        })
-        .and_then(|n| dom.attr(n, "href"))
-        .map(str::to_string);
+    let canonical = canonical_href(dom).map(str::to_string);
     let addresses = page
         .url
         .iter()
@@ -258,7 +249,7 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
     // Nothing states a date: the first one written anywhere on the page, as a last resort.
     if found.is_empty() {
         let text = text_after(page, None, MAX_PAGE_TEXT);
-        let lines: Vec<&str> = text.lines().filter(|l| !is_copyright(l)).collect();
+        let lines: Vec<&str> = text.lines().filter(|l| !copyright::has_mark(l)).collect();
         let written = read_written_dates(&lines.join("\n"), page);
         for want in [Stamp::Published, Stamp::Modified] {
             let first = written
@@ -706,16 +697,6 @@ fn meta_stamp(key: &str) -> Option<(Stamp, f32)> {
     None
 }
 
-fn is_copyright(text: &str) -> bool {
-    static MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["©", "copyright", "(c) "])
-            .expect("copyright marks build an automaton")
-    });
-    MARKS.is_match(text)
-}
-
 /// Class and id of the three nearest ancestors.
 fn ancestors_class(page: &Page, n: NodeId) -> String {
     page.dom
@@ -762,7 +743,7 @@ fn read_written_date(text: &str, page: &Page) -> Option<(Option<Stamp>, ParsedDa
 }
 
 fn read_written_dates(text: &str, page: &Page) -> Vec<(Option<Stamp>, ParsedDate)> {
-    if is_copyright(text) {
+    if copyright::has_mark(text) {
         return Vec::new();
     }
     let labels = &*LABELS;
@@ -909,7 +890,7 @@ impl Labels {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_copyright, url_date};
+    use super::url_date;
     use crate::dates::DateContext;
     use proptest::prelude::*;
 
@@ -946,14 +927,5 @@ mod tests {
             };
             prop_assert_eq!(day_in(&path), Some(format!("{y}-{m:02}-{d:02}")));
         }
-    }
-
-    #[test]
-    fn copyright_lines_are_known_in_any_case() {
-        assert!(is_copyright("© 2024 The Courier"));
-        assert!(is_copyright("COPYRIGHT 2019, all rights reserved"));
-        assert!(is_copyright("(C) 2020 Harbour Media"));
-        assert!(!is_copyright("Published 12 March 2024"));
-        assert!(!is_copyright("Section (c)"));
     }
 }

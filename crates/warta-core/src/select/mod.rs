@@ -14,7 +14,7 @@
 //! 5. Explicit fallbacks: the JSON-LD `articleBody` when the page has one and the tree gave
 //!    far less; then a loose pass over the whole body.
 
-pub mod segment;
+pub(crate) mod segment;
 
 use html5ever::local_name;
 
@@ -24,23 +24,24 @@ use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::lang::FurnitureKind;
 use crate::metadata::Metadata;
 use crate::options::{Focus, Options};
+use crate::strings::collapse;
 use crate::warning::Fallback;
 use segment::{segment, Unit, UnitKind};
 
 /// The knobs of selection, named and in one place.
 pub(crate) mod knobs {
     /// Units at least this link-dense count against their container.
-    pub const LINK_DENSE: f32 = 0.5;
+    pub(crate) const LINK_DENSE: f32 = 0.5;
     /// Units shorter than this (non-whitespace chars) without sentence punctuation carry no
     /// weight: labels, dates, bylines, buttons.
-    pub const SHORT_UNIT_CHARS: usize = 25;
+    pub(crate) const SHORT_UNIT_CHARS: usize = 25;
     /// Leading and trailing units shorter than this without sentence punctuation are trimmed.
-    pub const EDGE_LABEL_CHARS: usize = 60;
+    pub(crate) const EDGE_LABEL_CHARS: usize = 60;
     /// At most this many leading labels are trimmed (a kicker, a byline, a date, a share
     /// prompt): a longer run of short lines is a list of records, not the edge of a text.
-    pub const LEAD_LABELS_MAX: usize = 3;
+    pub(crate) const LEAD_LABELS_MAX: usize = 3;
     /// Class/id words that mark article bodies, and the factor they give.
-    pub const POSITIVE_WORDS: &[&str] = &[
+    pub(crate) const POSITIVE_WORDS: &[&str] = &[
         "article",
         "articlebody",
         "body",
@@ -59,9 +60,9 @@ pub(crate) mod knobs {
         "richtext",
         "single",
     ];
-    pub const POSITIVE_FACTOR: f32 = 1.25;
+    pub(crate) const POSITIVE_FACTOR: f32 = 1.25;
     /// Class/id words that mark secondary matter inside pages.
-    pub const NEGATIVE_WORDS: &[&str] = &[
+    pub(crate) const NEGATIVE_WORDS: &[&str] = &[
         "byline",
         "meta",
         "caption",
@@ -88,62 +89,62 @@ pub(crate) mod knobs {
         "bottom",
         "top",
     ];
-    pub const NEGATIVE_FACTOR: f32 = 0.7;
+    pub(crate) const NEGATIVE_FACTOR: f32 = 0.7;
     /// Below this much chosen text, the JSON-LD body is preferred when it is much longer.
-    pub const MIN_CHOSEN_CHARS: usize = 250;
+    pub(crate) const MIN_CHOSEN_CHARS: usize = 250;
     /// The JSON-LD body replaces the chosen text when the chosen text is shorter than this
     /// share of it.
-    pub const ARTICLE_BODY_SHARE: f32 = 0.3;
+    pub(crate) const ARTICLE_BODY_SHARE: f32 = 0.3;
     /// A page with less prose than this may be a listing; it is read as one when that
     /// reading finds this many times more text.
-    pub const LISTING_MAX_PROSE_CHARS: usize = 1000;
-    pub const LISTING_GAIN: f32 = 2.0;
+    pub(crate) const LISTING_MAX_PROSE_CHARS: usize = 1000;
+    pub(crate) const LISTING_GAIN: f32 = 2.0;
     /// ... and this many times more again on a product's own page.
-    pub const PRODUCT_LISTING_GAIN: f32 = 2.0;
+    pub(crate) const PRODUCT_LISTING_GAIN: f32 = 2.0;
     /// In a listing, a linked unit this long is a teaser (a headline or summary), not a
     /// menu label.
-    pub const TEASER_MIN_CHARS: usize = 30;
+    pub(crate) const TEASER_MIN_CHARS: usize = 30;
     /// A card in a grid or list (a product, a job, a story) is one of at least this many
     /// siblings of the same tag and class.
-    pub const RECORD_MIN_SIBLINGS: usize = 3;
+    pub(crate) const RECORD_MIN_SIBLINGS: usize = 3;
     /// Cards shorter than this are menu entries.
-    pub const RECORD_MIN_CHARS: u32 = 20;
+    pub(crate) const RECORD_MIN_CHARS: u32 = 20;
     /// Cards longer than this are page sections, not records.
-    pub const RECORD_MAX_CHARS: u32 = 1500;
+    pub(crate) const RECORD_MAX_CHARS: u32 = 1500;
     /// How far above a text a card may start (shop themes nest a tile's name six or more
     /// levels deep: tile, wrapper, card, content, information, heading, link).
-    pub const RECORD_REACH: usize = 10;
+    pub(crate) const RECORD_REACH: usize = 10;
     /// A data table has at least this many rows below its row of column headers.
-    pub const DATA_TABLE_MIN_ROWS: usize = 5;
+    pub(crate) const DATA_TABLE_MIN_ROWS: usize = 5;
     /// A listing shows at least this many teasers.
-    pub const LISTING_MIN_TEASERS: usize = 5;
+    pub(crate) const LISTING_MIN_TEASERS: usize = 5;
     /// A dated page with this much prose is an article, however short.
-    pub const DATED_ARTICLE_PROSE_CHARS: usize = 300;
+    pub(crate) const DATED_ARTICLE_PROSE_CHARS: usize = 300;
     /// A child holding at least (1 - this) of its parent's score replaces the parent as the
     /// container.
-    pub const TIGHTEN_SLACK: f32 = 0.15;
+    pub(crate) const TIGHTEN_SLACK: f32 = 0.15;
     /// ... and at least this share of its text: a paragraph of a page whose other texts sit
     /// among links that cancel them out is not the whole content.
-    pub const TIGHTEN_MIN_TEXT_SHARE: f32 = 0.7;
+    pub(crate) const TIGHTEN_MIN_TEXT_SHARE: f32 = 0.7;
     /// A prose unit is at least this long.
-    pub const PROSE_MIN_CHARS: usize = 80;
+    pub(crate) const PROSE_MIN_CHARS: usize = 80;
     /// Prose above the headline beyond which the headline does not open the content.
-    pub const MAX_PROSE_ABOVE_HEADLINE: usize = 300;
+    pub(crate) const MAX_PROSE_ABOVE_HEADLINE: usize = 300;
     /// How many siblings away from the container a companion may stand.
-    pub const COMPANION_REACH: usize = 2;
+    pub(crate) const COMPANION_REACH: usize = 2;
     /// A headline of at least this many words (Han and kana counted by characters) names a
     /// story; a section front's heading ("World", "Latest news") is shorter.
-    pub const STORY_HEADLINE_WORDS: f32 = 4.0;
+    pub(crate) const STORY_HEADLINE_WORDS: f32 = 4.0;
     /// ... and this much prose after it (a product's one line of description is not a story).
-    pub const STORY_MIN_PROSE_CHARS: usize = 160;
+    pub(crate) const STORY_MIN_PROSE_CHARS: usize = 160;
     /// A teaser feed: at least this many blurbs, each right after a linked title ...
-    pub const FEED_MIN_TEASERS: usize = 3;
+    pub(crate) const FEED_MIN_TEASERS: usize = 3;
     /// ... and at least this share of the container's blurbs.
-    pub const FEED_TEASER_SHARE: f32 = 0.5;
+    pub(crate) const FEED_TEASER_SHARE: f32 = 0.5;
 }
 
 /// What selection decided.
-pub struct Chosen {
+pub(crate) struct Chosen {
     /// The content container.
     pub root: NodeId,
     /// The units kept, in document order.
@@ -162,7 +163,7 @@ pub struct Chosen {
 }
 
 /// What selection decided about each unit of the reading it chose, for `--explain`.
-pub struct SelectTrace {
+pub(crate) struct SelectTrace {
     pub reading: Reading,
     pub units: Vec<Unit>,
     /// One per unit, in the same order.
@@ -171,7 +172,7 @@ pub struct SelectTrace {
 
 /// Why selection kept or dropped a unit: each rule of [`keep_units`] names itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decision {
+pub(crate) enum Decision {
     Kept,
     /// Outside the chosen container and its companions.
     OutsideContainer,
@@ -199,7 +200,7 @@ pub enum Decision {
 
 impl Decision {
     /// How `--explain` names the decision.
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             Decision::Kept => "kept",
             Decision::OutsideContainer => "dropped: outside the container",
@@ -221,13 +222,13 @@ impl Decision {
 /// listings (section fronts, search results, collections) are made of linked teasers, so
 /// there link text is the content and only short link labels (menus) count against it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reading {
+pub(crate) enum Reading {
     Article,
     Listing,
 }
 
 /// Every element's score: the sum of the values of the units below it.
-pub struct Scores {
+pub(crate) struct Scores {
     pub values: Vec<f32>,
     pub score: Vec<f32>,
     pub count: Vec<u32>,
@@ -241,11 +242,11 @@ pub struct Scores {
 }
 
 /// Where scoring starts: the body, or the document when there is none.
-pub fn scoring_root(dom: &Dom) -> NodeId {
+pub(crate) fn scoring_root(dom: &Dom) -> NodeId {
     dom.body().unwrap_or(DOCUMENT)
 }
 
-pub fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Scores {
+pub(crate) fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Scores {
     let start = scoring_root(dom);
     let body_hint = meta.article_body.as_deref().map(normalise_for_match);
     let data_cells = data_table_cells(dom, units);
@@ -436,7 +437,7 @@ impl RecordCache {
     }
 }
 
-pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> Chosen {
+pub(crate) fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> Chosen {
     let start = scoring_root(dom);
     let units = segment(dom, cleaned, start);
     let mut chosen = choose(dom, &units, meta, opts, Reading::Article);
@@ -727,7 +728,8 @@ fn is_picture_only(dom: &Dom, id: NodeId) -> bool {
     pictures
 }
 
-/// Sentence-ending punctuation in the scripts we read.
+/// Sentence-ending punctuation in the scripts we read. (Not `strings::SENTENCE_END`: a unit
+/// with a clause mark counts, and the danda and the Urdu stop were never weighed here.)
 fn has_sentence_punct(text: &str) -> bool {
     text.contains(['.', '!', '?', '。', '！', '？', '؟', '…', ';', ':'])
 }
@@ -761,10 +763,7 @@ fn unit_value(u: &Unit, article_body: Option<&str>, teaser: bool) -> f32 {
 }
 
 fn normalise_for_match(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    collapse(s).to_lowercase()
 }
 
 fn is_heading(u: &Unit) -> bool {
@@ -780,7 +779,7 @@ fn is_furniture(u: &Unit) -> bool {
 /// all of its score and most of its text, that element is the better answer (the rest only adds a cookie notice, a
 /// poll or a comment box).
 /// Returns the widest best-scoring element and the tightened one.
-pub fn best_container(dom: &Dom, s: &Scores, start: NodeId) -> (NodeId, NodeId) {
+pub(crate) fn best_container(dom: &Dom, s: &Scores, start: NodeId) -> (NodeId, NodeId) {
     let score = &s.score;
     let mut best = start;
     for id in dom.descendants(start) {

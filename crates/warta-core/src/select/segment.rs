@@ -10,9 +10,10 @@ use html5ever::{local_name, LocalName};
 use crate::clean::{anywhere_in_a_name, name_words, Cleaned};
 use crate::dom::{Dom, NodeData, NodeId, LAZY_IMAGE_SOURCES};
 use crate::lang::{furniture_kind, FurnitureKind};
+use crate::tags;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnitKind {
+pub(crate) enum UnitKind {
     Text,
     Heading(u8),
     ListItem {
@@ -34,7 +35,7 @@ pub enum UnitKind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Unit {
+pub(crate) struct Unit {
     /// The block element that holds the run (the `img` for images).
     pub node: NodeId,
     pub kind: UnitKind,
@@ -53,7 +54,7 @@ pub struct Unit {
 }
 
 impl Unit {
-    pub fn link_density(&self) -> f32 {
+    pub(crate) fn link_density(&self) -> f32 {
         if self.chars == 0 {
             0.0
         } else {
@@ -89,54 +90,6 @@ const CAPTION_WORDS: &[&str] = &["caption", "credit", "copyright", "attribution"
 const CAPTION_MIN_WORDS: usize = 3;
 const CAPTION_MAX_WORDS: usize = 100;
 
-/// Elements that start a new block of text.
-const BLOCK_TAGS: &[LocalName] = &[
-    local_name!("p"),
-    local_name!("div"),
-    local_name!("section"),
-    local_name!("article"),
-    local_name!("main"),
-    local_name!("header"),
-    local_name!("footer"),
-    local_name!("aside"),
-    local_name!("h1"),
-    local_name!("h2"),
-    local_name!("h3"),
-    local_name!("h4"),
-    local_name!("h5"),
-    local_name!("h6"),
-    local_name!("ul"),
-    local_name!("ol"),
-    local_name!("li"),
-    local_name!("dl"),
-    local_name!("dt"),
-    local_name!("dd"),
-    local_name!("table"),
-    local_name!("thead"),
-    local_name!("tbody"),
-    local_name!("tfoot"),
-    local_name!("tr"),
-    local_name!("td"),
-    local_name!("th"),
-    local_name!("caption"),
-    local_name!("blockquote"),
-    local_name!("pre"),
-    local_name!("figure"),
-    local_name!("figcaption"),
-    local_name!("address"),
-    local_name!("hr"),
-    local_name!("details"),
-    local_name!("summary"),
-    local_name!("center"),
-    local_name!("form"),
-    local_name!("fieldset"),
-    local_name!("body"),
-];
-
-pub fn is_block(tag: &LocalName) -> bool {
-    BLOCK_TAGS.contains(tag)
-}
-
 struct Segmenter<'a> {
     dom: &'a Dom,
     cleaned: &'a Cleaned,
@@ -151,7 +104,7 @@ struct Segmenter<'a> {
 }
 
 /// Cuts the subtree under `root` into units, in document order.
-pub fn segment(dom: &Dom, cleaned: &Cleaned, root: NodeId) -> Vec<Unit> {
+pub(crate) fn segment(dom: &Dom, cleaned: &Cleaned, root: NodeId) -> Vec<Unit> {
     let mut s = Segmenter {
         dom,
         cleaned,
@@ -220,7 +173,7 @@ impl Segmenter<'_> {
         }
         // An inline element named a caption (`span.caption` after the picture) is a block of
         // its own.
-        if !is_block(tag) && !self.is_named_caption(id, ctx) {
+        if !tags::is_block(tag) && !self.is_named_caption(id, ctx) {
             self.walk(id, ctx);
             return;
         }

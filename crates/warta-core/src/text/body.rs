@@ -9,7 +9,9 @@
 use std::ops::Range;
 
 use crate::article::Block;
+use crate::copyright;
 use crate::options::Focus;
+use crate::strings::PROSE_MARKS;
 
 use super::furniture::{per_post_labels, Kind};
 use super::lines::{has_menu_separators, Line};
@@ -361,16 +363,6 @@ fn copy_key(line: &Line) -> &str {
         .map_or(text, |(at, _)| &text[at + 1..])
 }
 
-/// A site's copyright line: "© 2024 The Courier", "Copyright 2024 …" (the word is the same
-/// on sites in most languages). A "©1919" inside a book's citation is none.
-fn is_copyright_notice(folded: &str) -> bool {
-    let opening = folded.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
-    opening.starts_with('©')
-        || opening
-            .strip_prefix("copyright")
-            .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
-}
-
 /// Prose (in words) the page must have shown before its copyright notice for the notice to
 /// end it: a footer printed above the article (a menu drawer flattened first) ends nothing.
 const PROSE_BEFORE_PAGE_END: usize = 50;
@@ -393,7 +385,7 @@ const MAX_PARAGRAPH_STEP: usize = 4;
 fn page_end(lines: &[Line], kinds: &[Kind]) -> Option<usize> {
     let notice = (0..lines.len()).rev().find(|&i| {
         let folded = &lines[i].folded;
-        lines[i].words <= 40 && is_copyright_notice(folded)
+        lines[i].words <= 40 && copyright::opens_notice(folded)
     })?;
     let paragraph =
         |i: usize| lines[i].words >= PAGE_END_PARAGRAPH_WORDS && is_prose(&lines[i], &kinds[i]);
@@ -573,7 +565,7 @@ fn is_flattened_picker(line: &Line) -> bool {
         if word.starts_with(|c: char| c.is_uppercase() || c.is_numeric()) {
             capitalised += 1;
         }
-        if word.ends_with(['.', ',', ';', '!', '?', '，', '、', '。', '،']) {
+        if word.ends_with(PROSE_MARKS) {
             marks += 1;
         }
     }
@@ -587,7 +579,7 @@ fn reads_like_prose(line: &Line) -> bool {
     let stops = line
         .text
         .chars()
-        .filter(|c| matches!(c, ',' | '.' | ';' | '!' | '?' | '，' | '、' | '。' | '،'))
+        .filter(|c| PROSE_MARKS.contains(c))
         .count();
     stops * WORDS_PER_STOP >= line.words
 }
@@ -619,7 +611,7 @@ const MAX_FOOTER_NOTICE_LINES: usize = 12;
 /// or after it.
 fn is_footer_notice(lines: &[Line], kinds: &[Kind], span: &Range<usize>) -> bool {
     let page_prose = prose_words(lines, kinds, &(0..lines.len()));
-    let legal = |i: usize| kinds[i] == Kind::Boilerplate || is_legal_line(&lines[i].folded);
+    let legal = |i: usize| kinds[i] == Kind::Boilerplate || copyright::has_mark(&lines[i].folded);
     span.start > 0
         && (kinds[span.start - 1] == Kind::CallToAction
             || (span.len() == 1 && span.end < lines.len() && legal(span.end)))
@@ -627,11 +619,6 @@ fn is_footer_notice(lines: &[Line], kinds: &[Kind], span: &Range<usize>) -> bool
         && page_prose < MAX_FOOTER_PROSE_WORDS
         && prose_words(lines, kinds, &(span.end..lines.len())) == 0
         && (span.end - 1..lines.len()).any(legal)
-}
-
-/// A line that carries the site's copyright mark anywhere in it.
-fn is_legal_line(folded: &str) -> bool {
-    folded.contains('©') || folded.contains("copyright")
 }
 
 fn content_span(lines: &[Line], kinds: &[Kind], focus: Focus, when: &When) -> Option<Range<usize>> {
@@ -896,23 +883,71 @@ fn digest_copies(lines: &[Line], kinds: &[Kind], span: &Range<usize>) -> Vec<usi
         .collect()
 }
 
+/// What became of a text line of the body span, recorded for `--explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Fate {
+    Kept,
+    Dropped(Reason),
+}
+
+/// Why a text line inside the body span was left out of the blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reason {
+    /// A long line that repeats several of the span's paragraphs run together.
+    Digest,
+    /// The same line printed before in the span (a pull quote, a repeated teaser).
+    Repeat,
+    /// A select box's options flattened onto one line.
+    Picker,
+}
+
+impl Fate {
+    /// How the trace says it.
+    pub(super) fn describe(self) -> &'static str {
+        match self {
+            Fate::Kept => "kept",
+            Fate::Dropped(Reason::Digest) => "dropped: a copy of the body's paragraphs",
+            Fate::Dropped(Reason::Repeat) => "dropped: printed before in the body",
+            Fate::Dropped(Reason::Picker) => "dropped: a picker's options",
+        }
+    }
+}
+
 /// The blocks of the body span: prose as paragraphs, short lines that introduce prose as
-/// headings, captions as figures; furniture left out.
-pub(super) fn blocks(lines: &[Line], kinds: &[Kind], span: Range<usize>) -> Vec<Block> {
+/// headings, captions as figures; furniture left out. With `fates`, each text line's fate
+/// is recorded there by line index, for the trace.
+pub(super) fn blocks(
+    lines: &[Line],
+    kinds: &[Kind],
+    span: Range<usize>,
+    mut fates: Option<&mut Vec<(usize, Fate)>>,
+) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let digests = digest_copies(lines, kinds, &span);
+    let mut record = |i: usize, fate: Fate| {
+        if let Some(f) = fates.as_deref_mut() {
+            if kinds[i] == Kind::Text {
+                f.push((i, fate));
+            }
+        }
+    };
     for i in span.clone() {
         if digests.contains(&i) {
+            record(i, Fate::Dropped(Reason::Digest));
             continue;
         }
         // A line printed twice (a pull quote, a repeated teaser) is read once.
         if kinds[i] == Kind::Text && lines[i].words >= 3 && !seen.insert(lines[i].text.as_str()) {
+            record(i, Fate::Dropped(Reason::Repeat));
             continue;
         }
         match &kinds[i] {
-            Kind::Text if is_flattened_picker(&lines[i]) => {}
+            Kind::Text if is_flattened_picker(&lines[i]) => {
+                record(i, Fate::Dropped(Reason::Picker))
+            }
             Kind::Text => {
+                record(i, Fate::Kept);
                 let line = &lines[i];
                 let next_is_prose = lines[i + 1..span.end]
                     .iter()
@@ -965,7 +1000,7 @@ mod tests {
             main_span(&lines, &kinds, Focus::Balanced, &When::new(None, None)),
             Some(4..7)
         );
-        let blocks = blocks(&lines, &kinds, 4..7);
+        let blocks = blocks(&lines, &kinds, 4..7, None);
         assert!(matches!(&blocks[1], Block::Heading { text, .. } if text == "Budget"));
     }
 
@@ -1031,7 +1066,7 @@ mod tests {
         let text = format!("{PARAGRAPHS}{picker}{credits}{PARAGRAPHS}");
         let lines = segment(&text);
         let kinds = vec![Kind::Text; lines.len()];
-        let blocks = blocks(&lines, &kinds, 0..lines.len());
+        let blocks = blocks(&lines, &kinds, 0..lines.len(), None);
         let printed = |start: &str| {
             blocks
                 .iter()
@@ -1058,15 +1093,6 @@ mod tests {
             span.clone().is_some_and(|s| s.start == 2 && s.end <= 7),
             "{span:?}"
         );
-    }
-
-    #[test]
-    fn a_sentence_about_copyrighted_works_is_no_copyright_notice() {
-        assert!(is_copyright_notice("copyright 2024 the harbour courier"));
-        assert!(is_copyright_notice("© the harbour courier"));
-        assert!(!is_copyright_notice(
-            "copyrighted materials are provided to students through the library."
-        ));
     }
 
     #[test]
@@ -1334,10 +1360,6 @@ mod tests {
         );
         let (_, span) = span_of(&text);
         assert_eq!(span, Some(7..13));
-        assert!(is_copyright_notice("© 2024 the courier"));
-        assert!(!is_copyright_notice(
-            "eight garages (new britain : stanley works, ©1919), by stanley works"
-        ));
     }
 
     #[test]
@@ -1823,7 +1845,7 @@ mod tests {
         let text = format!("{PARAGRAPHS}{closing}\n{digest}\n");
         let lines = segment(&text);
         let kinds = vec![Kind::Text; lines.len()];
-        let blocks = blocks(&lines, &kinds, 0..lines.len());
+        let blocks = blocks(&lines, &kinds, 0..lines.len(), None);
         assert_eq!(blocks.len(), 4);
         assert!(blocks
             .iter()

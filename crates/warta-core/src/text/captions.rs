@@ -6,6 +6,7 @@
 use super::furniture::Kind;
 use super::lines::Line;
 use super::phrases::Phrases;
+use crate::strings::fold;
 
 /// A caption is a sentence or two, not a paragraph of reporting.
 const MAX_CAPTION_WORDS: usize = 70;
@@ -82,7 +83,7 @@ fn trailing_credit(text: &str, phrases: &Phrases) -> Option<(String, String)> {
 
 /// "Foto: ANTARA/Aditya Pradana" on its own line: a credit with no caption.
 fn labelled_credit(text: &str, phrases: &Phrases) -> Option<(String, String)> {
-    let folded = super::lines::fold(text);
+    let folded = fold(text);
     let label = phrases_starting(&folded, phrases)?;
     let rest = super::lines::skip_chars(text, label).trim_start();
     let credit = rest.strip_prefix([':', '：'])?.trim();
@@ -95,7 +96,7 @@ fn labelled_credit(text: &str, phrases: &Phrases) -> Option<(String, String)> {
 fn is_credit(candidate: &str, phrases: &Phrases) -> bool {
     let words = candidate.split_whitespace().count();
     (1..=MAX_CREDIT_WORDS).contains(&words)
-        && (phrases.contains(&super::lines::fold(candidate), |f| &f.photo_credit)
+        && (phrases.contains(&fold(candidate), |f| &f.photo_credit)
             || is_agency_slash_name(candidate))
 }
 
@@ -130,7 +131,7 @@ fn phrases_starting(folded: &str, phrases: &Phrases) -> Option<usize> {
 
 /// "Foto: ANTARA/Aditya" → "ANTARA/Aditya": the label is not part of the credit.
 fn strip_label(credit: &str, phrases: &Phrases) -> String {
-    let folded = super::lines::fold(credit);
+    let folded = fold(credit);
     match phrases_starting(&folded, phrases) {
         Some(label) => super::lines::skip_chars(credit, label)
             .trim_start()

@@ -2,13 +2,14 @@
 //! paragraph ("TEMPO.CO, Jakarta - ", "BERLIN (dpa) – ").
 
 use crate::article::{Person, Role};
-use crate::lang::Bylines;
+use crate::copyright;
 
 use super::furniture::Kind;
-use super::lines::{fold, skip_chars, Line};
+use super::lines::{skip_chars, Line};
 use super::phrases::Phrases;
 use super::when::When;
 use crate::lead::looks_like_domain;
+use crate::strings::fold;
 
 /// How many lines above the body the head may reach.
 const HEAD_REACH: usize = 12;
@@ -59,7 +60,7 @@ pub(super) fn read(
         .find(|a| looks_like_domain(&a.name))
         .map(|a| a.name.clone());
     if head.site_name.is_none() {
-        head.site_name = lines.iter().rev().find_map(|l| copyright_holder(&l.text));
+        head.site_name = lines.iter().rev().find_map(|l| copyright::holder(&l.text));
     }
     head.title = title(lines, kinds, first, body_start);
     head
@@ -177,55 +178,12 @@ fn labelled(folded: &str, phrases: &Phrases) -> Option<(usize, Role)> {
 }
 
 fn labels<'a>(phrases: &'a Phrases) -> impl Iterator<Item = (&'a str, Role)> + 'a {
-    phrases.packs().iter().flat_map(|p| role_lists(&p.bylines))
-}
-
-fn role_lists(b: &Bylines) -> impl Iterator<Item = (&str, Role)> {
-    [
-        (&b.author, Role::Author),
-        (&b.reporter, Role::Reporter),
-        (&b.editor, Role::Editor),
-        (&b.photographer, Role::Photographer),
-        (&b.contributor, Role::Contributor),
-    ]
-    .into_iter()
-    .flat_map(|(list, role)| list.iter().map(move |l| (l.as_str(), role)))
-}
-
-/// Longest name a copyright line may give for the site.
-const MAX_HOLDER_WORDS: usize = 5;
-
-/// "© 2024 The Harbour Courier. All rights reserved." → "The Harbour Courier".
-fn copyright_holder(line: &str) -> Option<String> {
-    let (_, after) = line.split_once('©')?;
-    let holder = after
-        .split(['.', '|', ',', '·', '–', '—'])
-        .next()?
-        .split_whitespace()
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == '-'))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let words = holder.split_whitespace().count();
-    let capitalised = holder.chars().next().is_some_and(char::is_uppercase);
-    ((1..=MAX_HOLDER_WORDS).contains(&words) && capitalised).then_some(holder)
+    phrases.packs().iter().flat_map(|p| p.bylines.labels())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_copyright_line_names_the_site() {
-        assert_eq!(
-            copyright_holder("© 2024 The Harbour Courier. All rights reserved.").as_deref(),
-            Some("The Harbour Courier")
-        );
-        assert_eq!(
-            copyright_holder("© Nordkurier Allgemeine 2024. Alle Rechte vorbehalten.").as_deref(),
-            Some("Nordkurier Allgemeine")
-        );
-        assert_eq!(copyright_holder("© 2024"), None);
-    }
 
     #[test]
     fn domain_names_are_told_from_names() {

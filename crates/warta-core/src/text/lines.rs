@@ -1,6 +1,6 @@
 //! Lines of flattened text and the shape features the classifier reads from them.
 
-use crate::metadata::collapse;
+use crate::strings::{collapse, ends_sentence, fold};
 
 /// At most this many lines are read; the rest of a larger input is ignored.
 pub(super) const MAX_LINES: usize = 100_000;
@@ -59,14 +59,6 @@ impl Line {
     }
 }
 
-/// Lower-cases char by char (taking the first char of multi-char lower cases), so that a
-/// char offset in the folded text is the same char offset in the original.
-pub(super) fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| c.to_lowercase().next().unwrap_or(c))
-        .collect()
-}
-
 /// The part of `original` after its first `chars` chars.
 pub(super) fn skip_chars(original: &str, chars: usize) -> &str {
     match original.char_indices().nth(chars) {
@@ -96,16 +88,6 @@ fn word_count(text: &str) -> usize {
         }
     }
     words + unspaced.div_ceil(2)
-}
-
-fn ends_sentence(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(|c: char| {
-        matches!(
-            c,
-            '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']' | '」' | '』' | '）'
-        ) || c.is_whitespace()
-    });
-    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '؟', '۔', '।'])
 }
 
 /// Menus and breadcrumbs flattened onto one line: "Home | News | Sport", "Home › World".
@@ -141,16 +123,7 @@ mod tests {
     }
 
     #[test]
-    fn sentence_end_looks_past_closing_quotes() {
-        assert!(ends_sentence("“Kami siap,” kata Lavrov.”"));
-        assert!(ends_sentence("Er sagte: „Ja.“".trim_end_matches('“')));
-        assert!(!ends_sentence("Berita terkait"));
-    }
-
-    #[test]
-    fn folding_keeps_char_offsets() {
-        let s = "İstanbul Baca";
-        assert_eq!(fold(s).chars().count(), s.chars().count());
-        assert_eq!(skip_chars(s, 9), "Baca");
+    fn skips_whole_chars() {
+        assert_eq!(skip_chars("İstanbul Baca", 9), "Baca");
     }
 }

@@ -105,7 +105,7 @@ pub(crate) fn extract(text: &str, opts: &Options) -> (Article, Option<String>) {
     let Some(mut span) = body::main_span(&lines, &kinds, opts.focus, &when) else {
         let trace = opts
             .trace
-            .map(|width| trace(&lines, &kinds, &(0..0), &article, width));
+            .map(|width| trace(&lines, &kinds, &[], &article, width));
         return (article, trace);
     };
     // Captions just outside the prose belong to the article (a lead photo above it).
@@ -144,40 +144,43 @@ pub(crate) fn extract(text: &str, opts: &Options) -> (Article, Option<String>) {
         }
     }
 
-    article.blocks = body::blocks(&lines, &kinds, span.clone());
+    let mut fates = opts.trace.map(|_| Vec::new());
+    article.blocks = body::blocks(&lines, &kinds, span.clone(), fates.as_mut());
     apply_dateline(&mut article);
     article.refresh_text();
     let trace = opts
         .trace
-        .map(|width| trace(&lines, &kinds, &span, &article, width));
+        .map(|width| trace(&lines, &kinds, &fates.unwrap_or_default(), &article, width));
     (article, trace)
 }
 
-/// Each line with what became of it: read as furniture of some kind, outside the body, or in
-/// the body's text.
+/// Each line with what became of it: read as furniture of some kind, outside the body, or
+/// its fate in the body (`fates`, by line index, as `body::blocks` recorded them).
 fn trace(
     lines: &[lines::Line],
     kinds: &[Kind],
-    span: &std::ops::Range<usize>,
+    fates: &[(usize, body::Fate)],
     article: &Article,
     width: usize,
 ) -> String {
+    let mut fates = fates.iter().peekable();
     let decided: Vec<(String, String)> = lines
         .iter()
         .zip(kinds)
         .enumerate()
         .map(|(i, (line, kind))| {
-            let decision = match kind {
-                Kind::Text if !span.contains(&i) => "dropped: outside the body".to_string(),
-                Kind::Text if article.text.contains(line.text.as_str()) => "kept".to_string(),
-                Kind::Text
-                    if crate::lead::read_dateline(&line.text)
-                        .is_some_and(|d| article.text.contains(d.rest.as_str())) =>
+            let fate = fates.next_if(|(at, _)| *at == i).map(|(_, f)| *f);
+            let decision = match (kind, fate) {
+                (Kind::Text, None) => "dropped: outside the body".to_string(),
+                (Kind::Text, Some(body::Fate::Kept))
+                    if !article.text.contains(line.text.as_str())
+                        && crate::lead::read_dateline(&line.text)
+                            .is_some_and(|d| article.text.contains(d.rest.as_str())) =>
                 {
                     "kept, its dateline read apart".to_string()
                 }
-                Kind::Text => "dropped: a repeat, a copy or a picker".to_string(),
-                other => format!("read as {}", describe(other)),
+                (Kind::Text, Some(fate)) => fate.describe().to_string(),
+                (other, _) => format!("read as {}", describe(other)),
             };
             (decision, line.text.clone())
         })

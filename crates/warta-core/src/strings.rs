@@ -1,0 +1,114 @@
+//! The one home of the text helpers both pipelines (HTML and flattened text) share:
+//! whitespace collapsing, the comparison forms of a text (normalised, squashed, folded,
+//! lower-cased with byte offsets kept) and the punctuation sets that tell prose from labels.
+
+/// Marks that end a sentence in the scripts we read (Latin, CJK full-width, Arabic, Urdu,
+/// Devanagari).
+pub(crate) const SENTENCE_END: [char; 10] = ['.', '!', '?', '…', '。', '！', '？', '؟', '۔', '।'];
+
+/// Marks prose has inside its sentences (commas and stops, Latin, CJK and Arabic); a menu or a
+/// list of names flattened into one line has next to none.
+pub(crate) const PROSE_MARKS: [char; 9] = [',', '.', ';', '!', '?', '，', '、', '。', '،'];
+
+/// `s` with every run of whitespace made one space, and none at either end.
+pub(crate) fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_collapsed(&mut out, s);
+    out
+}
+
+/// Appends `s` collapsed (see [`collapse`]) to `out`.
+pub(crate) fn push_collapsed(out: &mut String, s: &str) {
+    for (k, word) in s.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+}
+
+/// `s` lower-cased, when lower-casing keeps every character's byte length, so that byte
+/// positions found in the result are valid in `s`; `None` otherwise.
+pub(crate) fn lower_aligned(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut lower = c.to_lowercase();
+        let l = lower.next()?;
+        if lower.next().is_some() || l.len_utf8() != c.len_utf8() {
+            return None;
+        }
+        out.push(l);
+    }
+    Some(out)
+}
+
+/// Lower-cases char by char (taking the first char of multi-char lower cases), so that a
+/// char offset in the folded text is the same char offset in the original.
+pub(crate) fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect()
+}
+
+/// For comparing texts: collapsed, lower-cased, typographic quotes made plain.
+pub(crate) fn normalise(s: &str) -> String {
+    collapse(s)
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            '‘' | '’' | '‚' | '′' => '\'',
+            '“' | '”' | '„' | '″' => '"',
+            '–' | '—' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// Letters and digits only, lower-cased, "&" read as "and": "Nuts & Volts" and "NUTS AND
+/// VOLTS" compare equal.
+pub(crate) fn squash(s: &str) -> String {
+    s.replace('&', "and")
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Ends like a sentence, once closing quotes and brackets are set aside.
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| {
+        matches!(
+            c,
+            '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']' | '」' | '』' | '）'
+        ) || c.is_whitespace()
+    });
+    trimmed.ends_with(SENTENCE_END)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_end_looks_past_closing_quotes() {
+        assert!(ends_sentence("“Kami siap,” kata Lavrov.”"));
+        assert!(ends_sentence("Er sagte: „Ja.“".trim_end_matches('“')));
+        assert!(ends_sentence("他说：“我们准备好了。”"));
+        assert!(!ends_sentence("Berita terkait"));
+    }
+
+    #[test]
+    fn folding_keeps_char_offsets() {
+        let s = "İstanbul Baca";
+        assert_eq!(fold(s).chars().count(), s.chars().count());
+        assert!(lower_aligned(s).is_none());
+        assert_eq!(lower_aligned("Baca ÄÖ").as_deref(), Some("baca äö"));
+    }
+
+    #[test]
+    fn comparison_forms() {
+        assert_eq!(collapse("  a \t b\n c "), "a b c");
+        assert_eq!(normalise("It’s  “Done” – Now"), "it's \"done\" - now");
+        assert_eq!(squash("Nuts & Volts"), squash("NUTS AND VOLTS"));
+    }
+}
