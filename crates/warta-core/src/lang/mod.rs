@@ -145,6 +145,11 @@ pub struct Dates {
     /// never taken as the publication date.
     #[serde(default)]
     pub modified_labels: Vec<String>,
+    /// Labels that put a date beside a person or an account rather than the article
+    /// ("member since", "joined", "mitglied seit", "bergabung"): such a date is never the
+    /// publication date.
+    #[serde(default)]
+    pub membership_labels: Vec<String>,
 }
 
 static PACKS: LazyLock<Vec<LanguagePack>> = LazyLock::new(|| {

@@ -123,6 +123,31 @@ fn a_printed_day_the_markup_calls_the_update_is_not_the_publication() {
 }
 
 #[test]
+fn a_members_join_date_is_not_the_publication() {
+    // the poster's card sits between the headline and the post's own stamp
+    let a = meta(
+        r#"<html><body><h1>Which lens for night skies?</h1>
+        <div class="poster">Jane Roe<br>Joined: 3 May 2011<br>Posts: 412</div>
+        <div class="post">Posted 18 March 2020<p>Text.</p></div></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2020-03-18"));
+    // the same in German, the label and the date in elements of their own
+    let b = meta(
+        r#"<html lang="de"><body><h1>Welches Objektiv für Nachtaufnahmen?</h1>
+        <dl><dt>Mitglied seit:</dt><dd><time datetime="2011-05-03">03.05.2011</time></dd></dl>
+        <div class="date">18.03.2020</div><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(b.published.as_deref(), Some("2020-03-18"));
+    // a profile card whose stamp names the membership, the moment in a tooltip
+    let c = meta(
+        r#"<html><body><h1>Harbour views</h1>
+        <span class="join-date" title="10:46 AM - 20 Mar 2007">Joined March 2007</span>
+        <div>Posted 11 July 2020</div><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(c.published.as_deref(), Some("2020-07-11"));
+}
+
+#[test]
 fn a_thread_is_dated_by_its_first_post() {
     let posts: String = ["2019-01-21", "2020-05-02", "2021-04-08"]
         .iter()

@@ -123,7 +123,7 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
             continue;
         }
         let text = spaced_text(dom, n, MAX_STAMP_TEXT * 2);
-        if is_copyright(&text) {
+        if is_copyright(&text) || is_member_date(page, n, &text) {
             continue;
         }
         // stamps of other stories: before the headline, in link lists, later in the page
@@ -716,6 +716,34 @@ fn is_copyright(text: &str) -> bool {
     MARKS.is_match(text)
 }
 
+/// A date element that tells when someone joined a site: its own text names the
+/// membership ("Joined March 2007", the moment in a tooltip), or the words just before it
+/// end with such a label ("<strong>Registriert:</strong> <time>…").
+fn is_member_date(page: &Page, n: NodeId, own: &str) -> bool {
+    let labels = &*LABELS;
+    if labels.names_member(own) {
+        return true;
+    }
+    let dom = page.dom;
+    // the words before it: its own earlier siblings, else its parent's or grandparent's
+    // ("<dt>Joined</dt><dd><time>…")
+    let mut before = String::new();
+    for at in std::iter::once(n).chain(dom.ancestors(n)).take(3) {
+        let mut sibling = dom.node(at).prev_sibling;
+        for _ in 0..3 {
+            let Some(s) = sibling else { break };
+            before.insert_str(0, &format!("{} ", spaced_text(dom, s, 80)));
+            sibling = dom.node(s).prev_sibling;
+        }
+        if before.chars().any(char::is_alphanumeric) {
+            break;
+        }
+    }
+    // a line of its own after the label, so only a label that ends the text counts
+    let probe = format!("{}\n", before.trim());
+    labels.label_before(&probe, probe.len()) == Some(Label::Member)
+}
+
 /// Class and id of the three nearest ancestors.
 fn ancestors_class(page: &Page, n: NodeId) -> String {
     page.dom
@@ -768,7 +796,11 @@ fn read_written_dates(text: &str, page: &Page) -> Vec<(Option<Stamp>, ParsedDate
     let labels = &*LABELS;
     dates::parse_all(text, &page.ctx)
         .into_iter()
-        .map(|d| (labels.stamp_before(text, d.span.start), d))
+        .filter_map(|d| match labels.label_before(text, d.span.start) {
+            Some(Label::Member) => None,
+            Some(Label::Stamp(s)) => Some((Some(s), d)),
+            None => Some((None, d)),
+        })
         .collect()
 }
 
@@ -844,66 +876,85 @@ fn url_date(url: &str, ctx: &dates::DateContext) -> Option<ParsedDate> {
     None
 }
 
-/// The packs' publication and update labels, to tell "Updated: 12 Oct" from "12 Oct".
+/// The packs' publication, update and membership labels, to tell "Updated: 12 Oct" and
+/// "Joined: 12 Oct" from "12 Oct".
 static LABELS: LazyLock<Labels> = LazyLock::new(Labels::new);
 
+/// What a label says of the date after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Stamp(Stamp),
+    /// When a person joined or registered (forum and profile cards), not the article's date.
+    Member,
+}
+
 struct Labels {
-    published: Vec<String>,
-    modified: Vec<String>,
+    /// Every label, lower-cased, with what it says.
+    all: Vec<(String, Label)>,
 }
 
 impl Labels {
     fn new() -> Self {
-        let mut published = Vec::new();
-        let mut modified = Vec::new();
+        let mut all = Vec::new();
         for p in lang::packs() {
-            published.extend(p.dates.published_labels.iter().map(|l| l.to_lowercase()));
-            modified.extend(p.dates.modified_labels.iter().map(|l| l.to_lowercase()));
+            let d = &p.dates;
+            for (labels, kind) in [
+                (&d.published_labels, Label::Stamp(Stamp::Published)),
+                (&d.modified_labels, Label::Stamp(Stamp::Modified)),
+                (&d.membership_labels, Label::Member),
+            ] {
+                all.extend(labels.iter().map(|l| (l.to_lowercase(), kind)));
+            }
         }
-        Labels {
-            published,
-            modified,
-        }
+        Labels { all }
+    }
+
+    /// Whether `text` names a membership anywhere ("Joined March 2007").
+    fn names_member(&self, text: &str) -> bool {
+        let lower = text.to_lowercase();
+        self.all
+            .iter()
+            .any(|(l, kind)| *kind == Label::Member && rfind_word(&lower, l).is_some())
     }
 
     /// The stamp named by the label closest before byte `at` in `text` (on the same line,
     /// within a few words).
     fn stamp_before(&self, text: &str, at: usize) -> Option<Stamp> {
+        match self.label_before(text, at)? {
+            Label::Stamp(s) => Some(s),
+            Label::Member => None,
+        }
+    }
+
+    /// The label closest before byte `at` in `text`: on the same line within a few words,
+    /// or alone on the line before ("Last Updated:" on a line of its own, the date on the
+    /// next). The label that ends last wins, and of two ending together the longer
+    /// ("last updated" over "updated").
+    fn label_before(&self, text: &str, at: usize) -> Option<Label> {
         let before = text.get(..at)?;
         let mut lines = before.rsplit('\n');
         let line = lines.next().unwrap_or(before);
-        // "Last Updated:" on a line of its own, the date on the next
         if !line.chars().any(char::is_alphanumeric) {
             let previous = lines
                 .next()?
-                .trim_end_matches(|c: char| c == ':' || c.is_whitespace());
-            let previous = previous.to_lowercase();
-            let ends_with = |labels: &[String]| {
-                labels
-                    .iter()
-                    .any(|l| previous.ends_with(l.as_str()) && rfind_word(&previous, l).is_some())
-            };
-            return if ends_with(&self.modified) {
-                Some(Stamp::Modified)
-            } else if ends_with(&self.published) {
-                Some(Stamp::Published)
-            } else {
-                None
-            };
+                .trim_end_matches(|c: char| c == ':' || c.is_whitespace())
+                .to_lowercase();
+            return self
+                .all
+                .iter()
+                .filter(|(l, _)| {
+                    previous.ends_with(l.as_str()) && rfind_word(&previous, l).is_some()
+                })
+                .max_by_key(|(l, _)| l.len())
+                .map(|(_, kind)| *kind);
         }
         let start = line.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
         let window = line[start..].to_lowercase();
-        let last = |labels: &[String]| labels.iter().filter_map(|l| rfind_word(&window, l)).max();
-        match (last(&self.published), last(&self.modified)) {
-            (Some(p), Some(m)) => Some(if m > p {
-                Stamp::Modified
-            } else {
-                Stamp::Published
-            }),
-            (Some(_), None) => Some(Stamp::Published),
-            (None, Some(_)) => Some(Stamp::Modified),
-            (None, None) => None,
-        }
+        self.all
+            .iter()
+            .filter_map(|(l, kind)| rfind_word(&window, l).map(|i| ((i + l.len(), l.len()), *kind)))
+            .max_by_key(|(end, _)| *end)
+            .map(|(_, kind)| kind)
     }
 }
 
