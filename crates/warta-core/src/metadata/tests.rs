@@ -148,6 +148,25 @@ fn a_members_join_date_is_not_the_publication() {
 }
 
 #[test]
+fn a_date_inside_a_sentence_under_the_headline_is_news_not_a_stamp() {
+    let a = meta(
+        r#"<html><head><meta property="article:published_time" content="2025-03-01T16:35:52+00:00">
+        </head><body><h1>The project changes hands</h1>
+        <p>On 2 Dec 2024, I received this message from the new owner of the project:</p>
+        <p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2025-03-01T16:35:52+00:00"));
+    // a byline line with a name, a label and a time is still a stamp
+    let b = meta(
+        r#"<html><head><meta property="article:published_time" content="2025-03-01T16:35:52+00:00">
+        </head><body><h1>The project changes hands</h1>
+        <p>By Jane Roe, Harbour Desk | Published 3 March 2025, 10:00</p>
+        <p>Text.</p></body></html>"#,
+    );
+    assert_eq!(b.published.as_deref().map(|d| &d[..10]), Some("2025-03-03"));
+}
+
+#[test]
 fn a_thread_is_dated_by_its_first_post() {
     let posts: String = ["2019-01-21", "2020-05-02", "2021-04-08"]
         .iter()

@@ -34,6 +34,9 @@ pub(super) struct Dates {
 
 /// Elements with a date-like class are read only while their text is this short.
 const MAX_STAMP_TEXT: usize = 160;
+/// A stamp's line holds a label, a name or two and a time besides its date; a line with more
+/// words around the date is a sentence ("On 2 Dec 2024, I received this message from …").
+const MAX_STAMP_WORDS: usize = 10;
 /// How much of the page is searched when nothing else gives a date.
 const MAX_PAGE_TEXT: usize = 30_000;
 
@@ -210,7 +213,9 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
             let line_end = lead[d.span.end..]
                 .find('\n')
                 .map_or(lead.len(), |i| d.span.end + i);
-            let stamp_line = line_end - line_start <= MAX_STAMP_TEXT;
+            let words = lead[line_start..d.span.start].split_whitespace().count()
+                + lead[d.span.end..line_end].split_whitespace().count();
+            let stamp_line = line_end - line_start <= MAX_STAMP_TEXT && words <= MAX_STAMP_WORDS;
             let confidence = if !stamp_line {
                 0.45
             } else if k == 0 && label != Some(Stamp::Modified) {
