@@ -167,6 +167,18 @@ fn a_date_inside_a_sentence_under_the_headline_is_news_not_a_stamp() {
 }
 
 #[test]
+fn json_ld_with_a_stray_closing_brace_is_still_read() {
+    let a = meta(
+        r#"<html><head><script type="application/ld+json">
+        {"@type":"NewsArticle","headline":"Grid chief tests positive",
+         "datePublished":"2020-10-26T18:10:00+01:00"}
+        }
+        </script></head><body><h1>Grid chief tests positive</h1><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2020-10-26T18:10:00+01:00"));
+}
+
+#[test]
 fn a_thread_is_dated_by_its_first_post() {
     let posts: String = ["2019-01-21", "2020-05-02", "2021-04-08"]
         .iter()
