@@ -167,6 +167,15 @@ fn a_date_inside_a_sentence_under_the_headline_is_news_not_a_stamp() {
 }
 
 #[test]
+fn a_media_page_is_dated_by_its_upload_meta() {
+    let a = meta(
+        r#"<html><head><meta property="gallery:uploaded" content="2013-02-16T04:36:36-05:00">
+        </head><body><h1>Spring on the river</h1><p>A photo.</p></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2013-02-16T04:36:36-05:00"));
+}
+
+#[test]
 fn json_ld_with_a_stray_closing_brace_is_still_read() {
     let a = meta(
         r#"<html><head><script type="application/ld+json">

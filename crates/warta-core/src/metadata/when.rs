@@ -698,7 +698,8 @@ fn meta_stamp(key: &str) -> Option<(Stamp, f32)> {
     {
         return Some((Stamp::Published, 0.9));
     }
-    if key.contains("creat") {
+    // a photo's or a video's page is published when it is uploaded (JSON-LD's uploadDate)
+    if key.contains("creat") || key.contains("upload") {
         return Some((Stamp::Published, 0.8));
     }
     // a bare "date" is often the CMS's last change, so printed stamps may outrank it
