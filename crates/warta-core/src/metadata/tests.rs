@@ -188,6 +188,28 @@ fn json_ld_with_a_stray_closing_brace_is_still_read() {
 }
 
 #[test]
+fn a_first_date_far_below_the_headline_does_not_outrank_the_markup() {
+    let body = "The new trainer is light and quick, and the sole gives back more than it takes. "
+        .repeat(8);
+    let page = |teaser_at_top: bool| {
+        let teaser = "<div>31 May 2016</div>";
+        let (top, bottom) = if teaser_at_top {
+            (teaser, "")
+        } else {
+            ("", teaser)
+        };
+        format!(
+            r#"<html><head><meta property="article:published_time" content="2019-10-01">
+            </head><body><h1>A quick trainer</h1>{top}<p>{body}</p>{bottom}</body></html>"#
+        )
+    };
+    // a teaser's date under a long body is not the story's stamp
+    assert_eq!(meta(&page(false)).published.as_deref(), Some("2019-10-01"));
+    // right under the headline, the printed stamp still wins
+    assert_eq!(meta(&page(true)).published.as_deref(), Some("2016-05-31"));
+}
+
+#[test]
 fn a_thread_is_dated_by_its_first_post() {
     let posts: String = ["2019-01-21", "2020-05-02", "2021-04-08"]
         .iter()

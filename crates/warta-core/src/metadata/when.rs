@@ -37,6 +37,9 @@ const MAX_STAMP_TEXT: usize = 160;
 /// A stamp's line holds a label, a name or two and a time besides its date; a line with more
 /// words around the date is a sentence ("On 2 Dec 2024, I received this message from …").
 const MAX_STAMP_WORDS: usize = 10;
+/// The headline's own stamp is printed within a few lines under it (bytes of the lead); a
+/// first date further down is as likely the body's or a teaser's.
+const MAX_STAMP_OFFSET: usize = 600;
 /// How much of the page is searched when nothing else gives a date.
 const MAX_PAGE_TEXT: usize = 30_000;
 
@@ -219,7 +222,12 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
             let confidence = if !stamp_line {
                 0.45
             } else if k == 0 && label != Some(Stamp::Modified) {
-                0.96
+                // further down, below the markup's own dates but above other printed ones
+                if d.span.start <= MAX_STAMP_OFFSET {
+                    0.96
+                } else {
+                    0.85
+                }
             } else if label.is_some() {
                 0.7
             } else {
