@@ -210,6 +210,16 @@ fn a_first_date_far_below_the_headline_does_not_outrank_the_markup() {
 }
 
 #[test]
+fn with_no_stamp_anywhere_a_labelled_date_in_the_text_beats_the_first_one() {
+    let a = meta(
+        r#"<html><body><div>Harbour rowing club, founded 3 March 2010</div>
+        <div>Posted on 13 April 2023</div><div>The season opens on the first weekend of May.</div>
+        </body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2023-04-13"));
+}
+
+#[test]
 fn a_thread_is_dated_by_its_first_post() {
     let posts: String = ["2019-01-21", "2020-05-02", "2021-04-08"]
         .iter()

@@ -274,9 +274,15 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
         let lines: Vec<&str> = text.lines().filter(|l| !is_copyright(l)).collect();
         let written = read_written_dates(&lines.join("\n"), page);
         for want in [Stamp::Published, Stamp::Modified] {
-            let first = written
-                .iter()
-                .find(|(label, _)| label.unwrap_or(Stamp::Published) == want);
+            // a date its label names ("Posted on …") before the first unlabelled one
+            let labelled = written.iter().find(|(label, _)| *label == Some(want));
+            let unlabelled = || {
+                let published = want == Stamp::Published;
+                written
+                    .iter()
+                    .find(|(label, _)| published && label.is_none())
+            };
+            let first = labelled.or_else(unlabelled);
             if let Some((_, d)) = first {
                 let candidate = Candidate {
                     value: d.clone(),
