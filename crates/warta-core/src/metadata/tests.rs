@@ -220,6 +220,16 @@ fn with_no_stamp_anywhere_a_labelled_date_in_the_text_beats_the_first_one() {
 }
 
 #[test]
+fn of_two_equally_trusted_declared_publication_dates_the_earlier_wins() {
+    let a = meta(
+        r#"<html><head><meta name="published-time" content="2024-03-09T08:45:32Z">
+        <meta name="published-date" content="2021-02-16"></head>
+        <body><h1>Tide tables explained</h1><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2021-02-16"));
+}
+
+#[test]
 fn a_thread_is_dated_by_its_first_post() {
     let posts: String = ["2019-01-21", "2020-05-02", "2021-04-08"]
         .iter()

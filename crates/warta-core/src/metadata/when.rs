@@ -647,9 +647,15 @@ impl Declared {
     }
 }
 
-/// More confident wins; between equals, the one found first.
+/// More confident wins; between equals, the one found first, except that of two dates the
+/// markup declares the earlier wins: a page is published once, and a later "published"
+/// stamp is a re-issue or the time the page was rebuilt.
 fn better(a: &Candidate<ParsedDate>, b: &Candidate<ParsedDate>) -> bool {
     a.confidence > b.confidence + 0.001
+        || (a.confidence - b.confidence).abs() <= 0.001
+            && is_declared(&a.source)
+            && is_declared(&b.source)
+            && a.value.date < b.value.date
 }
 
 /// How much a date element's place says it belongs to another story: before the headline,
