@@ -230,6 +230,16 @@ fn of_two_equally_trusted_declared_publication_dates_the_earlier_wins() {
 }
 
 #[test]
+fn a_date_beside_a_calendar_icon_is_a_stamp() {
+    let a = meta(
+        r#"<html><body><p>The ranger caught the poacher on 9 September 2019 near the river.</p>
+        <div><img src="/icons/calendar_month.png" alt=""> 27 Sep 2016</div>
+        </body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2016-09-27"));
+}
+
+#[test]
 fn a_thread_is_dated_by_its_first_post() {
     let posts: String = ["2019-01-21", "2020-05-02", "2021-04-08"]
         .iter()

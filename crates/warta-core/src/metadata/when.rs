@@ -119,6 +119,22 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
                 push(Stamp::Published, when, DATA_UTIME.into(), 0.6 - placement);
             }
         }
+        // a date printed beside a calendar icon is a stamp, with or without a date class
+        if is_calendar_icon(dom, n) && !page.in_hidden(n) && !page.in_comments(n) {
+            let beside = dom.ancestors(n).take(3).find_map(|a| {
+                let text = spaced_text(dom, a, MAX_STAMP_TEXT * 2);
+                text.chars().any(char::is_alphanumeric).then_some((a, text))
+            });
+            if let Some((a, text)) = beside.filter(|(_, t)| t.len() <= MAX_STAMP_TEXT) {
+                let placement = placement_penalty(page, a, headline);
+                if !is_member_date(page, a, &text) {
+                    for (label, d) in read_written_dates(&text, page) {
+                        let stamp = label.unwrap_or_else(|| declared.stamp_of(Some(&d)));
+                        push(stamp, Some(d), "byline-text".into(), 0.6 - placement);
+                    }
+                }
+            }
+        }
         let is_time = *tag == local_name!("time");
         let date_like = !is_time && seen_stamps < 30 && page.date_class(n);
         if !is_time && !date_like {
@@ -740,6 +756,20 @@ fn is_copyright(text: &str) -> bool {
             .expect("copyright marks build an automaton")
     });
     MARKS.is_match(text)
+}
+
+/// An icon of a calendar (`<svg><use href="#calendar">`, `glyphicon-calendar`,
+/// `calendar.png`), which sites print beside a story's date.
+fn is_calendar_icon(dom: &crate::dom::Dom, n: NodeId) -> bool {
+    let Some(tag) = dom.tag(n) else { return false };
+    let icon = matches!(
+        *tag,
+        local_name!("use") | local_name!("i") | local_name!("span") | local_name!("img")
+    ) || &**tag == "svg";
+    icon && ["class", "href", "src"].iter().any(|a| {
+        dom.attr(n, a)
+            .is_some_and(|v| v.to_ascii_lowercase().contains("calendar"))
+    })
 }
 
 /// A date element that tells when someone joined a site: its own text names the
