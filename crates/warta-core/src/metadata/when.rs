@@ -371,7 +371,7 @@ fn choose(found: &[(Stamp, Candidate<ParsedDate>)], want: Stamp) -> Option<Candi
         .iter()
         .copied()
         .fold(None::<&Candidate<ParsedDate>>, |best, c| match best {
-            Some(b) if !better(c, b) => Some(b),
+            Some(b) if !better(c, b, want) => Some(b),
             _ => Some(c),
         })?;
     // the same day, told with its time and zone by another source
@@ -663,12 +663,13 @@ impl Declared {
     }
 }
 
-/// More confident wins; between equals, the one found first, except that of two dates the
-/// markup declares the earlier wins: a page is published once, and a later "published"
-/// stamp is a re-issue or the time the page was rebuilt.
-fn better(a: &Candidate<ParsedDate>, b: &Candidate<ParsedDate>) -> bool {
+/// More confident wins; between equals, the one found first, except that of two publication
+/// dates the markup declares the earlier wins: a page is published once, and a later
+/// "published" stamp is a re-issue or the time the page was rebuilt.
+fn better(a: &Candidate<ParsedDate>, b: &Candidate<ParsedDate>, want: Stamp) -> bool {
     a.confidence > b.confidence + 0.001
         || (a.confidence - b.confidence).abs() <= 0.001
+            && want == Stamp::Published
             && is_declared(&a.source)
             && is_declared(&b.source)
             && a.value.date < b.value.date
