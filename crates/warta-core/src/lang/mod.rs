@@ -150,6 +150,10 @@ pub struct Dates {
     /// publication date.
     #[serde(default)]
     pub membership_labels: Vec<String>,
+    /// Labels of the reader's clock or visit ("it is currently", "aktuelle zeit", "last
+    /// visit"): such a date is when the page was served, never the publication date.
+    #[serde(default)]
+    pub clock_labels: Vec<String>,
 }
 
 static PACKS: LazyLock<Vec<LanguagePack>> = LazyLock::new(|| {

@@ -240,6 +240,16 @@ fn a_date_beside_a_calendar_icon_is_a_stamp() {
 }
 
 #[test]
+fn the_readers_clock_is_not_the_publication() {
+    let a = meta(
+        r#"<html><body><h1>What is free software?</h1>
+        <p>It is currently 14 October 2020, 12:18</p>
+        <p>by r23 » 21 January 2009, 05:42</p><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref().map(|d| &d[..10]), Some("2009-01-21"));
+}
+
+#[test]
 fn a_thread_is_dated_by_its_first_post() {
     let posts: String = ["2019-01-21", "2020-05-02", "2021-04-08"]
         .iter()

@@ -854,7 +854,7 @@ fn read_written_dates(text: &str, page: &Page) -> Vec<(Option<Stamp>, ParsedDate
     dates::parse_all(text, &page.ctx)
         .into_iter()
         .filter_map(|d| match labels.label_before(text, d.span.start) {
-            Some(Label::Member) => None,
+            Some(Label::Member | Label::Clock) => None,
             Some(Label::Stamp(s)) => Some((Some(s), d)),
             None => Some((None, d)),
         })
@@ -943,6 +943,8 @@ enum Label {
     Stamp(Stamp),
     /// When a person joined or registered (forum and profile cards), not the article's date.
     Member,
+    /// The reader's clock or last visit: when the page was served, not the article's date.
+    Clock,
 }
 
 struct Labels {
@@ -959,6 +961,7 @@ impl Labels {
                 (&d.published_labels, Label::Stamp(Stamp::Published)),
                 (&d.modified_labels, Label::Stamp(Stamp::Modified)),
                 (&d.membership_labels, Label::Member),
+                (&d.clock_labels, Label::Clock),
             ] {
                 all.extend(labels.iter().map(|l| (l.to_lowercase(), kind)));
             }
@@ -979,7 +982,7 @@ impl Labels {
     fn stamp_before(&self, text: &str, at: usize) -> Option<Stamp> {
         match self.label_before(text, at)? {
             Label::Stamp(s) => Some(s),
-            Label::Member => None,
+            Label::Member | Label::Clock => None,
         }
     }
 
