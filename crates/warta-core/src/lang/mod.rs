@@ -163,6 +163,15 @@ pub(crate) struct Dates {
     /// never taken as the publication date.
     #[serde(default)]
     pub modified_labels: Vec<String>,
+    /// Labels that put a date beside a person or an account rather than the article
+    /// ("member since", "joined", "mitglied seit", "bergabung"): such a date is never the
+    /// publication date.
+    #[serde(default)]
+    pub membership_labels: Vec<String>,
+    /// Labels of the reader's clock or visit ("it is currently", "aktuelle zeit", "last
+    /// visit"): such a date is when the page was served, never the publication date.
+    #[serde(default)]
+    pub clock_labels: Vec<String>,
 }
 
 static PACKS: LazyLock<Vec<LanguagePack>> = LazyLock::new(|| {

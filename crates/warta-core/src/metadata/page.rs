@@ -127,7 +127,11 @@ impl<'a> Page<'a> {
                 if is_ld {
                     let src = dom.text_content(n);
                     if src.len() <= MAX_LD_BYTES {
-                        if let Ok(v) = serde_json::from_str::<Value>(without_cdata(&src)) {
+                        // Every object up to the first fault: CMS templates leave a stray
+                        // closing brace after the object, or write two objects in a row.
+                        let values = serde_json::Deserializer::from_str(without_cdata(&src))
+                            .into_iter::<Value>();
+                        for v in values.map_while(Result::ok) {
                             flatten_ld(v, &mut ld, 0);
                         }
                     }

@@ -123,6 +123,133 @@ fn a_printed_day_the_markup_calls_the_update_is_not_the_publication() {
 }
 
 #[test]
+fn a_members_join_date_is_not_the_publication() {
+    // the poster's card sits between the headline and the post's own stamp
+    let a = meta(
+        r#"<html><body><h1>Which lens for night skies?</h1>
+        <div class="poster">Jane Roe<br>Joined: 3 May 2011<br>Posts: 412</div>
+        <div class="post">Posted 18 March 2020<p>Text.</p></div></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2020-03-18"));
+    // the same in German, the label and the date in elements of their own
+    let b = meta(
+        r#"<html lang="de"><body><h1>Welches Objektiv für Nachtaufnahmen?</h1>
+        <dl><dt>Mitglied seit:</dt><dd><time datetime="2011-05-03">03.05.2011</time></dd></dl>
+        <div class="date">18.03.2020</div><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(b.published.as_deref(), Some("2020-03-18"));
+    // a profile card whose stamp names the membership, the moment in a tooltip
+    let c = meta(
+        r#"<html><body><h1>Harbour views</h1>
+        <span class="join-date" title="10:46 AM - 20 Mar 2007">Joined March 2007</span>
+        <div>Posted 11 July 2020</div><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(c.published.as_deref(), Some("2020-07-11"));
+}
+
+#[test]
+fn a_date_inside_a_sentence_under_the_headline_is_news_not_a_stamp() {
+    let a = meta(
+        r#"<html><head><meta property="article:published_time" content="2025-03-01T16:35:52+00:00">
+        </head><body><h1>The project changes hands</h1>
+        <p>On 2 Dec 2024, I received this message from the new owner of the project:</p>
+        <p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2025-03-01T16:35:52+00:00"));
+    // a byline line with a name, a label and a time is still a stamp
+    let b = meta(
+        r#"<html><head><meta property="article:published_time" content="2025-03-01T16:35:52+00:00">
+        </head><body><h1>The project changes hands</h1>
+        <p>By Jane Roe, Harbour Desk | Published 3 March 2025, 10:00</p>
+        <p>Text.</p></body></html>"#,
+    );
+    assert_eq!(b.published.as_deref().map(|d| &d[..10]), Some("2025-03-03"));
+}
+
+#[test]
+fn a_media_page_is_dated_by_its_upload_meta() {
+    let a = meta(
+        r#"<html><head><meta property="gallery:uploaded" content="2013-02-16T04:36:36-05:00">
+        </head><body><h1>Spring on the river</h1><p>A photo.</p></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2013-02-16T04:36:36-05:00"));
+}
+
+#[test]
+fn json_ld_with_a_stray_closing_brace_is_still_read() {
+    let a = meta(
+        r#"<html><head><script type="application/ld+json">
+        {"@type":"NewsArticle","headline":"Grid chief tests positive",
+         "datePublished":"2020-10-26T18:10:00+01:00"}
+        }
+        </script></head><body><h1>Grid chief tests positive</h1><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2020-10-26T18:10:00+01:00"));
+}
+
+#[test]
+fn a_first_date_far_below_the_headline_does_not_outrank_the_markup() {
+    let body = "The new trainer is light and quick, and the sole gives back more than it takes. "
+        .repeat(8);
+    let page = |teaser_at_top: bool| {
+        let teaser = "<div>31 May 2016</div>";
+        let (top, bottom) = if teaser_at_top {
+            (teaser, "")
+        } else {
+            ("", teaser)
+        };
+        format!(
+            r#"<html><head><meta property="article:published_time" content="2019-10-01">
+            </head><body><h1>A quick trainer</h1>{top}<p>{body}</p>{bottom}</body></html>"#
+        )
+    };
+    // a teaser's date under a long body is not the story's stamp
+    assert_eq!(meta(&page(false)).published.as_deref(), Some("2019-10-01"));
+    // right under the headline, the printed stamp still wins
+    assert_eq!(meta(&page(true)).published.as_deref(), Some("2016-05-31"));
+}
+
+#[test]
+fn with_no_stamp_anywhere_a_labelled_date_in_the_text_beats_the_first_one() {
+    let a = meta(
+        r#"<html><body><div>Harbour rowing club, founded 3 March 2010</div>
+        <div>Posted on 13 April 2023</div><div>The season opens on the first weekend of May.</div>
+        </body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2023-04-13"));
+}
+
+#[test]
+fn of_two_equally_trusted_declared_publication_dates_the_earlier_wins() {
+    let a = meta(
+        r#"<html><head><meta name="published-time" content="2024-03-09T08:45:32Z">
+        <meta name="published-date" content="2021-02-16"></head>
+        <body><h1>Tide tables explained</h1><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2021-02-16"));
+}
+
+#[test]
+fn a_date_beside_a_calendar_icon_is_a_stamp() {
+    let a = meta(
+        r#"<html><body><p>The ranger caught the poacher on 9 September 2019 near the river.</p>
+        <div><img src="/icons/calendar_month.png" alt=""> 27 Sep 2016</div>
+        </body></html>"#,
+    );
+    assert_eq!(a.published.as_deref(), Some("2016-09-27"));
+}
+
+#[test]
+fn the_readers_clock_is_not_the_publication() {
+    let a = meta(
+        r#"<html><body><h1>What is free software?</h1>
+        <p>It is currently 14 October 2020, 12:18</p>
+        <p>by r23 » 21 January 2009, 05:42</p><p>Text.</p></body></html>"#,
+    );
+    assert_eq!(a.published.as_deref().map(|d| &d[..10]), Some("2009-01-21"));
+}
+
+#[test]
 fn a_thread_is_dated_by_its_first_post() {
     let posts: String = ["2019-01-21", "2020-05-02", "2021-04-08"]
         .iter()

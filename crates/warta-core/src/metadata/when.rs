@@ -34,6 +34,12 @@ pub(super) struct Dates {
 
 /// Elements with a date-like class are read only while their text is this short.
 const MAX_STAMP_TEXT: usize = 160;
+/// A stamp's line holds a label, a name or two and a time besides its date; a line with more
+/// words around the date is a sentence ("On 2 Dec 2024, I received this message from …").
+const MAX_STAMP_WORDS: usize = 10;
+/// The headline's own stamp is printed within a few lines under it (bytes of the lead); a
+/// first date further down is as likely the body's or a teaser's.
+const MAX_STAMP_OFFSET: usize = 600;
 /// How much of the page is searched when nothing else gives a date.
 const MAX_PAGE_TEXT: usize = 30_000;
 
@@ -113,6 +119,22 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
                 push(Stamp::Published, when, DATA_UTIME.into(), 0.6 - placement);
             }
         }
+        // a date printed beside a calendar icon is a stamp, with or without a date class
+        if is_calendar_icon(dom, n) && !page.in_hidden(n) && !page.in_comments(n) {
+            let beside = dom.ancestors(n).take(3).find_map(|a| {
+                let text = spaced_text(dom, a, MAX_STAMP_TEXT * 2);
+                text.chars().any(char::is_alphanumeric).then_some((a, text))
+            });
+            if let Some((a, text)) = beside.filter(|(_, t)| t.len() <= MAX_STAMP_TEXT) {
+                let placement = placement_penalty(page, a, headline);
+                if !is_member_date(page, a, &text) {
+                    for (label, d) in read_written_dates(&text, page) {
+                        let stamp = label.unwrap_or_else(|| declared.stamp_of(Some(&d)));
+                        push(stamp, Some(d), "byline-text".into(), 0.6 - placement);
+                    }
+                }
+            }
+        }
         let is_time = *tag == local_name!("time");
         let date_like = !is_time && seen_stamps < 30 && page.date_class(n);
         if !is_time && !date_like {
@@ -123,7 +145,7 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
             continue;
         }
         let text = spaced_text(dom, n, MAX_STAMP_TEXT * 2);
-        if copyright::has_mark(&text) {
+        if copyright::has_mark(&text) || is_member_date(page, n, &text) {
             continue;
         }
         // stamps of other stories: before the headline, in link lists, later in the page
@@ -210,11 +232,18 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
             let line_end = lead[d.span.end..]
                 .find('\n')
                 .map_or(lead.len(), |i| d.span.end + i);
-            let stamp_line = line_end - line_start <= MAX_STAMP_TEXT;
+            let words = lead[line_start..d.span.start].split_whitespace().count()
+                + lead[d.span.end..line_end].split_whitespace().count();
+            let stamp_line = line_end - line_start <= MAX_STAMP_TEXT && words <= MAX_STAMP_WORDS;
             let confidence = if !stamp_line {
                 0.45
             } else if k == 0 && label != Some(Stamp::Modified) {
-                0.96
+                // further down, below the markup's own dates but above other printed ones
+                if d.span.start <= MAX_STAMP_OFFSET {
+                    0.96
+                } else {
+                    0.85
+                }
             } else if label.is_some() {
                 0.7
             } else {
@@ -252,9 +281,15 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
         let lines: Vec<&str> = text.lines().filter(|l| !copyright::has_mark(l)).collect();
         let written = read_written_dates(&lines.join("\n"), page);
         for want in [Stamp::Published, Stamp::Modified] {
-            let first = written
-                .iter()
-                .find(|(label, _)| label.unwrap_or(Stamp::Published) == want);
+            // a date its label names ("Posted on …") before the first unlabelled one
+            let labelled = written.iter().find(|(label, _)| *label == Some(want));
+            let unlabelled = || {
+                let published = want == Stamp::Published;
+                written
+                    .iter()
+                    .find(|(label, _)| published && label.is_none())
+            };
+            let first = labelled.or_else(unlabelled);
             if let Some((_, d)) = first {
                 let candidate = Candidate {
                     value: d.clone(),
@@ -327,7 +362,7 @@ fn choose(found: &[(Stamp, Candidate<ParsedDate>)], want: Stamp) -> Option<Candi
         .iter()
         .copied()
         .fold(None::<&Candidate<ParsedDate>>, |best, c| match best {
-            Some(b) if !better(c, b) => Some(b),
+            Some(b) if !better(c, b, want) => Some(b),
             _ => Some(c),
         })?;
     // the same day, told with its time and zone by another source
@@ -619,9 +654,16 @@ impl Declared {
     }
 }
 
-/// More confident wins; between equals, the one found first.
-fn better(a: &Candidate<ParsedDate>, b: &Candidate<ParsedDate>) -> bool {
+/// More confident wins; between equals, the one found first, except that of two publication
+/// dates the markup declares the earlier wins: a page is published once, and a later
+/// "published" stamp is a re-issue or the time the page was rebuilt.
+fn better(a: &Candidate<ParsedDate>, b: &Candidate<ParsedDate>, want: Stamp) -> bool {
     a.confidence > b.confidence + 0.001
+        || (a.confidence - b.confidence).abs() <= 0.001
+            && want == Stamp::Published
+            && is_declared(&a.source)
+            && is_declared(&b.source)
+            && a.value.date < b.value.date
 }
 
 /// How much a date element's place says it belongs to another story: before the headline,
@@ -684,7 +726,8 @@ fn meta_stamp(key: &str) -> Option<(Stamp, f32)> {
     {
         return Some((Stamp::Published, 0.9));
     }
-    if key.contains("creat") {
+    // a photo's or a video's page is published when it is uploaded (JSON-LD's uploadDate)
+    if key.contains("creat") || key.contains("upload") {
         return Some((Stamp::Published, 0.8));
     }
     // a bare "date" is often the CMS's last change, so printed stamps may outrank it
@@ -695,6 +738,48 @@ fn meta_stamp(key: &str) -> Option<(Stamp, f32)> {
         return Some((Stamp::Published, 0.75));
     }
     None
+}
+
+/// An icon of a calendar (`<svg><use href="#calendar">`, `glyphicon-calendar`,
+/// `calendar.png`), which sites print beside a story's date.
+fn is_calendar_icon(dom: &crate::dom::Dom, n: NodeId) -> bool {
+    let Some(tag) = dom.tag(n) else { return false };
+    let icon = matches!(
+        *tag,
+        local_name!("use") | local_name!("i") | local_name!("span") | local_name!("img")
+    ) || &**tag == "svg";
+    icon && ["class", "href", "src"].iter().any(|a| {
+        dom.attr(n, a)
+            .is_some_and(|v| v.to_ascii_lowercase().contains("calendar"))
+    })
+}
+
+/// A date element that tells when someone joined a site: its own text names the
+/// membership ("Joined March 2007", the moment in a tooltip), or the words just before it
+/// end with such a label ("<strong>Registriert:</strong> <time>…").
+fn is_member_date(page: &Page, n: NodeId, own: &str) -> bool {
+    let labels = &*LABELS;
+    if labels.names_member(own) {
+        return true;
+    }
+    let dom = page.dom;
+    // the words before it: its own earlier siblings, else its parent's or grandparent's
+    // ("<dt>Joined</dt><dd><time>…")
+    let mut before = String::new();
+    for at in std::iter::once(n).chain(dom.ancestors(n)).take(3) {
+        let mut sibling = dom.node(at).prev_sibling;
+        for _ in 0..3 {
+            let Some(s) = sibling else { break };
+            before.insert_str(0, &format!("{} ", spaced_text(dom, s, 80)));
+            sibling = dom.node(s).prev_sibling;
+        }
+        if before.chars().any(char::is_alphanumeric) {
+            break;
+        }
+    }
+    // a line of its own after the label, so only a label that ends the text counts
+    let probe = format!("{}\n", before.trim());
+    labels.label_before(&probe, probe.len()) == Some(Label::Member)
 }
 
 /// Class and id of the three nearest ancestors.
@@ -749,7 +834,11 @@ fn read_written_dates(text: &str, page: &Page) -> Vec<(Option<Stamp>, ParsedDate
     let labels = &*LABELS;
     dates::parse_all(text, &page.ctx)
         .into_iter()
-        .map(|d| (labels.stamp_before(text, d.span.start), d))
+        .filter_map(|d| match labels.label_before(text, d.span.start) {
+            Some(Label::Member | Label::Clock) => None,
+            Some(Label::Stamp(s)) => Some((Some(s), d)),
+            None => Some((None, d)),
+        })
         .collect()
 }
 
@@ -825,66 +914,88 @@ fn url_date(url: &str, ctx: &dates::DateContext) -> Option<ParsedDate> {
     None
 }
 
-/// The packs' publication and update labels, to tell "Updated: 12 Oct" from "12 Oct".
+/// The packs' publication, update and membership labels, to tell "Updated: 12 Oct" and
+/// "Joined: 12 Oct" from "12 Oct".
 static LABELS: LazyLock<Labels> = LazyLock::new(Labels::new);
 
+/// What a label says of the date after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Stamp(Stamp),
+    /// When a person joined or registered (forum and profile cards), not the article's date.
+    Member,
+    /// The reader's clock or last visit: when the page was served, not the article's date.
+    Clock,
+}
+
 struct Labels {
-    published: Vec<String>,
-    modified: Vec<String>,
+    /// Every label, lower-cased, with what it says.
+    all: Vec<(String, Label)>,
 }
 
 impl Labels {
     fn new() -> Self {
-        let mut published = Vec::new();
-        let mut modified = Vec::new();
+        let mut all = Vec::new();
         for p in lang::packs() {
-            published.extend(p.dates.published_labels.iter().map(|l| l.to_lowercase()));
-            modified.extend(p.dates.modified_labels.iter().map(|l| l.to_lowercase()));
+            let d = &p.dates;
+            for (labels, kind) in [
+                (&d.published_labels, Label::Stamp(Stamp::Published)),
+                (&d.modified_labels, Label::Stamp(Stamp::Modified)),
+                (&d.membership_labels, Label::Member),
+                (&d.clock_labels, Label::Clock),
+            ] {
+                all.extend(labels.iter().map(|l| (l.to_lowercase(), kind)));
+            }
         }
-        Labels {
-            published,
-            modified,
-        }
+        Labels { all }
+    }
+
+    /// Whether `text` names a membership anywhere ("Joined March 2007").
+    fn names_member(&self, text: &str) -> bool {
+        let lower = text.to_lowercase();
+        self.all
+            .iter()
+            .any(|(l, kind)| *kind == Label::Member && rfind_word(&lower, l).is_some())
     }
 
     /// The stamp named by the label closest before byte `at` in `text` (on the same line,
     /// within a few words).
     fn stamp_before(&self, text: &str, at: usize) -> Option<Stamp> {
+        match self.label_before(text, at)? {
+            Label::Stamp(s) => Some(s),
+            Label::Member | Label::Clock => None,
+        }
+    }
+
+    /// The label closest before byte `at` in `text`: on the same line within a few words,
+    /// or alone on the line before ("Last Updated:" on a line of its own, the date on the
+    /// next). The label that ends last wins, and of two ending together the longer
+    /// ("last updated" over "updated").
+    fn label_before(&self, text: &str, at: usize) -> Option<Label> {
         let before = text.get(..at)?;
         let mut lines = before.rsplit('\n');
         let line = lines.next().unwrap_or(before);
-        // "Last Updated:" on a line of its own, the date on the next
         if !line.chars().any(char::is_alphanumeric) {
             let previous = lines
                 .next()?
-                .trim_end_matches(|c: char| c == ':' || c.is_whitespace());
-            let previous = previous.to_lowercase();
-            let ends_with = |labels: &[String]| {
-                labels
-                    .iter()
-                    .any(|l| previous.ends_with(l.as_str()) && rfind_word(&previous, l).is_some())
-            };
-            return if ends_with(&self.modified) {
-                Some(Stamp::Modified)
-            } else if ends_with(&self.published) {
-                Some(Stamp::Published)
-            } else {
-                None
-            };
+                .trim_end_matches(|c: char| c == ':' || c.is_whitespace())
+                .to_lowercase();
+            return self
+                .all
+                .iter()
+                .filter(|(l, _)| {
+                    previous.ends_with(l.as_str()) && rfind_word(&previous, l).is_some()
+                })
+                .max_by_key(|(l, _)| l.len())
+                .map(|(_, kind)| *kind);
         }
         let start = line.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
         let window = line[start..].to_lowercase();
-        let last = |labels: &[String]| labels.iter().filter_map(|l| rfind_word(&window, l)).max();
-        match (last(&self.published), last(&self.modified)) {
-            (Some(p), Some(m)) => Some(if m > p {
-                Stamp::Modified
-            } else {
-                Stamp::Published
-            }),
-            (Some(_), None) => Some(Stamp::Published),
-            (None, Some(_)) => Some(Stamp::Modified),
-            (None, None) => None,
-        }
+        self.all
+            .iter()
+            .filter_map(|(l, kind)| rfind_word(&window, l).map(|i| ((i + l.len(), l.len()), *kind)))
+            .max_by_key(|(end, _)| *end)
+            .map(|(_, kind)| kind)
     }
 }
 
