@@ -463,7 +463,13 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
         knobs::LISTING_GAIN
     };
     // A story's headline with the story's prose after it makes an article, however short
-    // the story and however long the teaser feeds beside it.
+    // the story and however long the teaser feeds beside it. A dated page needs only a
+    // paragraph: a news brief is one sentence under its headline and date.
+    let story_prose = if meta.fields.published.is_some() {
+        knobs::PROSE_MIN_CHARS
+    } else {
+        knobs::STORY_MIN_PROSE_CHARS
+    };
     let headed_story = meta.headline_node.is_some_and(|h| {
         let prose_after: usize = chosen
             .units
@@ -472,7 +478,7 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
             .map(|u| u.chars)
             .sum();
         is_story_headline(dom, h)
-            && prose_after >= knobs::STORY_MIN_PROSE_CHARS
+            && prose_after >= story_prose
             && !is_feed(dom, &units, chosen.root)
     });
     if prose < knobs::LISTING_MAX_PROSE_CHARS && !claims_article && !headed_story {
