@@ -495,7 +495,12 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
             chosen.page_type = PageType::Listing;
         }
     }
-    if chosen.fallback.is_none() && chars_of(&chosen.units) < knobs::MIN_CHOSEN_CHARS {
+    // A brief under its headline is short by nature: the loose pass would only add the page's
+    // other boxes to it.
+    if chosen.fallback.is_none()
+        && chars_of(&chosen.units) < knobs::MIN_CHOSEN_CHARS
+        && !headed_story
+    {
         let loose: Vec<Unit> = units
             .iter()
             .filter(|u| {
@@ -1206,6 +1211,29 @@ mod tests {
                 .collect::<String>()
         );
         assert_eq!(chosen_texts(&html), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_dated_brief_under_a_plain_headline_is_the_content() {
+        // A one-paragraph story, its headline in a bold line and its date beside it, amid a
+        // menu and a column of linked titles longer than the story: no listing.
+        let brief = "The harbour office said on Monday that the morning ferry will leave at \
+            seven from the first of May, an hour earlier than it does now.";
+        let html = format!(
+            "<html><head><title>Paper : Ferry to leave earlier from May</title></head><body>\
+             <ul>{}</ul><div><b>Ferry to leave earlier from May</b><span class=date>3 May 2012</span>\
+             <p>{brief}</p></div><div>{}</div></body></html>",
+            (1..=30)
+                .map(|i| format!("<li><a href=/m{i}>Section {i}</a></li>"))
+                .collect::<String>(),
+            (1..=12)
+                .map(|i| format!(
+                    "<p><a href=/s{i}>Ferry timetable story number {i} \
+                    changes for the spring</a></p>"
+                ))
+                .collect::<String>(),
+        );
+        assert_eq!(chosen_texts(&html), [brief]);
     }
 
     #[test]
