@@ -782,9 +782,11 @@ fn is_heading(u: &Unit) -> bool {
     matches!(u.kind, UnitKind::Heading(_))
 }
 
+/// A long text that only mentions a legal phrase is prose; one that also carries the
+/// copyright sign is the site's legal notice, however long.
 fn is_furniture(u: &Unit) -> bool {
     u.furniture
-        .is_some_and(|k| k != FurnitureKind::Boilerplate || u.chars < 200)
+        .is_some_and(|k| k != FurnitureKind::Boilerplate || u.chars < 200 || u.text.contains('©'))
 }
 
 /// The element with the highest score, then tightened: while one element below holds nearly
