@@ -140,6 +140,10 @@ pub(crate) mod knobs {
     pub const FEED_MIN_TEASERS: usize = 3;
     /// ... and at least this share of the container's blurbs.
     pub const FEED_TEASER_SHARE: f32 = 0.5;
+    /// A box inside the content is a feed when nearly all its blurbs follow a linked title.
+    pub const FEED_BOX_SHARE: f32 = 0.8;
+    /// ... and its blurbs are this long at most on average: a teaser's one or two sentences.
+    pub const FEED_BLURB_MAX_CHARS: u32 = 250;
 }
 
 /// What selection decided.
@@ -159,6 +163,8 @@ pub struct Chosen {
     pub asides: Vec<Unit>,
     /// Only when tracing (`--explain`): the reading chosen, every unit and what became of it.
     pub trace: Option<Box<SelectTrace>>,
+    /// The container holds a box of teasers beside its own text (see [`feed_boxes`]).
+    pub held_feed: bool,
 }
 
 /// What selection decided about each unit of the reading it chose, for `--explain`.
@@ -195,6 +201,8 @@ pub enum Decision {
     RepeatedInARow,
     /// Cut from the edge of the content (a label or a byline line at its start or end).
     TrimmedEdge,
+    /// Inside a box of teasers: linked titles, each with its blurb.
+    InFeed,
 }
 
 impl Decision {
@@ -213,6 +221,7 @@ impl Decision {
             Decision::RepeatedElsewhere => "dropped: repeated elsewhere on the page",
             Decision::RepeatedInARow => "dropped: repeated in a row",
             Decision::TrimmedEdge => "dropped: trimmed from the content's edge",
+            Decision::InFeed => "dropped: in a feed of teasers",
         }
     }
 }
@@ -238,6 +247,8 @@ pub struct Scores {
     pub positive: Vec<f32>,
     /// Per unit: kept however link-dense: a teaser of a listing, or a cell of a data table.
     pub teaser: Vec<bool>,
+    /// Per node: a box of teasers (see [`feed_boxes`]).
+    pub feed: Vec<bool>,
 }
 
 /// Where scoring starts: the body, or the document when there is none.
@@ -293,7 +304,48 @@ pub fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading) -> Sc
         prose,
         positive,
         teaser,
+        feed: feed_boxes(dom, units, start),
     }
+}
+
+/// Per node: whether it is a box of teasers, the "latest headlines" beside or below a story:
+/// at least [`knobs::FEED_MIN_TEASERS`] blurbs that each follow a linked title, and most of
+/// the box's blurbs so, and short ones. An article whose paragraphs follow a few linked
+/// words is none: its other paragraphs outnumber them; nor is a list of books or places each
+/// linked and then described at length.
+fn feed_boxes(dom: &Dom, units: &[Unit], start: NodeId) -> Vec<bool> {
+    let mut blurbs = vec![0u32; dom.nodes.len()];
+    let mut blurb_chars = vec![0u32; dom.nodes.len()];
+    let mut teasers = vec![0u32; dom.nodes.len()];
+    let mut after_title = false;
+    for u in units {
+        let linked_title =
+            u.link_density() >= knobs::LINK_DENSE && u.chars >= knobs::SHORT_UNIT_CHARS;
+        if !linked_title
+            && u.link_density() < knobs::LINK_DENSE
+            && u.chars >= knobs::PROSE_MIN_CHARS
+        {
+            for a in std::iter::once(u.node).chain(dom.ancestors(u.node)) {
+                blurbs[a] += 1;
+                blurb_chars[a] += u.chars as u32;
+                teasers[a] += u32::from(after_title);
+                if a == start {
+                    break;
+                }
+            }
+        }
+        if !matches!(u.kind, UnitKind::Image { .. }) {
+            after_title = linked_title;
+        }
+    }
+    (0..dom.nodes.len())
+        .map(|n| {
+            let (b, t) = (blurbs[n], teasers[n]);
+            t as usize >= knobs::FEED_MIN_TEASERS
+                && t as f32 >= b as f32 * knobs::FEED_BOX_SHARE
+                && blurb_chars[n] <= b * knobs::FEED_BLURB_MAX_CHARS
+        })
+        .collect()
 }
 
 /// Which units are teasers in a listing: linked text long enough to be a headline, or any
@@ -481,7 +533,12 @@ pub fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Options) -> 
             && prose_after >= story_prose
             && !is_feed(dom, &units, chosen.root)
     });
-    if prose < knobs::LISTING_MAX_PROSE_CHARS && !claims_article && !headed_story {
+    // A story whose container also holds a feed of teasers is still the story.
+    if prose < knobs::LISTING_MAX_PROSE_CHARS
+        && !claims_article
+        && !headed_story
+        && !chosen.held_feed
+    {
         let listing = choose(dom, &units, meta, opts, Reading::Listing);
         let teasers = listing
             .units
@@ -582,7 +639,9 @@ fn choose(dom: &Dom, units: &[Unit], meta: &Metadata, opts: &Options, reading: R
         reading,
         decisions.as_mut(),
     );
+    let held_feed = reading == Reading::Article && dom.descendants(root).any(|d| s.feed[d]);
     Chosen {
+        held_feed,
         root,
         units: kept,
         from_article_body: None,
@@ -986,6 +1045,16 @@ fn keep_units(
             note(Decision::InRelatedBox);
             continue;
         }
+        if reading == Reading::Article
+            && path.iter().any(|&a| scores.feed[a] && a != u.node)
+            && !headline.is_some_and(|h| {
+                path.iter()
+                    .any(|&a| a == h || dom.ancestors(h).any(|b| b == a))
+            })
+        {
+            note(Decision::InFeed);
+            continue;
+        }
         if u.furniture == Some(FurnitureKind::RelatedHeading) && reading == Reading::Article {
             // "You may also like" heading a box of its own: the rest of the box is the
             // related list. (A label standing inside the article's text heads only a list the
@@ -1236,6 +1305,26 @@ mod tests {
                 .collect::<String>(),
         );
         assert_eq!(chosen_texts(&html), [brief]);
+    }
+
+    #[test]
+    fn a_box_of_teasers_after_the_story_is_left_out() {
+        let feed: String = (1..=4)
+            .map(|i| {
+                format!(
+                    "<a href=/s{i}>Ferry timetable story number {i} changes</a>\
+                     <p>The ferry company said on Monday that story {i} would see its boats \
+                     leave an hour earlier in the morning from May.</p>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=story><h1>Harbour wall to be rebuilt after storms</h1>\
+             <p>{P1}</p><p>{P2}</p><p>{P3}</p><div><h3>Latest headlines</h3>{feed}</div>\
+             </div></body></html>"
+        );
+        assert_eq!(chosen_texts(&html), [P1, P2, P3]);
     }
 
     #[test]
