@@ -144,6 +144,14 @@ pub(crate) mod knobs {
     pub const FEED_BOX_SHARE: f32 = 0.8;
     /// ... and its blurbs are this long at most on average: a teaser's one or two sentences.
     pub const FEED_BLURB_MAX_CHARS: u32 = 250;
+    /// A comment thread: at least this many posts, each under a short line stamped with a
+    /// date and a time ...
+    pub const THREAD_MIN_POSTS: usize = 3;
+    pub const THREAD_STAMP_MAX_CHARS: usize = 80;
+    /// ... once the article has given this much prose.
+    pub const THREAD_AFTER_PROSE_CHARS: usize = 300;
+    /// ... and the story before it is this many times longer than its average post.
+    pub const THREAD_STORY_TO_POST: usize = 3;
 }
 
 /// What selection decided.
@@ -203,6 +211,8 @@ pub enum Decision {
     TrimmedEdge,
     /// Inside a box of teasers: linked titles, each with its blurb.
     InFeed,
+    /// In the comment thread that follows the article.
+    CommentThread,
 }
 
 impl Decision {
@@ -222,6 +232,7 @@ impl Decision {
             Decision::RepeatedInARow => "dropped: repeated in a row",
             Decision::TrimmedEdge => "dropped: trimmed from the content's edge",
             Decision::InFeed => "dropped: in a feed of teasers",
+            Decision::CommentThread => "dropped: in the comment thread after the article",
         }
     }
 }
@@ -1122,20 +1133,80 @@ fn keep_units(
         note(Decision::Kept);
         kept.push(u.clone());
     }
+    if reading == Reading::Article {
+        if let Some(start) = comment_thread_start(&kept) {
+            let before = trace
+                .as_ref()
+                .map(|_| kept.iter().map(|u| u.node).collect::<Vec<_>>());
+            kept.truncate(start);
+            if let (Some(trace), Some(before)) = (trace.as_deref_mut(), before) {
+                mark_dropped(trace, units, &before, &kept, Decision::CommentThread);
+            }
+        }
+    }
     if focus != Focus::Recall {
         let before = trace
             .as_ref()
             .map(|_| kept.iter().map(|u| u.node).collect::<Vec<_>>());
         trim_edges(&mut kept, reading);
         if let (Some(trace), Some(before)) = (trace, before) {
-            mark_trimmed(trace, units, &before, &kept);
+            mark_dropped(trace, units, &before, &kept, Decision::TrimmedEdge);
         }
     }
     kept
 }
 
-/// Turns the trace's `Kept` into `TrimmedEdge` for the units `trim_edges` took off.
-fn mark_trimmed(trace: &mut [Decision], units: &[Unit], before: &[NodeId], after: &[Unit]) {
+/// Where the comment thread below an article starts: the first of several short lines each
+/// stamped with a date and a time ("reader (guest) 30.12.11, 21:33"), once the article has
+/// given some prose. A story's own dates seldom carry a time, and a stamp at its top is the
+/// story's.
+fn comment_thread_start(kept: &[Unit]) -> Option<usize> {
+    let ctx = crate::dates::DateContext::default();
+    let mut prose = 0;
+    let mut stamps = Vec::new();
+    for (i, u) in kept.iter().enumerate() {
+        if prose >= knobs::THREAD_AFTER_PROSE_CHARS
+            && u.chars <= knobs::THREAD_STAMP_MAX_CHARS
+            && has_clock_time(&u.text)
+            && crate::dates::parse(&u.text, &ctx).is_some_and(|d| d.time.is_some())
+        {
+            stamps.push(i);
+        }
+        if is_prose(u) {
+            prose += u.chars;
+        }
+    }
+    let &first = stamps.first()?;
+    // A forum's posts are its content, each about as long as the one that opened it; a
+    // story's comments are short beside the story.
+    let prose_of =
+        |us: &[Unit]| -> usize { us.iter().filter(|u| is_prose(u)).map(|u| u.chars).sum() };
+    let (story, thread) = (prose_of(&kept[..first]), prose_of(&kept[first..]));
+    (stamps.len() >= knobs::THREAD_MIN_POSTS
+        && story >= thread / stamps.len() * knobs::THREAD_STORY_TO_POST)
+        .then_some(first)
+}
+
+/// A clock time written with a colon ("21:33"): what a post's stamp prints, where a caption's
+/// "1982-83" or a price is no time.
+fn has_clock_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    })
+}
+
+/// Turns the trace's `Kept` into `to` for the units a later pass took off.
+fn mark_dropped(
+    trace: &mut [Decision],
+    units: &[Unit],
+    before: &[NodeId],
+    after: &[Unit],
+    to: Decision,
+) {
     let trimmed: Vec<NodeId> = before
         .iter()
         .filter(|n| !after.iter().any(|u| u.node == **n))
@@ -1143,7 +1214,7 @@ fn mark_trimmed(trace: &mut [Decision], units: &[Unit], before: &[NodeId], after
         .collect();
     for (d, u) in trace.iter_mut().zip(units) {
         if *d == Decision::Kept && trimmed.contains(&u.node) {
-            *d = Decision::TrimmedEdge;
+            *d = to;
         }
     }
 }
@@ -1323,6 +1394,24 @@ mod tests {
              <div class=story><h1>Harbour wall to be rebuilt after storms</h1>\
              <p>{P1}</p><p>{P2}</p><p>{P3}</p><div><h3>Latest headlines</h3>{feed}</div>\
              </div></body></html>"
+        );
+        assert_eq!(chosen_texts(&html), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn the_comment_thread_after_a_story_is_left_out() {
+        let thread: String = (1..=4)
+            .map(|i| {
+                format!(
+                    "<p>reader{i} (guest) 0{i}.01.12, 16:5{i}:22</p>\
+                     <p>I do not agree with the council at all, number {i}.</p>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=story><h1>Harbour wall to be rebuilt after storms</h1>\
+             <p>{P1}</p><p>{P2}</p><p>{P3}</p>{thread}</div></body></html>"
         );
         assert_eq!(chosen_texts(&html), [P1, P2, P3]);
     }
