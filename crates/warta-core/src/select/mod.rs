@@ -808,9 +808,15 @@ fn is_picture_only(dom: &Dom, id: NodeId) -> bool {
     pictures
 }
 
-/// Sentence-ending punctuation in the scripts we read.
+/// Sentence-ending punctuation in the scripts we read. A colon between digits is a clock
+/// time ("в 12:30"), not the end of a clause.
 fn has_sentence_punct(text: &str) -> bool {
-    text.contains(['.', '!', '?', '。', '！', '？', '؟', '…', ';', ':'])
+    text.contains(['.', '!', '?', '。', '！', '？', '؟', '…', ';'])
+        || text.match_indices(':').any(|(i, _)| {
+            let digit_before = text[..i].ends_with(|c: char| c.is_ascii_digit());
+            let digit_after = text[i + 1..].starts_with(|c: char| c.is_ascii_digit());
+            !(digit_before && digit_after)
+        })
 }
 
 fn unit_value(u: &Unit, article_body: Option<&str>, teaser: bool) -> f32 {
@@ -1414,6 +1420,12 @@ mod tests {
              <p>{P1}</p><p>{P2}</p><p>{P3}</p>{thread}</div></body></html>"
         );
         assert_eq!(chosen_texts(&html), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_clock_time_is_no_sentence_end() {
+        assert!(!has_sentence_punct("Опубликовано в 12:30"));
+        assert!(has_sentence_punct("Заявление министра: реформа начнётся"));
     }
 
     #[test]
