@@ -960,6 +960,19 @@ mod tests {
     }
 
     #[test]
+    fn reads_greek_spoken_and_capitalised_months() {
+        let c = any();
+        let cases = [
+            ("Παρασκευή 30 Δεκέμβρη 2011", "2011-12-30"),
+            ("17 Γενάρη 2012", "2012-01-17"),
+            ("3 ΙΑΝΟΥΑΡΙΟΥ 2012", "2012-01-03"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(rfc(text, &c).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
     fn span_covers_weekday_time_and_zone() {
         let text = "Jakarta — Rabu, 12 Oktober 2022 08:00 WIB. Lalu";
         let d = parse(text, &any()).unwrap();

@@ -245,7 +245,12 @@ impl LineForPhrases {
 /// first in pack order decides, and within a pack the kinds are asked in the order of
 /// [`KIND_ORDER`].
 pub(crate) fn furniture_kind(line: &str) -> Option<FurnitureKind> {
-    let LineForPhrases { lower, chars } = LineForPhrases::of(line)?;
+    let Some(LineForPhrases { lower, chars }) = LineForPhrases::of(line) else {
+        // Too long for a label, but a site's legal notice runs long: the copyright sign
+        // beside a boilerplate phrase tells it from prose that quotes one.
+        let notice = line.contains('©') && BOILERPLATE.is_match(line.to_lowercase().as_str());
+        return notice.then_some(FurnitureKind::Boilerplate);
+    };
     let bare = LineForPhrases::bare(&lower);
     let index = &*FURNITURE_INDEX;
     let mut best = index.whole.get(bare).copied();
@@ -595,6 +600,12 @@ mod tests {
             None
         );
         assert_eq!(furniture_kind("Adalah"), None);
+        let notice = format!(
+            "© 2012 Вестник. {} Допускается цитирование с гиперссылкой на источник.",
+            "Информация о проекте и его редакции. ".repeat(6)
+        );
+        assert_eq!(furniture_kind(&notice), Some(Boilerplate));
+        assert_eq!(furniture_kind(&notice.replace('©', "")), None);
     }
 
     #[test]

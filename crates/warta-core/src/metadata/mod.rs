@@ -615,9 +615,7 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
         .map(|mut d| {
             // "| Site": a title whose own part the CMS left empty
             let bare = strip_site_affix(&d.value, site, brands);
-            d.value = bare
-                .trim_matches(|c: char| c.is_whitespace() || "|-–—·»:｜_".contains(c))
-                .to_string();
+            d.value = trim_separators(&bare).to_string();
             d
         })
         .filter(|d| !d.value.is_empty() && !brands.iter().any(|b| squash(b) == squash(&d.value)))
@@ -637,11 +635,47 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
                     && !page.in_comments(n)
                     && normalise(&page::spaced_text(dom, n, 600)) == title
             });
-            (Some(b), printed)
+            (Some(b), printed.or_else(|| printed_plain(page, &title)))
         }
         (None, [(n, text)]) => (Some(cand(text.clone(), "h1", 0.5)), Some(*n)),
         (None, _) => (None, None),
     }
+}
+
+/// A title without the separators left at its ends by a cut site name ("| Site"), but with
+/// the `»` that closes a quote it opened ("… σκάνδαλο «Ζήμενς»").
+fn trim_separators(title: &str) -> &str {
+    let is_sep = |c: char| c.is_whitespace() || "|-–—·»:｜_".contains(c);
+    let start = title.trim_start_matches(is_sep);
+    let t = start.trim_end_matches(is_sep);
+    let closes_quote =
+        start[t.len()..].starts_with('»') && t.matches('«').count() > t.matches('»').count();
+    if closes_quote {
+        &start[..t.len() + '»'.len_utf8()]
+    } else {
+        t
+    }
+}
+
+/// The element that prints the headline whole without being a heading (a bold line, a
+/// `div` styled as one): it anchors the article as an `<h1>` would. Linked copies are
+/// teasers of the story elsewhere on the page, not its headline.
+fn printed_plain(page: &Page, title: &str) -> Option<NodeId> {
+    let dom = page.dom;
+    if title.split_whitespace().count() < 2 && crate::script::words(title) < 2.0 {
+        return None;
+    }
+    let body = dom.body()?;
+    dom.descendants(body)
+        .filter(|&n| dom.text(n).is_some_and(|t| normalise(t) == title))
+        .filter_map(|n| dom.parent(n))
+        .find(|&e| {
+            !page.in_hidden(e)
+                && !page.in_comments(e)
+                && !std::iter::once(e).chain(dom.ancestors(e)).any(|a| {
+                    dom.is_tag(a, &local_name!("a")) || dom.is_tag(a, &local_name!("option"))
+                })
+        })
 }
 
 /// Removes " | Site" style suffixes and "Site - " prefixes from a title: every segment

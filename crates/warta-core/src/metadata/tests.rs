@@ -771,3 +771,26 @@ fn a_job_title_marked_inside_the_byline_is_not_part_of_the_name() {
     );
     assert_eq!(people(&a), [("Ben Stone", Role::Author)]);
 }
+
+#[test]
+fn a_title_keeps_the_guillemet_that_closes_its_quote() {
+    let a = meta(
+        "<html><head><title>ΕΦΗΜΕΡΙΔΑ : Τα «αρχεία» της υπόθεσης «Λιμάνι»</title></head>\
+         <body><p>Κείμενο.</p></body></html>",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Τα «αρχεία» της υπόθεσης «Λιμάνι»")
+    );
+}
+
+#[test]
+fn a_headline_printed_whole_in_a_plain_element_anchors_the_article() {
+    let html = "<html><head><title>Paper : Harbour wall rebuilt after the storms</title></head>\
+         <body><a href=/s>Harbour wall rebuilt after the storms</a>\
+         <div><b>Harbour wall rebuilt after the storms</b></div><p>Text.</p></body></html>";
+    let (dom, _) = dom::parse(html, &Limits::default());
+    let m = extract(&dom, &Options::default());
+    let h = m.headline_node.expect("a headline node");
+    assert!(dom.is_tag(h, &local_name!("b")));
+}

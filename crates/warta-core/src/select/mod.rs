@@ -141,6 +141,18 @@ pub(crate) mod knobs {
     pub(crate) const FEED_MIN_TEASERS: usize = 3;
     /// ... and at least this share of the container's blurbs.
     pub(crate) const FEED_TEASER_SHARE: f32 = 0.5;
+    /// A box inside the content is a feed when nearly all its blurbs follow a linked title.
+    pub(crate) const FEED_BOX_SHARE: f32 = 0.8;
+    /// ... and its blurbs are this long at most on average: a teaser's one or two sentences.
+    pub(crate) const FEED_BLURB_MAX_CHARS: u32 = 250;
+    /// A comment thread: at least this many posts, each under a short line stamped with a
+    /// date and a time ...
+    pub(crate) const THREAD_MIN_POSTS: usize = 3;
+    pub(crate) const THREAD_STAMP_MAX_CHARS: usize = 80;
+    /// ... once the article has given this much prose.
+    pub(crate) const THREAD_AFTER_PROSE_CHARS: usize = 300;
+    /// ... and the story before it is this many times longer than its average post.
+    pub(crate) const THREAD_STORY_TO_POST: usize = 3;
 }
 
 /// What selection decided.
@@ -160,6 +172,8 @@ pub(crate) struct Chosen {
     pub asides: Vec<Unit>,
     /// Only when tracing (`--explain`): the reading chosen, every unit and what became of it.
     pub trace: Option<Box<SelectTrace>>,
+    /// The container holds a box of teasers beside its own text (see [`feed_boxes`]).
+    pub held_feed: bool,
 }
 
 /// What selection decided about each unit of the reading it chose, for `--explain`.
@@ -196,6 +210,10 @@ pub(crate) enum Decision {
     RepeatedInARow,
     /// Cut from the edge of the content (a label or a byline line at its start or end).
     TrimmedEdge,
+    /// Inside a box of teasers: linked titles, each with its blurb.
+    InFeed,
+    /// In the comment thread that follows the article.
+    CommentThread,
 }
 
 impl Decision {
@@ -214,6 +232,8 @@ impl Decision {
             Decision::RepeatedElsewhere => "dropped: repeated elsewhere on the page",
             Decision::RepeatedInARow => "dropped: repeated in a row",
             Decision::TrimmedEdge => "dropped: trimmed from the content's edge",
+            Decision::InFeed => "dropped: in a feed of teasers",
+            Decision::CommentThread => "dropped: in the comment thread after the article",
         }
     }
 }
@@ -239,6 +259,8 @@ pub(crate) struct Scores {
     pub positive: Vec<f32>,
     /// Per unit: kept however link-dense: a teaser of a listing, or a cell of a data table.
     pub teaser: Vec<bool>,
+    /// Per node: a box of teasers (see [`feed_boxes`]).
+    pub feed: Vec<bool>,
 }
 
 /// Where scoring starts: the body, or the document when there is none.
@@ -294,7 +316,48 @@ pub(crate) fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading
         prose,
         positive,
         teaser,
+        feed: feed_boxes(dom, units, start),
     }
+}
+
+/// Per node: whether it is a box of teasers, the "latest headlines" beside or below a story:
+/// at least [`knobs::FEED_MIN_TEASERS`] blurbs that each follow a linked title, and most of
+/// the box's blurbs so, and short ones. An article whose paragraphs follow a few linked
+/// words is none: its other paragraphs outnumber them; nor is a list of books or places each
+/// linked and then described at length.
+fn feed_boxes(dom: &Dom, units: &[Unit], start: NodeId) -> Vec<bool> {
+    let mut blurbs = vec![0u32; dom.nodes.len()];
+    let mut blurb_chars = vec![0u32; dom.nodes.len()];
+    let mut teasers = vec![0u32; dom.nodes.len()];
+    let mut after_title = false;
+    for u in units {
+        let linked_title =
+            u.link_density() >= knobs::LINK_DENSE && u.chars >= knobs::SHORT_UNIT_CHARS;
+        if !linked_title
+            && u.link_density() < knobs::LINK_DENSE
+            && u.chars >= knobs::PROSE_MIN_CHARS
+        {
+            for a in std::iter::once(u.node).chain(dom.ancestors(u.node)) {
+                blurbs[a] += 1;
+                blurb_chars[a] += u.chars as u32;
+                teasers[a] += u32::from(after_title);
+                if a == start {
+                    break;
+                }
+            }
+        }
+        if !matches!(u.kind, UnitKind::Image { .. }) {
+            after_title = linked_title;
+        }
+    }
+    (0..dom.nodes.len())
+        .map(|n| {
+            let (b, t) = (blurbs[n], teasers[n]);
+            t as usize >= knobs::FEED_MIN_TEASERS
+                && t as f32 >= b as f32 * knobs::FEED_BOX_SHARE
+                && blurb_chars[n] <= b * knobs::FEED_BLURB_MAX_CHARS
+        })
+        .collect()
 }
 
 /// Which units are teasers in a listing: linked text long enough to be a headline, or any
@@ -464,7 +527,13 @@ pub(crate) fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Optio
         knobs::LISTING_GAIN
     };
     // A story's headline with the story's prose after it makes an article, however short
-    // the story and however long the teaser feeds beside it.
+    // the story and however long the teaser feeds beside it. A dated page needs only a
+    // paragraph: a news brief is one sentence under its headline and date.
+    let story_prose = if meta.fields.published.is_some() {
+        knobs::PROSE_MIN_CHARS
+    } else {
+        knobs::STORY_MIN_PROSE_CHARS
+    };
     let headed_story = meta.headline_node.is_some_and(|h| {
         let prose_after: usize = chosen
             .units
@@ -473,10 +542,15 @@ pub(crate) fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Optio
             .map(|u| u.chars)
             .sum();
         is_story_headline(dom, h)
-            && prose_after >= knobs::STORY_MIN_PROSE_CHARS
+            && prose_after >= story_prose
             && !is_feed(dom, &units, chosen.root)
     });
-    if prose < knobs::LISTING_MAX_PROSE_CHARS && !claims_article && !headed_story {
+    // A story whose container also holds a feed of teasers is still the story.
+    if prose < knobs::LISTING_MAX_PROSE_CHARS
+        && !claims_article
+        && !headed_story
+        && !chosen.held_feed
+    {
         let listing = choose(dom, &units, meta, opts, Reading::Listing);
         let teasers = listing
             .units
@@ -490,7 +564,12 @@ pub(crate) fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Optio
             chosen.page_type = PageType::Listing;
         }
     }
-    if chosen.fallback.is_none() && chars_of(&chosen.units) < knobs::MIN_CHOSEN_CHARS {
+    // A brief under its headline is short by nature: the loose pass would only add the page's
+    // other boxes to it.
+    if chosen.fallback.is_none()
+        && chars_of(&chosen.units) < knobs::MIN_CHOSEN_CHARS
+        && !headed_story
+    {
         let loose: Vec<Unit> = units
             .iter()
             .filter(|u| {
@@ -572,7 +651,9 @@ fn choose(dom: &Dom, units: &[Unit], meta: &Metadata, opts: &Options, reading: R
         reading,
         decisions.as_mut(),
     );
+    let held_feed = reading == Reading::Article && dom.descendants(root).any(|d| s.feed[d]);
     Chosen {
+        held_feed,
         root,
         units: kept,
         from_article_body: None,
@@ -729,9 +810,15 @@ fn is_picture_only(dom: &Dom, id: NodeId) -> bool {
 }
 
 /// Sentence-ending punctuation in the scripts we read. (Not `strings::SENTENCE_END`: a unit
-/// with a clause mark counts, and the danda and the Urdu stop were never weighed here.)
+/// with a clause mark counts, and the danda and the Urdu stop were never weighed here.) A
+/// colon between digits is a clock time ("в 12:30"), not the end of a clause.
 fn has_sentence_punct(text: &str) -> bool {
-    text.contains(['.', '!', '?', '。', '！', '？', '؟', '…', ';', ':'])
+    text.contains(['.', '!', '?', '。', '！', '？', '؟', '…', ';'])
+        || text.match_indices(':').any(|(i, _)| {
+            let digit_before = text[..i].ends_with(|c: char| c.is_ascii_digit());
+            let digit_after = text[i + 1..].starts_with(|c: char| c.is_ascii_digit());
+            !(digit_before && digit_after)
+        })
 }
 
 fn unit_value(u: &Unit, article_body: Option<&str>, teaser: bool) -> f32 {
@@ -770,9 +857,11 @@ fn is_heading(u: &Unit) -> bool {
     matches!(u.kind, UnitKind::Heading(_))
 }
 
+/// A long text that only mentions a legal phrase is prose; one that also carries the
+/// copyright sign is the site's legal notice, however long.
 fn is_furniture(u: &Unit) -> bool {
     u.furniture
-        .is_some_and(|k| k != FurnitureKind::Boilerplate || u.chars < 200)
+        .is_some_and(|k| k != FurnitureKind::Boilerplate || u.chars < 200 || u.text.contains('©'))
 }
 
 /// The element with the highest score, then tightened: while one element below holds nearly
@@ -972,6 +1061,16 @@ fn keep_units(
             note(Decision::InRelatedBox);
             continue;
         }
+        if reading == Reading::Article
+            && path.iter().any(|&a| scores.feed[a] && a != u.node)
+            && !headline.is_some_and(|h| {
+                path.iter()
+                    .any(|&a| a == h || dom.ancestors(h).any(|b| b == a))
+            })
+        {
+            note(Decision::InFeed);
+            continue;
+        }
         if u.furniture == Some(FurnitureKind::RelatedHeading) && reading == Reading::Article {
             // "You may also like" heading a box of its own: the rest of the box is the
             // related list. (A label standing inside the article's text heads only a list the
@@ -1039,20 +1138,80 @@ fn keep_units(
         note(Decision::Kept);
         kept.push(u.clone());
     }
+    if reading == Reading::Article {
+        if let Some(start) = comment_thread_start(&kept) {
+            let before = trace
+                .as_ref()
+                .map(|_| kept.iter().map(|u| u.node).collect::<Vec<_>>());
+            kept.truncate(start);
+            if let (Some(trace), Some(before)) = (trace.as_deref_mut(), before) {
+                mark_dropped(trace, units, &before, &kept, Decision::CommentThread);
+            }
+        }
+    }
     if focus != Focus::Recall {
         let before = trace
             .as_ref()
             .map(|_| kept.iter().map(|u| u.node).collect::<Vec<_>>());
         trim_edges(&mut kept, reading);
         if let (Some(trace), Some(before)) = (trace, before) {
-            mark_trimmed(trace, units, &before, &kept);
+            mark_dropped(trace, units, &before, &kept, Decision::TrimmedEdge);
         }
     }
     kept
 }
 
-/// Turns the trace's `Kept` into `TrimmedEdge` for the units `trim_edges` took off.
-fn mark_trimmed(trace: &mut [Decision], units: &[Unit], before: &[NodeId], after: &[Unit]) {
+/// Where the comment thread below an article starts: the first of several short lines each
+/// stamped with a date and a time ("reader (guest) 30.12.11, 21:33"), once the article has
+/// given some prose. A story's own dates seldom carry a time, and a stamp at its top is the
+/// story's.
+fn comment_thread_start(kept: &[Unit]) -> Option<usize> {
+    let ctx = crate::dates::DateContext::default();
+    let mut prose = 0;
+    let mut stamps = Vec::new();
+    for (i, u) in kept.iter().enumerate() {
+        if prose >= knobs::THREAD_AFTER_PROSE_CHARS
+            && u.chars <= knobs::THREAD_STAMP_MAX_CHARS
+            && has_clock_time(&u.text)
+            && crate::dates::parse(&u.text, &ctx).is_some_and(|d| d.time.is_some())
+        {
+            stamps.push(i);
+        }
+        if is_prose(u) {
+            prose += u.chars;
+        }
+    }
+    let &first = stamps.first()?;
+    // A forum's posts are its content, each about as long as the one that opened it; a
+    // story's comments are short beside the story.
+    let prose_of =
+        |us: &[Unit]| -> usize { us.iter().filter(|u| is_prose(u)).map(|u| u.chars).sum() };
+    let (story, thread) = (prose_of(&kept[..first]), prose_of(&kept[first..]));
+    (stamps.len() >= knobs::THREAD_MIN_POSTS
+        && story >= thread / stamps.len() * knobs::THREAD_STORY_TO_POST)
+        .then_some(first)
+}
+
+/// A clock time written with a colon ("21:33"): what a post's stamp prints, where a caption's
+/// "1982-83" or a price is no time.
+fn has_clock_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    })
+}
+
+/// Turns the trace's `Kept` into `to` for the units a later pass took off.
+fn mark_dropped(
+    trace: &mut [Decision],
+    units: &[Unit],
+    before: &[NodeId],
+    after: &[Unit],
+    to: Decision,
+) {
     let trimmed: Vec<NodeId> = before
         .iter()
         .filter(|n| !after.iter().any(|u| u.node == **n))
@@ -1060,7 +1219,7 @@ fn mark_trimmed(trace: &mut [Decision], units: &[Unit], before: &[NodeId], after
         .collect();
     for (d, u) in trace.iter_mut().zip(units) {
         if *d == Decision::Kept && trimmed.contains(&u.node) {
-            *d = Decision::TrimmedEdge;
+            *d = to;
         }
     }
 }
@@ -1199,6 +1358,73 @@ mod tests {
                 .collect::<String>()
         );
         assert_eq!(chosen_texts(&html), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_dated_brief_under_a_plain_headline_is_the_content() {
+        // A one-paragraph story, its headline in a bold line and its date beside it, amid a
+        // menu and a column of linked titles longer than the story: no listing.
+        let brief = "The harbour office said on Monday that the morning ferry will leave at \
+            seven from the first of May, an hour earlier than it does now.";
+        let html = format!(
+            "<html><head><title>Paper : Ferry to leave earlier from May</title></head><body>\
+             <ul>{}</ul><div><b>Ferry to leave earlier from May</b><span class=date>3 May 2012</span>\
+             <p>{brief}</p></div><div>{}</div></body></html>",
+            (1..=30)
+                .map(|i| format!("<li><a href=/m{i}>Section {i}</a></li>"))
+                .collect::<String>(),
+            (1..=12)
+                .map(|i| format!(
+                    "<p><a href=/s{i}>Ferry timetable story number {i} \
+                    changes for the spring</a></p>"
+                ))
+                .collect::<String>(),
+        );
+        assert_eq!(chosen_texts(&html), [brief]);
+    }
+
+    #[test]
+    fn a_box_of_teasers_after_the_story_is_left_out() {
+        let feed: String = (1..=4)
+            .map(|i| {
+                format!(
+                    "<a href=/s{i}>Ferry timetable story number {i} changes</a>\
+                     <p>The ferry company said on Monday that story {i} would see its boats \
+                     leave an hour earlier in the morning from May.</p>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=story><h1>Harbour wall to be rebuilt after storms</h1>\
+             <p>{P1}</p><p>{P2}</p><p>{P3}</p><div><h3>Latest headlines</h3>{feed}</div>\
+             </div></body></html>"
+        );
+        assert_eq!(chosen_texts(&html), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn the_comment_thread_after_a_story_is_left_out() {
+        let thread: String = (1..=4)
+            .map(|i| {
+                format!(
+                    "<p>reader{i} (guest) 0{i}.01.12, 16:5{i}:22</p>\
+                     <p>I do not agree with the council at all, number {i}.</p>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=story><h1>Harbour wall to be rebuilt after storms</h1>\
+             <p>{P1}</p><p>{P2}</p><p>{P3}</p>{thread}</div></body></html>"
+        );
+        assert_eq!(chosen_texts(&html), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_clock_time_is_no_sentence_end() {
+        assert!(!has_sentence_punct("Опубликовано в 12:30"));
+        assert!(has_sentence_punct("Заявление министра: реформа начнётся"));
     }
 
     #[test]
