@@ -232,6 +232,19 @@ fn a_stamp_printed_right_above_the_headline_outranks_the_teasers_below() {
 }
 
 #[test]
+fn a_cms_submitted_line_below_the_body_is_the_stamp() {
+    let body = "The camp ran workshops on open licences and a hackathon for the coin's wallet. "
+        .repeat(25);
+    let a = meta(&format!(
+        r#"<html><body><h1>Hackathon at the summer camp</h1>
+        <p>The next camp is planned for 26 August 2017 in the same hall by the river, with more tables.</p><p>{body}</p>
+        <div class="submitted">Saved by <span>ana</span> at 24 July 2017 - 18:55</div>
+        </body></html>"#
+    ));
+    assert_eq!(a.published.as_deref().map(|d| &d[..10]), Some("2017-07-24"));
+}
+
+#[test]
 fn with_no_stamp_anywhere_a_labelled_date_in_the_text_beats_the_first_one() {
     let a = meta(
         r#"<html><body><div>Harbour rowing club, founded 3 March 2010</div>
