@@ -330,11 +330,22 @@ fn names_comments(token: &str) -> bool {
     !NOT_THREADS.iter().any(|w| t[i..].contains(w)) && !t[..i].contains("has")
 }
 
-/// Words looked for in class names, found in one scan.
-const CLASS_WORDS: [&str; 11] = [
-    "date", "time", "publish", "posted", "byline", "meta", "stamp",  // a date or a stamp
-    "author", // a byline ("byline" too)
-    "comment", "disqus", "respond", // a comment thread
+/// Words looked for in class names, found in one scan: the first eight name a date or a
+/// stamp ("submitted": a CMS's "Submitted by … on …" line), then a byline ("byline" too),
+/// then a comment thread.
+const CLASS_WORDS: [&str; 12] = [
+    "date",
+    "time",
+    "publish",
+    "posted",
+    "byline",
+    "meta",
+    "stamp",
+    "submitted",
+    "author",
+    "comment",
+    "disqus",
+    "respond",
 ];
 static CLASS_WORDS_FINDER: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(CLASS_WORDS).expect("class words build an automaton"));
@@ -361,7 +372,7 @@ fn class_marks(ci: &str, class_and_id: usize, is_root: bool) -> u8 {
     if has("comment") {
         return mark;
     }
-    if found & 0b111_1111 != 0 {
+    if found & 0b1111_1111 != 0 {
         mark |= DATE_CLASS;
     }
     // "byline", "author-name", "post-author"; not "authorization" or "authority-control"
@@ -656,6 +667,7 @@ mod tests {
         assert_eq!(marks("entry-date published "), DATE_CLASS);
         assert_eq!(marks("post-author "), BYLINE_CLASS);
         assert_eq!(marks("byline "), DATE_CLASS | BYLINE_CLASS);
+        assert_eq!(marks("submitted "), DATE_CLASS);
         assert_eq!(marks("authorization-form "), 0);
         assert_eq!(marks("authority-control "), 0);
         assert_eq!(marks("comment-list "), COMMENTS);

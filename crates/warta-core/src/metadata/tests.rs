@@ -210,6 +210,41 @@ fn a_first_date_far_below_the_headline_does_not_outrank_the_markup() {
 }
 
 #[test]
+fn a_stamp_printed_right_above_the_headline_outranks_the_teasers_below() {
+    let body =
+        "The lanterns go up along the quay at dusk, and the choir sings until late. ".repeat(25);
+    let page = |between: &str| {
+        format!(
+            r#"<html><body><div class="date">Festival, 30.10.23</div>{between}
+            <h1>Lanterns on the quay</h1><p>{body}</p>
+            <div class="date">13.10.2023</div><h2>Boat parade moves to Sunday</h2>
+            <div class="date">08.10.2023</div><h2>New ferry timetable</h2>
+            </body></html>"#
+        )
+    };
+    // only a name between the stamp and the headline: the headline's own kicker line
+    let kicker = meta(&page("<span>Ada Quill</span>"));
+    assert_eq!(kicker.published.as_deref(), Some("2023-10-30"));
+    // a menu between them: the stamp above belongs to another part of the page
+    let menu = "<ul><li>Home</li><li>Harbour news</li><li>Events and festivals</li>\
+                <li>Weather and tides</li></ul>";
+    assert_eq!(meta(&page(menu)).published.as_deref(), Some("2023-10-13"));
+}
+
+#[test]
+fn a_cms_submitted_line_below_the_body_is_the_stamp() {
+    let body = "The camp ran workshops on open licences and a hackathon for the coin's wallet. "
+        .repeat(25);
+    let a = meta(&format!(
+        r#"<html><body><h1>Hackathon at the summer camp</h1>
+        <p>The next camp is planned for 26 August 2017 in the same hall by the river, with more tables.</p><p>{body}</p>
+        <div class="submitted">Saved by <span>ana</span> at 24 July 2017 - 18:55</div>
+        </body></html>"#
+    ));
+    assert_eq!(a.published.as_deref().map(|d| &d[..10]), Some("2017-07-24"));
+}
+
+#[test]
 fn with_no_stamp_anywhere_a_labelled_date_in_the_text_beats_the_first_one() {
     let a = meta(
         r#"<html><body><div>Harbour rowing club, founded 3 March 2010</div>

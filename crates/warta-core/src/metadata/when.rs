@@ -671,8 +671,9 @@ fn better(a: &Candidate<ParsedDate>, b: &Candidate<ParsedDate>, want: Stamp) -> 
 fn placement_penalty(page: &Page, n: NodeId, headline: Option<NodeId>) -> f32 {
     let dom = page.dom;
     let mut penalty = 0.0;
-    // the arena holds nodes in document order
-    if headline.is_some_and(|h| n < h) {
+    // the arena holds nodes in document order; a stamp printed right above the headline,
+    // with at most a name or a section between them, is the headline's own kicker line
+    if headline.is_some_and(|h| n < h && !is_kicker(dom, n, h)) {
         penalty += 0.1;
     }
     let teaser = |a: NodeId| {
@@ -692,6 +693,38 @@ fn placement_penalty(page: &Page, n: NodeId, headline: Option<NodeId>) -> f32 {
         penalty += 0.1;
     }
     penalty
+}
+
+/// Letters and digits a stamp's kicker line may hold besides the stamp ("Dec 17, 2025 ·
+/// Jane Q. Writer") before the headline.
+const MAX_KICKER_TEXT: usize = 40;
+
+/// Whether the page prints nothing but a few words between the end of `n` and the headline
+/// `h`: the tree is walked in document order from the node after `n`'s subtree.
+fn is_kicker(dom: &crate::dom::Dom, n: NodeId, h: NodeId) -> bool {
+    // the node after `x`'s subtree: its next sibling, else its nearest ancestor's
+    let after = |x: NodeId| {
+        std::iter::once(x)
+            .chain(dom.ancestors(x))
+            .find_map(|a| dom.node(a).next_sibling)
+    };
+    let mut at = after(n);
+    let mut between = 0;
+    // a kicker is a few elements away; a long walk is another part of the page
+    for _ in 0..200 {
+        let Some(x) = at else { return false };
+        if x == h {
+            return true;
+        }
+        if let Some(t) = dom.text(x) {
+            between += t.chars().filter(|c| c.is_alphanumeric()).count();
+            if between > MAX_KICKER_TEXT {
+                return false;
+            }
+        }
+        at = dom.node(x).first_child.or_else(|| after(x));
+    }
+    false
 }
 
 /// A meta tag key's stamp and how much it is trusted, or `None` for keys that are not
