@@ -291,6 +291,47 @@ pub(crate) fn furniture_kind(line: &str) -> Option<FurnitureKind> {
         .then_some(FurnitureKind::Boilerplate)
 }
 
+/// Longest line that can be a comment count; a longer one is a sentence about comments.
+const MAX_COMMENT_COUNT_CHARS: usize = 40;
+
+/// A line that only counts an article's comments ("13 Comments", "| 5 Comment(s)"): a number
+/// and one pack's word for comments, with nothing else but punctuation around them.
+pub(crate) fn is_comment_count(line: &str) -> bool {
+    line.chars().any(char::is_numeric)
+        && comment_words(line).is_some_and(|(words, others)| words == 1 && others == 0)
+}
+
+/// A short line with one pack's word for comments in it: a count, a label or a prompt ("Add
+/// a comment").
+pub(crate) fn is_comment_label(line: &str) -> bool {
+    comment_words(line).is_some_and(|(words, _)| words > 0)
+}
+
+/// Of a line short enough for a label, how many of its words name comments and how many do
+/// not; `None` for a longer line.
+fn comment_words(line: &str) -> Option<(usize, usize)> {
+    if line.chars().count() > MAX_COMMENT_COUNT_CHARS {
+        return None;
+    }
+    // "comment(s)" is the plural written for either number.
+    let lower = line.to_lowercase().replace("(s)", "s");
+    let (mut named, mut other) = (0, 0);
+    for word in lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        if packs()
+            .iter()
+            .any(|p| p.furniture.comments.iter().any(|c| c == word))
+        {
+            named += 1;
+        } else {
+            other += 1;
+        }
+    }
+    Some((named, other))
+}
+
 /// Within one pack, the kinds in the order they are asked.
 const KIND_ORDER: [FurnitureKind; 6] = [
     FurnitureKind::ReadAlso,
@@ -519,6 +560,26 @@ mod tests {
             .chain(&f.consent)
             .chain(&f.photo_credit)
             .chain(&f.comments)
+    }
+
+    #[test]
+    fn a_comment_count_is_a_number_and_a_word_for_comments() {
+        for count in [
+            "13 Comments",
+            "| 5 Comment(s)",
+            "(2) komentarze",
+            "7 σχόλια",
+        ] {
+            assert!(is_comment_count(count), "{count}");
+        }
+        for other in [
+            "Comments",
+            "Add a comment",
+            "13 comments on the budget vote",
+            "2012",
+        ] {
+            assert!(!is_comment_count(other), "{other}");
+        }
     }
 
     #[test]

@@ -595,6 +595,7 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
             !brands.iter().any(|b| squash(b) == squash(text))
                 && agrees(text)
                 && !names_the_site(text)
+                && !links_home(dom, *n)
                 && !["logo", "brand", "site-title", "sitename", "site-name"]
                     .iter()
                     .any(|k| ci.contains(k))
@@ -640,6 +641,23 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
         (None, [(n, text)]) => (Some(cand(text.clone(), "h1", 0.5)), Some(*n)),
         (None, _) => (None, None),
     }
+}
+
+/// A heading that is one link to the site's front page ("/", "https://news.example") is
+/// the site's logo or name, whatever words it shares with the story's title.
+fn links_home(dom: &Dom, heading: NodeId) -> bool {
+    let text = normalise(&dom.text_content(heading));
+    dom.descendants(heading)
+        .filter(|&a| dom.is_tag(a, &local_name!("a")))
+        .any(|a| {
+            let href = dom.attr(a, "href").unwrap_or("").trim();
+            let path = href
+                .split_once("//")
+                .map_or(href, |(_, rest)| rest.find('/').map_or("", |i| &rest[i..]));
+            href != "#"
+                && path.trim_end_matches('/').is_empty()
+                && normalise(&dom.text_content(a)) == text
+        })
 }
 
 /// A title without the separators left at its ends by a cut site name ("| Site"), but with

@@ -362,6 +362,16 @@ fn the_site_is_not_an_author_unless_alone() {
 }
 
 #[test]
+fn a_heading_linking_to_the_front_page_is_the_site_not_the_headline() {
+    let a = meta(
+        r#"<html><head><title>Harbour wall to be rebuilt | Harbour News</title></head><body>
+        <h1><a href="https://harbour.example">Harbour News Today</a></h1>
+        <h3>Harbour wall to be rebuilt</h3><p>The council voted on Tuesday.</p></body></html>"#,
+    );
+    assert_eq!(a.title.as_deref(), Some("Harbour wall to be rebuilt"));
+}
+
+#[test]
 fn title_loses_site_affixes_and_canonical_is_resolved() {
     let a = meta_of(
         r#"<html><head><title>Bridge reopens after repairs - Harbour News</title>

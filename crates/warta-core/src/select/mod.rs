@@ -1139,7 +1139,14 @@ fn keep_units(
         kept.push(u.clone());
     }
     if reading == Reading::Article {
-        if let Some(start) = comment_thread_start(&kept) {
+        let start = [
+            comment_thread_start(&kept),
+            comment_count_start(units, &kept),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        if let Some(start) = start {
             let before = trace
                 .as_ref()
                 .map(|_| kept.iter().map(|u| u.node).collect::<Vec<_>>());
@@ -1190,6 +1197,28 @@ fn comment_thread_start(kept: &[Unit]) -> Option<usize> {
     (stamps.len() >= knobs::THREAD_MIN_POSTS
         && story >= thread / stamps.len() * knobs::THREAD_STORY_TO_POST)
         .then_some(first)
+}
+
+/// Where the comments below an article start when a line counting them opens them ("13
+/// Comments"), once the article has given some prose. A listing or a Q&A thread prints a
+/// count under every entry; only the one count on the page opens one article's comments. A
+/// thread whose every post has comments of its own prints a comment prompt or label under
+/// each: its posts are the content, and their comments no article's.
+fn comment_count_start(units: &[Unit], kept: &[Unit]) -> Option<usize> {
+    let labels = units
+        .iter()
+        .filter(|u| crate::lang::is_comment_label(&u.text))
+        .count();
+    if labels >= knobs::THREAD_MIN_POSTS {
+        return None;
+    }
+    let counts: Vec<usize> = (0..kept.len())
+        .filter(|&i| crate::lang::is_comment_count(&kept[i].text))
+        .collect();
+    let &[count] = counts.as_slice() else {
+        return None;
+    };
+    (prose_chars(&kept[..count]) >= knobs::THREAD_AFTER_PROSE_CHARS).then_some(count)
 }
 
 /// A clock time written with a colon ("21:33"): what a post's stamp prints, where a caption's
@@ -1401,6 +1430,46 @@ mod tests {
              </div></body></html>"
         );
         assert_eq!(chosen_texts(&html), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn the_comments_under_a_count_of_them_are_left_out() {
+        let comments: String = (1..=4)
+            .map(|i| format!("<p><b>reader{i}</b><br>I do not agree with the council at all, number {i}.</p>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=story><h1>Harbour wall to be rebuilt after storms</h1>\
+             <p>{P1}</p><p>{P2}</p><p>{P3}</p><div>| 4 Comment(s)</div><hr>{comments}</div>\
+             </body></html>"
+        );
+        assert_eq!(chosen_texts(&html), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_count_among_posts_that_each_have_comments_cuts_no_thread() {
+        let answers: String = (1..=4)
+            .map(|i| {
+                let count = if i == 1 {
+                    "<div>| 3 Comment(s)</div>"
+                } else {
+                    ""
+                };
+                format!(
+                    "<div class=answer><p>Answer {i}: the council should rebuild the wall with \
+                     stone from the old quarry, because concrete cracks in the salt air.</p>\
+                     {count}<div><a href=#c{i}>Add a comment</a></div></div>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=thread><h1>Harbour wall to be rebuilt after storms</h1>\
+             <p>{P1}</p><p>{P2}</p><p>{P3}</p>{answers}</div></body></html>"
+        );
+        assert!(chosen_texts(&html)
+            .iter()
+            .any(|t| t.starts_with("Answer 4:")));
     }
 
     #[test]
