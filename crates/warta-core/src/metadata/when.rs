@@ -782,8 +782,11 @@ fn is_calendar_icon(dom: &crate::dom::Dom, n: NodeId) -> bool {
         local_name!("use") | local_name!("i") | local_name!("span") | local_name!("img")
     ) || &**tag == "svg";
     icon && ["class", "href", "src"].iter().any(|a| {
-        dom.attr(n, a)
-            .is_some_and(|v| v.to_ascii_lowercase().contains("calendar"))
+        dom.attr(n, a).is_some_and(|v| {
+            v.as_bytes()
+                .windows(b"calendar".len())
+                .any(|w| w.eq_ignore_ascii_case(b"calendar"))
+        })
     })
 }
 

@@ -1191,9 +1191,7 @@ fn comment_thread_start(kept: &[Unit]) -> Option<usize> {
     let &first = stamps.first()?;
     // A forum's posts are its content, each about as long as the one that opened it; a
     // story's comments are short beside the story.
-    let prose_of =
-        |us: &[Unit]| -> usize { us.iter().filter(|u| is_prose(u)).map(|u| u.chars).sum() };
-    let (story, thread) = (prose_of(&kept[..first]), prose_of(&kept[first..]));
+    let (story, thread) = (prose_chars(&kept[..first]), prose_chars(&kept[first..]));
     (stamps.len() >= knobs::THREAD_MIN_POSTS
         && story >= thread / stamps.len() * knobs::THREAD_STORY_TO_POST)
         .then_some(first)
@@ -1205,20 +1203,20 @@ fn comment_thread_start(kept: &[Unit]) -> Option<usize> {
 /// thread whose every post has comments of its own prints a comment prompt or label under
 /// each: its posts are the content, and their comments no article's.
 fn comment_count_start(units: &[Unit], kept: &[Unit]) -> Option<usize> {
-    let labels = units
-        .iter()
-        .filter(|u| crate::lang::is_comment_label(&u.text))
-        .count();
-    if labels >= knobs::THREAD_MIN_POSTS {
-        return None;
-    }
     let counts: Vec<usize> = (0..kept.len())
         .filter(|&i| crate::lang::is_comment_count(&kept[i].text))
         .collect();
     let &[count] = counts.as_slice() else {
         return None;
     };
-    (prose_chars(&kept[..count]) >= knobs::THREAD_AFTER_PROSE_CHARS).then_some(count)
+    // asked only of a page with one count: most pages have none, and this scans every unit
+    let labels = units
+        .iter()
+        .filter(|u| crate::lang::is_comment_label(&u.text))
+        .count();
+    (labels < knobs::THREAD_MIN_POSTS
+        && prose_chars(&kept[..count]) >= knobs::THREAD_AFTER_PROSE_CHARS)
+        .then_some(count)
 }
 
 /// A clock time written with a colon ("21:33"): what a post's stamp prints, where a caption's
