@@ -6,7 +6,8 @@
 use super::furniture::Kind;
 use super::lines::Line;
 use super::phrases::Phrases;
-use crate::strings::fold;
+use crate::script::is_cjk_punct;
+use crate::strings::{fold, SENTENCE_END};
 
 /// A caption is a sentence or two, not a paragraph of reporting.
 const MAX_CAPTION_WORDS: usize = 70;
@@ -62,11 +63,12 @@ fn bracketed_credit(text: &str, phrases: &Phrases) -> Option<(String, String)> {
     Some((caption.to_string(), strip_label(inner, phrases)))
 }
 
-/// "Caption sentence. Credit words" — the tail after the last full stop is a credit.
+/// "Caption sentence. Credit words" — the tail after the last sentence end is a credit. A
+/// full-width mark needs no space after it: CJK text has none.
 fn trailing_credit(text: &str, phrases: &Phrases) -> Option<(String, String)> {
     let (at, stop) = text.char_indices().rfind(|&(i, c)| {
-        matches!(c, '.' | '。' | '!' | '?')
-            && text[i + c.len_utf8()..].starts_with(|n: char| n.is_whitespace() || c == '。')
+        SENTENCE_END.contains(&c)
+            && (is_cjk_punct(c) || text[i + c.len_utf8()..].starts_with(char::is_whitespace))
     })?;
     let caption = text[..at + stop.len_utf8()].trim();
     let tail = text[at + stop.len_utf8()..].trim();
@@ -192,6 +194,21 @@ mod tests {
                 "Bangunan yang rusak di Bakhmut, 9 Mei 2022.".into(),
                 "Polisi Wilayah Donetsk/Handout melalui REUTERS".into()
             ))
+        );
+    }
+
+    #[test]
+    fn any_sentence_end_can_precede_the_credit() {
+        assert_eq!(
+            split("Para pengungsi tiba di perbatasan… KOTA.CO/Rahmat Hidayanto"),
+            Some((
+                "Para pengungsi tiba di perbatasan…".into(),
+                "KOTA.CO/Rahmat Hidayanto".into()
+            ))
+        );
+        assert_eq!(
+            split("市民 在广场上庆祝！KOTA.CO/Rahmat"),
+            Some(("市民 在广场上庆祝！".into(), "KOTA.CO/Rahmat".into()))
         );
     }
 
