@@ -4,7 +4,7 @@
 
 use crate::dates::{self, DateContext};
 use crate::lang;
-use crate::strings::SENTENCE_END;
+use crate::strings::{COLONS, SENTENCE_END};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -87,7 +87,7 @@ pub(crate) fn wire_sources(text: &str) -> Vec<String> {
                     || line.trim_end().ends_with(&format!("{p}]"))
             }));
         // every credit is "<label>: <source>"
-        for c in candidates.filter(|c| c.contains([':', '：'])) {
+        for c in candidates.filter(|c| c.contains(COLONS)) {
             let Some(lower) = crate::strings::lower_aligned(c) else {
                 continue;
             };
@@ -96,7 +96,7 @@ pub(crate) fn wire_sources(text: &str) -> Vec<String> {
                     continue;
                 };
                 let rest = rest.trim_start();
-                if let Some(value) = rest.strip_prefix([':', '：']) {
+                if let Some(value) = rest.strip_prefix(COLONS) {
                     let value = &c[c.len() - value.len()..];
                     split_list(value).into_iter().for_each(&mut add);
                     break;

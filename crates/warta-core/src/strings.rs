@@ -14,6 +14,9 @@ pub(crate) const FULL_STOPS: [char; 4] = ['.', '。', '۔', '।'];
 /// full-width, Arabic). A line ending with one continues on the next.
 pub(crate) const CLAUSE_END: [char; 8] = [',', ';', ':', '，', '；', '：', '、', '،'];
 
+/// The colon, Latin and full-width: what closes a label ("Foto:", "记者：") or opens a list.
+pub(crate) const COLONS: [char; 2] = [':', '：'];
+
 /// What content selection reads as "this unit has sentence punctuation": [`SENTENCE_END`] and
 /// the semicolons, but not the danda and the Urdu stop, which selection was never tuned with
 /// (counting them lets a Hindi page's summary box into its body).

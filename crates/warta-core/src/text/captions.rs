@@ -7,7 +7,7 @@ use super::furniture::Kind;
 use super::lines::Line;
 use super::phrases::Phrases;
 use crate::script::is_cjk_punct;
-use crate::strings::{fold, SENTENCE_END};
+use crate::strings::{fold, COLONS, SENTENCE_END};
 
 /// A caption is a sentence or two, not a paragraph of reporting.
 const MAX_CAPTION_WORDS: usize = 70;
@@ -88,7 +88,7 @@ fn labelled_credit(text: &str, phrases: &Phrases) -> Option<(String, String)> {
     let folded = fold(text);
     let label = phrases_starting(&folded, phrases)?;
     let rest = super::lines::skip_chars(text, label).trim_start();
-    let credit = rest.strip_prefix([':', '：'])?.trim();
+    let credit = rest.strip_prefix(COLONS)?.trim();
     if credit.is_empty() || credit.split_whitespace().count() > MAX_CREDIT_WORDS {
         return None;
     }
@@ -124,8 +124,7 @@ fn phrases_starting(folded: &str, phrases: &Phrases) -> Option<usize> {
         .iter()
         .flat_map(|p| &p.furniture.photo_credit)
         .filter(|w| {
-            folded.starts_with(w.as_str())
-                && folded[w.len()..].trim_start().starts_with([':', '：'])
+            folded.starts_with(w.as_str()) && folded[w.len()..].trim_start().starts_with(COLONS)
         })
         .map(|w| w.chars().count())
         .max()
@@ -137,7 +136,7 @@ fn strip_label(credit: &str, phrases: &Phrases) -> String {
     match phrases_starting(&folded, phrases) {
         Some(label) => super::lines::skip_chars(credit, label)
             .trim_start()
-            .trim_start_matches([':', '：'])
+            .trim_start_matches(COLONS)
             .trim()
             .to_string(),
         None => credit.to_string(),

@@ -10,6 +10,7 @@ use super::phrases::Phrases;
 use super::when::When;
 use crate::lang;
 use crate::lead::looks_like_domain;
+use crate::strings::COLONS;
 
 /// How many lines above the body the head may reach.
 const HEAD_REACH: usize = 12;
@@ -94,7 +95,7 @@ fn byline(
     when: &When,
 ) -> Option<Vec<Person>> {
     let line = &lines[i];
-    let label = line.folded.trim_end_matches([':', '：']).trim();
+    let label = line.folded.trim_end_matches(COLONS).trim();
     if let Some(role) = role_of(label, phrases) {
         let next = i + 1;
         let name = lines
@@ -109,7 +110,7 @@ fn byline(
     }
     let (len, role) = labelled(&line.folded, phrases)?;
     let rest = skip_chars(&line.text, len)
-        .trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '：')
+        .trim_start_matches(|c: char| c.is_whitespace() || COLONS.contains(&c))
         .trim();
     if !is_name(&Line::new(rest.to_string()), when, phrases) {
         return None;
