@@ -12,7 +12,7 @@ use crate::lang::FurnitureKind;
 use crate::options::Options;
 use crate::select::segment::{Unit, UnitKind};
 use crate::select::Chosen;
-use crate::strings::collapse;
+use crate::strings::{collapse, COLONS};
 use crate::text::split_caption_credit;
 
 /// Builds the body; `language` picks the phrases that tell a caption's credit.
@@ -131,7 +131,7 @@ pub(crate) fn credit_lines(chosen: &Chosen) -> impl Iterator<Item = &str> {
 /// "Baca juga: Judul" → "Judul"; a line without a colon is all title after its first words,
 /// which the language pack matched, so it is kept whole rather than guessed at.
 fn after_label(line: &str) -> String {
-    match line.split_once([':', '：']) {
+    match line.split_once(COLONS) {
         Some((_, title)) => title.trim().to_string(),
         None => line.trim().to_string(),
     }

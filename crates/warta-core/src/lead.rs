@@ -4,6 +4,7 @@
 
 use crate::dates::{self, DateContext};
 use crate::lang;
+use crate::strings::{COLONS, SENTENCE_END};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -86,7 +87,7 @@ pub(crate) fn wire_sources(text: &str) -> Vec<String> {
                     || line.trim_end().ends_with(&format!("{p}]"))
             }));
         // every credit is "<label>: <source>"
-        for c in candidates.filter(|c| c.contains([':', '：'])) {
+        for c in candidates.filter(|c| c.contains(COLONS)) {
             let Some(lower) = crate::strings::lower_aligned(c) else {
                 continue;
             };
@@ -95,7 +96,7 @@ pub(crate) fn wire_sources(text: &str) -> Vec<String> {
                     continue;
                 };
                 let rest = rest.trim_start();
-                if let Some(value) = rest.strip_prefix([':', '：']) {
+                if let Some(value) = rest.strip_prefix(COLONS) {
                     let value = &c[c.len() - value.len()..];
                     split_list(value).into_iter().for_each(&mut add);
                     break;
@@ -155,13 +156,10 @@ fn dateline_head(p: &str) -> Option<(&str, &str)> {
 /// A head that ends as a sentence does ("He said no.") is no dateline; one that ends with an
 /// abbreviated state ("HAYWARD, Calif.", "WASHINGTON, D.C.") may be.
 fn ends_a_sentence(head: &str) -> bool {
-    if head.ends_with(['!', '?']) {
-        return true;
-    }
     let last = head.split([' ', ',']).next_back().unwrap_or("");
     let abbreviation =
         last.chars().count() <= 6 && last.chars().next().is_some_and(char::is_uppercase);
-    head.ends_with('.') && !abbreviation
+    head.ends_with(SENTENCE_END) && !(head.ends_with('.') && abbreviation)
 }
 
 /// The place in a dateline, and the site it credits: credits, dates and media names taken
@@ -386,6 +384,16 @@ mod tests {
             split("New York, NY – With content moving to phones.").map(|(place, _)| place),
             Some("New York, NY".into())
         );
+    }
+
+    #[test]
+    fn a_head_ending_in_any_sentence_mark_ends_a_sentence() {
+        assert!(ends_a_sentence("He said no."));
+        assert!(ends_a_sentence("Would he go?"));
+        assert!(ends_a_sentence("He said nothing more…"));
+        assert!(ends_a_sentence("他说不。"));
+        assert!(!ends_a_sentence("HAYWARD, Calif."));
+        assert!(!ends_a_sentence("JAKARTA"));
     }
 
     #[test]

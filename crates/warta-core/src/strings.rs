@@ -6,6 +6,23 @@
 /// Devanagari).
 pub(crate) const SENTENCE_END: [char; 10] = ['.', '!', '?', '…', '。', '！', '？', '؟', '۔', '।'];
 
+/// The sentence ends that state rather than ask or exclaim: the full stops among
+/// [`SENTENCE_END`]. A headline may end with a question or an exclamation, never with a stop.
+pub(crate) const FULL_STOPS: [char; 4] = ['.', '。', '۔', '।'];
+
+/// Marks that close a clause inside a sentence: comma, semicolon, colon (Latin, CJK
+/// full-width, Arabic). A line ending with one continues on the next.
+pub(crate) const CLAUSE_END: [char; 8] = [',', ';', ':', '，', '；', '：', '、', '،'];
+
+/// The colon, Latin and full-width: what closes a label ("Foto:", "记者：") or opens a list.
+pub(crate) const COLONS: [char; 2] = [':', '：'];
+
+/// What content selection reads as "this unit has sentence punctuation": [`SENTENCE_END`] and
+/// the semicolons, but not the danda and the Urdu stop, which selection was never tuned with
+/// (counting them lets a Hindi page's summary box into its body).
+pub(crate) const SELECTION_PUNCT: [char; 10] =
+    ['.', '!', '?', '…', '。', '！', '？', '؟', ';', '；'];
+
 /// Marks prose has inside its sentences (commas and stops, Latin, CJK and Arabic); a menu or a
 /// list of names flattened into one line has next to none.
 pub(crate) const PROSE_MARKS: [char; 9] = [',', '.', ';', '!', '?', '，', '、', '。', '،'];
@@ -95,6 +112,19 @@ mod tests {
         assert!(ends_sentence("Er sagte: „Ja.“".trim_end_matches('“')));
         assert!(ends_sentence("他说：“我们准备好了。”"));
         assert!(!ends_sentence("Berita terkait"));
+    }
+
+    #[test]
+    fn named_sets_keep_their_stated_relation_to_sentence_end() {
+        assert!(FULL_STOPS.iter().all(|c| SENTENCE_END.contains(c)));
+        assert!(!FULL_STOPS.contains(&'?') && !FULL_STOPS.contains(&'!'));
+        let selection: Vec<char> = SENTENCE_END
+            .into_iter()
+            .filter(|c| !matches!(c, '।' | '۔'))
+            .chain([';', '；'])
+            .collect();
+        assert_eq!(SELECTION_PUNCT.to_vec(), selection);
+        assert!(CLAUSE_END.iter().all(|c| !SENTENCE_END.contains(c)));
     }
 
     #[test]

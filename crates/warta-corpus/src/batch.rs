@@ -141,31 +141,13 @@ enum Done {
 pub fn run(config: &Config, sources: &[Source], stop: &AtomicBool) -> io::Result<Summary> {
     let started = Instant::now();
     let mut dedup = config.dedup.map(Dedup::new);
-    let mut done_keys = HashSet::new();
-    let mut sink = Sink::open(
-        config.output.as_deref(),
-        config.format,
-        config.resume,
-        &mut |prior| {
-            if let Some(d) = dedup.as_mut() {
-                let fp = Fingerprints::of(&prior.text, d.wants_near()).or_else(|| {
-                    let exact = u64::from_str_radix(prior.fingerprint.as_deref()?, 16).ok()?;
-                    Some(Fingerprints { exact, near: None })
-                });
-                if let (Some(key), Some(fp)) = (prior.key(), fp) {
-                    d.check(key, fp);
-                }
-            }
-            if let Some(key) = prior.key() {
-                done_keys.insert(key.to_string());
-            }
-        },
-    )?;
+    let (mut sink, done_keys) = open_output(config, dedup.as_mut())?;
     let summary = Mutex::new(Summary::default());
     let bytes_read = AtomicU64::new(0);
     let progress = config
         .progress
         .then(|| progress_bar(input::known_size(sources)));
+    let wants_near = dedup.as_ref().is_some_and(|d| d.wants_near());
     let mut writer = Writer {
         sink: &mut sink,
         dedup: dedup.as_mut(),
@@ -180,94 +162,23 @@ pub fn run(config: &Config, sources: &[Source], stop: &AtomicBool) -> io::Result
         limits: config.limits,
         bytes_read: &bytes_read,
     };
-    let mut read = 0u64;
-    // Counts the item, applies --resume and the stop conditions; `Some` when it is work.
-    let mut admit = |item: Item| -> ControlFlow<(), Option<Item>> {
-        if stop.load(Ordering::Relaxed) {
-            return ControlFlow::Break(());
-        }
-        read += 1;
-        let mut s = lock(&summary);
-        s.read += 1;
-        let item = match item {
-            Item::Skipped(reason) => {
-                s.skip(reason);
-                None
-            }
-            item if item.key().is_some_and(|k| done_keys.contains(k)) => {
-                s.skip("already in the output".into());
-                None
-            }
-            item => Some(item),
-        };
-        drop(s);
-        if config.max_items.is_some_and(|max| read >= max) {
-            stop.store(true, Ordering::Relaxed);
-        }
-        ControlFlow::Continue(item)
+    let feed = Feed {
+        reader,
+        sources,
+        admission: Admission {
+            done_keys,
+            summary: &summary,
+            max_items: config.max_items,
+            stop,
+        },
     };
-    let wants_near = writer.dedup.as_ref().is_some_and(|d| d.wants_near());
     let fetcher = Fetcher::new(config.fetch.clone());
-    // A panic in one page's work must not stall the ordered writer: it becomes that page's
-    // error record (the extractor's own panics are already caught closer to the source).
-    let work = |item: Item| {
-        let (id, input) = item.identity();
-        warta_core::catch_panic(|| {
-            finish(item, &config.options, &fetcher, config.format, wants_near)
-        })
-        .unwrap_or_else(|panic| {
-            let record = Record::refused(id, input, &panic);
-            let rendered = config.format.render(&record);
-            Done::Record {
-                record: Box::new(record),
-                rendered,
-                fingerprints: None,
-            }
-        })
-    };
-
+    let work = |item: Item| extract(item, config, &fetcher, wants_near);
     // `Break` when the run stopped before the end of its input.
     let read_all = if config.jobs <= 1 {
-        reader.visit(sources, &mut |item| {
-            if let Some(item) = admit(item)? {
-                writer.write(work(item), stop);
-            }
-            ControlFlow::Continue(())
-        })
+        in_sequence(feed, &work, &mut writer, stop)
     } else {
-        let window = config.jobs * 4;
-        let (task_tx, task_rx) = sync_channel::<(u64, Item)>(config.jobs);
-        let (done_tx, done_rx) = channel::<(u64, Done)>();
-        let (permit_tx, permit_rx) = sync_channel::<()>(window);
-        let task_rx = Mutex::new(task_rx);
-        std::thread::scope(|scope| {
-            let reading = scope.spawn(move || {
-                let mut seq = 0u64;
-                reader.visit(sources, &mut |item| {
-                    if let Some(item) = admit(item)? {
-                        // The sends fail only when the writer is gone; stop reading then.
-                        if permit_tx.send(()).is_err() || task_tx.send((seq, item)).is_err() {
-                            return ControlFlow::Break(());
-                        }
-                        seq += 1;
-                    }
-                    ControlFlow::Continue(())
-                })
-            });
-            for _ in 0..config.jobs {
-                let (task_rx, done_tx) = (&task_rx, done_tx.clone());
-                scope.spawn(move || loop {
-                    let next = lock(task_rx).recv();
-                    let Ok((seq, item)) = next else { break };
-                    if done_tx.send((seq, work(item))).is_err() {
-                        break;
-                    }
-                });
-            }
-            drop(done_tx);
-            write_in_order(&mut writer, done_rx, permit_rx, stop);
-            reading.join().unwrap_or(ControlFlow::Break(()))
-        })
+        in_parallel(config.jobs, feed, &work, &mut writer, stop)
     };
     let failure = writer.failure.take();
     sink.finish()?;
@@ -282,6 +193,167 @@ pub fn run(config: &Config, sources: &[Source], stop: &AtomicBool) -> io::Result
     summary.input_bytes = bytes_read.load(Ordering::Relaxed);
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Opens the output. When resuming, the records already there are read back: their keys
+/// are returned, to be skipped, and their fingerprints fed to `dedup`, so that a later copy
+/// still points at the first one written before the restart.
+fn open_output(
+    config: &Config,
+    mut dedup: Option<&mut Dedup>,
+) -> io::Result<(Sink, HashSet<String>)> {
+    let mut done_keys = HashSet::new();
+    let sink = Sink::open(
+        config.output.as_deref(),
+        config.format,
+        config.resume,
+        &mut |prior| {
+            if let Some(d) = dedup.as_mut() {
+                // A record read back without its text still names its fingerprint.
+                let fp = Fingerprints::of(&prior.text, d.wants_near()).or_else(|| {
+                    let exact = u64::from_str_radix(prior.fingerprint.as_deref()?, 16).ok()?;
+                    Some(Fingerprints { exact, near: None })
+                });
+                if let (Some(key), Some(fp)) = (prior.key(), fp) {
+                    d.check(key, fp);
+                }
+            }
+            if let Some(key) = prior.key() {
+                done_keys.insert(key.to_string());
+            }
+        },
+    )?;
+    Ok((sink, done_keys))
+}
+
+/// The reader's gate: counts every item, applies `--resume` and the stop conditions.
+struct Admission<'a> {
+    /// Keys of the records already in the output.
+    done_keys: HashSet<String>,
+    summary: &'a Mutex<Summary>,
+    max_items: Option<u64>,
+    stop: &'a AtomicBool,
+}
+
+impl Admission<'_> {
+    /// `Break` once the run is told to stop; `Some` when the item is work.
+    fn admit(&mut self, item: Item) -> ControlFlow<(), Option<Item>> {
+        if self.stop.load(Ordering::Relaxed) {
+            return ControlFlow::Break(());
+        }
+        let mut s = lock(self.summary);
+        s.read += 1;
+        let read = s.read;
+        let item = match item {
+            Item::Skipped(reason) => {
+                s.skip(reason);
+                None
+            }
+            item if item.key().is_some_and(|k| self.done_keys.contains(k)) => {
+                s.skip("already in the output".into());
+                None
+            }
+            item => Some(item),
+        };
+        drop(s);
+        if self.max_items.is_some_and(|max| read >= max) {
+            self.stop.store(true, Ordering::Relaxed);
+        }
+        ControlFlow::Continue(item)
+    }
+}
+
+/// Where the items come from: the sources, read in order through the gate.
+struct Feed<'a> {
+    reader: Reader<'a>,
+    sources: &'a [Source],
+    admission: Admission<'a>,
+}
+
+impl Feed<'_> {
+    /// Hands each admitted item to `take`; `Break` when reading stopped before the end.
+    fn each(mut self, take: &mut dyn FnMut(Item) -> ControlFlow<()>) -> ControlFlow<()> {
+        self.reader.visit(
+            self.sources,
+            &mut |item| match self.admission.admit(item)? {
+                Some(item) => take(item),
+                None => ControlFlow::Continue(()),
+            },
+        )
+    }
+}
+
+/// One page's work on a worker. A panic in it must not stall the ordered writer: it becomes
+/// that page's error record (the extractor's own panics are already caught closer to the
+/// source).
+fn extract(item: Item, config: &Config, fetcher: &Fetcher, wants_near: bool) -> Done {
+    let (id, input) = item.identity();
+    warta_core::catch_panic(|| finish(item, &config.options, fetcher, config.format, wants_near))
+        .unwrap_or_else(|panic| {
+            let record = Record::refused(id, input, &panic);
+            let rendered = config.format.render(&record);
+            Done::Record {
+                record: Box::new(record),
+                rendered,
+                fingerprints: None,
+            }
+        })
+}
+
+/// Everything on the calling thread: read, extract, write, one item at a time.
+fn in_sequence(
+    feed: Feed<'_>,
+    work: &dyn Fn(Item) -> Done,
+    writer: &mut Writer<'_>,
+    stop: &AtomicBool,
+) -> ControlFlow<()> {
+    feed.each(&mut |item| {
+        writer.write(work(item), stop);
+        ControlFlow::Continue(())
+    })
+}
+
+/// A reader thread, `jobs` workers and the writer on the calling thread. Each item carries its
+/// sequence number so the writer can put the results back in input order; permits bound the
+/// items in flight to `jobs * 4`.
+fn in_parallel(
+    jobs: usize,
+    feed: Feed<'_>,
+    work: &(dyn Fn(Item) -> Done + Sync),
+    writer: &mut Writer<'_>,
+    stop: &AtomicBool,
+) -> ControlFlow<()> {
+    let window = jobs * 4;
+    let (task_tx, task_rx) = sync_channel::<(u64, Item)>(jobs);
+    let (done_tx, done_rx) = channel::<(u64, Done)>();
+    let (permit_tx, permit_rx) = sync_channel::<()>(window);
+    let task_rx = Mutex::new(task_rx);
+    std::thread::scope(|scope| {
+        let reading = scope.spawn(move || {
+            let mut seq = 0u64;
+            feed.each(&mut |item| {
+                // The sends fail only when the writer is gone; stop reading then.
+                if permit_tx.send(()).is_err() || task_tx.send((seq, item)).is_err() {
+                    return ControlFlow::Break(());
+                }
+                seq += 1;
+                ControlFlow::Continue(())
+            })
+        });
+        for _ in 0..jobs {
+            let (task_rx, done_tx) = (&task_rx, done_tx.clone());
+            scope.spawn(move || loop {
+                let next = lock(task_rx).recv();
+                let Ok((seq, item)) = next else { break };
+                if done_tx.send((seq, work(item))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
+        write_in_order(writer, done_rx, permit_rx, stop);
+        reading.join().unwrap_or(ControlFlow::Break(()))
+    })
 }
 
 /// Writes results as they come, in sequence order, holding early ones back.

@@ -396,9 +396,8 @@ fn stopping_mid_run_leaves_a_valid_output() {
     }
 }
 
-#[test]
-fn duplicates_point_at_the_first_seen() {
-    let dir = Scratch::new("dedup");
+/// Stories 1 and 2, then story 1 again under another address and with other furniture.
+fn warc_with_a_copy(dir: &Scratch) -> PathBuf {
     let mut w = WarcWriter::new(Vec::new(), Compress::Gzip);
     w.write_response(
         "https://courier.example/a",
@@ -428,6 +427,13 @@ fn duplicates_point_at_the_first_seen() {
     .unwrap();
     let warc = dir.path("dups.warc.gz");
     write_file(&warc, &w.finish().unwrap());
+    warc
+}
+
+#[test]
+fn duplicates_point_at_the_first_seen() {
+    let dir = Scratch::new("dedup");
+    let warc = warc_with_a_copy(&dir);
     let cfg = Config {
         dedup: Some(DedupMode::Exact),
         ..config(dir.path("out.jsonl"), 2)
@@ -438,6 +444,26 @@ fn duplicates_point_at_the_first_seen() {
     assert!(records[1]["duplicate_of"].is_null());
     assert_eq!(records[2]["duplicate_of"], records[0]["id"]);
     assert_eq!(summary.duplicates, 1);
+}
+
+#[test]
+fn a_resumed_run_still_knows_the_originals_written_before_it() {
+    let dir = Scratch::new("dedup-resume");
+    let sources = [Source::Path(warc_with_a_copy(&dir))];
+    let out = dir.path("out.jsonl");
+    let dedup = |max_items, resume| Config {
+        dedup: Some(DedupMode::Near { max_distance: 3 }),
+        max_items,
+        resume,
+        ..config(out.clone(), 2)
+    };
+    let (first, _) = run_to(dedup(Some(2), false), &sources);
+    assert!(first.stopped_early);
+    let (second, records) = run_to(dedup(None, true), &sources);
+    assert_eq!(second.skipped.get("already in the output"), Some(&2));
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[2]["duplicate_of"], records[0]["id"]);
+    assert_eq!(second.duplicates, 1);
 }
 
 #[test]

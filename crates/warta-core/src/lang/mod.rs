@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use crate::article::Role;
+use crate::strings::fold;
 
 include!(concat!(env!("OUT_DIR"), "/lang_packs.rs"));
 
@@ -111,6 +112,39 @@ impl Bylines {
         ]
         .into_iter()
         .flat_map(|(list, role)| list.iter().map(move |l| (l.as_str(), role)))
+    }
+}
+
+/// What separates the names of one credit: "A, B / C", Latin and CJK.
+const NAME_SEPARATORS: [char; 7] = [',', ';', '&', '/', '|', '、', '，'];
+
+/// "A, B and C" → ["A", "B", "C"]: a credit's names, split at separators and at the packs'
+/// joining words (`joiners`, lower-case), for metadata's byline reader and text mode's head
+/// alike. A joiner joins only between two words: a first or last word that spells one is
+/// part of a name ("Dan Brown", Indonesian "dan"; "Richard I", Polish "i"). Each name's words
+/// are joined by one space; empty names are dropped.
+pub(crate) fn split_names(text: &str, joiners: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in text.split(NAME_SEPARATORS) {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let mut name: Vec<&str> = Vec::new();
+        for (k, &word) in words.iter().enumerate() {
+            let between = k > 0 && k + 1 < words.len();
+            if between && joiners.contains(&fold(word)) {
+                push_name(&mut out, &mut name);
+            } else {
+                name.push(word);
+            }
+        }
+        push_name(&mut out, &mut name);
+    }
+    out
+}
+
+fn push_name(out: &mut Vec<String>, words: &mut Vec<&str>) {
+    if !words.is_empty() {
+        out.push(words.join(" "));
+        words.clear();
     }
 }
 
@@ -505,6 +539,21 @@ pub(crate) fn iso_639_1(lang: whatlang::Lang) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_split_at_separators_and_at_joiners_between_words() {
+        let joiners = ["dan".to_string(), "i".to_string(), "and".to_string()];
+        let split = |t: &str| split_names(t, &joiners);
+        assert_eq!(
+            split("Ani Lestari dan Budi, Citra / Dewi"),
+            ["Ani Lestari", "Budi", "Citra", "Dewi"]
+        );
+        assert_eq!(split("张三、李四"), ["张三", "李四"]);
+        // a joiner's spelling that opens or closes a part is a name's word
+        assert_eq!(split("Dan Brown and Ann Poe"), ["Dan Brown", "Ann Poe"]);
+        assert_eq!(split("Jane Doe, I agree"), ["Jane Doe", "I agree"]);
+        assert_eq!(split("Richard I"), ["Richard I"]);
+    }
 
     /// The definition the index must agree with: every pack in order, every kind in order.
     fn furniture_kind_by_scan(line: &str) -> Option<FurnitureKind> {

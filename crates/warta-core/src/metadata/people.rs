@@ -533,7 +533,7 @@ impl Words {
                     }
                     let names = names.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
                     let names = self.after_inner_label(names, &mut role);
-                    for name in self.split_names(names) {
+                    for name in lang::split_names(names, &self.joiners) {
                         if let Some(name) = self.clean_name(&name, trust) {
                             out.push(Credit {
                                 person: Person { name, role },
@@ -565,36 +565,6 @@ impl Words {
         cuts.sort_unstable();
         cuts.push(text.len());
         cuts.windows(2).map(|w| &text[w[0]..w[1]]).collect()
-    }
-
-    /// "A, B and C" → ["A", "B", "C"].
-    fn split_names(&self, text: &str) -> Vec<String> {
-        let mut parts: Vec<String> = text
-            .split([',', ';', '&', '/', '、', '，'])
-            .map(str::to_string)
-            .collect();
-        for j in &self.joiners {
-            if j.chars().all(char::is_alphabetic) {
-                let pat = format!(" {j} ");
-                parts = parts
-                    .iter()
-                    .flat_map(|p| {
-                        let Some(lower) = lower_aligned(p).filter(|l| l.contains(&pat)) else {
-                            return vec![p.clone()];
-                        };
-                        let mut out = Vec::new();
-                        let mut last = 0;
-                        for (i, _) in lower.match_indices(&pat) {
-                            out.push(p[last..i].to_string());
-                            last = i + pat.len();
-                        }
-                        out.push(p[last..].to_string());
-                        out
-                    })
-                    .collect();
-            }
-        }
-        parts
     }
 
     /// A plausible name from one split part, with job titles cut off; `None` for anything

@@ -338,6 +338,19 @@ fn commenters_are_not_authors() {
 }
 
 #[test]
+fn a_consent_line_after_a_comma_is_no_byline() {
+    // Regression: the part after the comma began with a space, so its opening "I" read as
+    // the Polish joiner and "Acme's Privacy Notice" became the author.
+    let a = meta(
+        r#"<html><body><h1>How to write a help centre article</h1>
+        <p>Article text that is long enough to matter here.</p>
+        <form><p class="byline">By submitting, I agree to Acme's Privacy Notice.</p></form>
+        </body></html>"#,
+    );
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+}
+
+#[test]
 fn email_the_author_is_not_a_name() {
     let a = meta(
         r#"<html><body><h1>City budget passes after long debate</h1>

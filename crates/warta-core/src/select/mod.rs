@@ -24,7 +24,7 @@ use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::lang::FurnitureKind;
 use crate::metadata::Metadata;
 use crate::options::{Focus, Options};
-use crate::strings::collapse;
+use crate::strings::{collapse, SELECTION_PUNCT};
 use crate::warning::Fallback;
 use segment::{segment, Unit, UnitKind};
 
@@ -809,11 +809,10 @@ fn is_picture_only(dom: &Dom, id: NodeId) -> bool {
     pictures
 }
 
-/// Sentence-ending punctuation in the scripts we read. (Not `strings::SENTENCE_END`: a unit
-/// with a clause mark counts, and the danda and the Urdu stop were never weighed here.) A
-/// colon between digits is a clock time ("в 12:30"), not the end of a clause.
+/// Sentence or clause punctuation (see [`SELECTION_PUNCT`]). A colon between digits is a clock
+/// time ("в 12:30"), not the end of a clause.
 fn has_sentence_punct(text: &str) -> bool {
-    text.contains(['.', '!', '?', '。', '！', '？', '؟', '…', ';'])
+    text.contains(SELECTION_PUNCT)
         || text.match_indices(':').any(|(i, _)| {
             let digit_before = text[..i].ends_with(|c: char| c.is_ascii_digit());
             let digit_after = text[i + 1..].starts_with(|c: char| c.is_ascii_digit());

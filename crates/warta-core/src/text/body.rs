@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::article::Block;
 use crate::copyright;
 use crate::options::Focus;
-use crate::strings::PROSE_MARKS;
+use crate::strings::{COLONS, PROSE_MARKS};
 
 use super::furniture::{per_post_labels, Kind};
 use super::lines::{has_menu_separators, Line};
@@ -98,7 +98,7 @@ fn is_prose(line: &Line, kind: &Kind) -> bool {
 /// A sentence long enough to be prose: closed by a stop, or by a colon that opens what
 /// follows ("Services include:"); a label closed by a colon is a word or two.
 fn is_sentence(line: &Line) -> bool {
-    line.words >= SENTENCE_WORDS && (line.ends_sentence || line.text.ends_with([':', '：']))
+    line.words >= SENTENCE_WORDS && (line.ends_sentence || line.text.ends_with(COLONS))
 }
 
 /// Inline furniture and captions sit inside an article without breaking its prose.

@@ -6,7 +6,8 @@
 use super::furniture::Kind;
 use super::lines::Line;
 use super::phrases::Phrases;
-use crate::strings::fold;
+use crate::script::is_cjk_punct;
+use crate::strings::{fold, COLONS, SENTENCE_END};
 
 /// A caption is a sentence or two, not a paragraph of reporting.
 const MAX_CAPTION_WORDS: usize = 70;
@@ -62,11 +63,12 @@ fn bracketed_credit(text: &str, phrases: &Phrases) -> Option<(String, String)> {
     Some((caption.to_string(), strip_label(inner, phrases)))
 }
 
-/// "Caption sentence. Credit words" — the tail after the last full stop is a credit.
+/// "Caption sentence. Credit words" — the tail after the last sentence end is a credit. A
+/// full-width mark needs no space after it: CJK text has none.
 fn trailing_credit(text: &str, phrases: &Phrases) -> Option<(String, String)> {
     let (at, stop) = text.char_indices().rfind(|&(i, c)| {
-        matches!(c, '.' | '。' | '!' | '?')
-            && text[i + c.len_utf8()..].starts_with(|n: char| n.is_whitespace() || c == '。')
+        SENTENCE_END.contains(&c)
+            && (is_cjk_punct(c) || text[i + c.len_utf8()..].starts_with(char::is_whitespace))
     })?;
     let caption = text[..at + stop.len_utf8()].trim();
     let tail = text[at + stop.len_utf8()..].trim();
@@ -86,7 +88,7 @@ fn labelled_credit(text: &str, phrases: &Phrases) -> Option<(String, String)> {
     let folded = fold(text);
     let label = phrases_starting(&folded, phrases)?;
     let rest = super::lines::skip_chars(text, label).trim_start();
-    let credit = rest.strip_prefix([':', '：'])?.trim();
+    let credit = rest.strip_prefix(COLONS)?.trim();
     if credit.is_empty() || credit.split_whitespace().count() > MAX_CREDIT_WORDS {
         return None;
     }
@@ -122,8 +124,7 @@ fn phrases_starting(folded: &str, phrases: &Phrases) -> Option<usize> {
         .iter()
         .flat_map(|p| &p.furniture.photo_credit)
         .filter(|w| {
-            folded.starts_with(w.as_str())
-                && folded[w.len()..].trim_start().starts_with([':', '：'])
+            folded.starts_with(w.as_str()) && folded[w.len()..].trim_start().starts_with(COLONS)
         })
         .map(|w| w.chars().count())
         .max()
@@ -135,7 +136,7 @@ fn strip_label(credit: &str, phrases: &Phrases) -> String {
     match phrases_starting(&folded, phrases) {
         Some(label) => super::lines::skip_chars(credit, label)
             .trim_start()
-            .trim_start_matches([':', '：'])
+            .trim_start_matches(COLONS)
             .trim()
             .to_string(),
         None => credit.to_string(),
@@ -192,6 +193,21 @@ mod tests {
                 "Bangunan yang rusak di Bakhmut, 9 Mei 2022.".into(),
                 "Polisi Wilayah Donetsk/Handout melalui REUTERS".into()
             ))
+        );
+    }
+
+    #[test]
+    fn any_sentence_end_can_precede_the_credit() {
+        assert_eq!(
+            split("Para pengungsi tiba di perbatasan… KOTA.CO/Rahmat Hidayanto"),
+            Some((
+                "Para pengungsi tiba di perbatasan…".into(),
+                "KOTA.CO/Rahmat Hidayanto".into()
+            ))
+        );
+        assert_eq!(
+            split("市民 在广场上庆祝！KOTA.CO/Rahmat"),
+            Some(("市民 在广场上庆祝！".into(), "KOTA.CO/Rahmat".into()))
         );
     }
 

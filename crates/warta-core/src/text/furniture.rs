@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::lines::{has_menu_separators, skip_chars, Line};
 use super::phrases::Phrases;
 use super::when::When;
+use crate::strings::COLONS;
 
 /// The role of one line in the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -386,7 +387,7 @@ fn is_boilerplate(line: &Line, phrases: &Phrases) -> bool {
 fn source_credit(line: &Line, phrases: &Phrases) -> Option<Vec<String>> {
     let len = phrases.prefix(line, |f| &f.source_labels)?;
     let rest = skip_chars(&line.text, len).trim_start();
-    let names = rest.strip_prefix([':', '：'])?.trim();
+    let names = rest.strip_prefix(COLONS)?.trim();
     if names.is_empty() || names.split_whitespace().count() > MAX_SOURCE_WORDS {
         return None;
     }

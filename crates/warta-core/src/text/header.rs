@@ -8,8 +8,9 @@ use super::furniture::Kind;
 use super::lines::{skip_chars, Line};
 use super::phrases::Phrases;
 use super::when::When;
+use crate::lang;
 use crate::lead::looks_like_domain;
-use crate::strings::fold;
+use crate::strings::COLONS;
 
 /// How many lines above the body the head may reach.
 const HEAD_REACH: usize = 12;
@@ -94,7 +95,7 @@ fn byline(
     when: &When,
 ) -> Option<Vec<Person>> {
     let line = &lines[i];
-    let label = line.folded.trim_end_matches([':', '：']).trim();
+    let label = line.folded.trim_end_matches(COLONS).trim();
     if let Some(role) = role_of(label, phrases) {
         let next = i + 1;
         let name = lines
@@ -109,7 +110,7 @@ fn byline(
     }
     let (len, role) = labelled(&line.folded, phrases)?;
     let rest = skip_chars(&line.text, len)
-        .trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '：')
+        .trim_start_matches(|c: char| c.is_whitespace() || COLONS.contains(&c))
         .trim();
     if !is_name(&Line::new(rest.to_string()), when, phrases) {
         return None;
@@ -131,37 +132,17 @@ fn is_name(line: &Line, when: &When, phrases: &Phrases) -> bool {
         && when.date_line(&line.text).is_none()
 }
 
-/// "Jane Doe, John Roe and Ann Poe": the names a byline credits, split at commas and at the
-/// packs' joining words.
+/// The names a byline credits, each with `role`.
 fn people(names: &str, role: Role, phrases: &Phrases) -> Vec<Person> {
-    let joiners: Vec<&str> = phrases
+    let joiners: Vec<String> = phrases
         .packs()
         .iter()
-        .flat_map(|p| p.bylines.joiners.iter().map(String::as_str))
+        .flat_map(|p| p.bylines.joiners.iter().map(|j| j.to_lowercase()))
         .collect();
-    let mut out = Vec::new();
-    for part in names.split([',', '&', '|', '/', ';']) {
-        let mut name: Vec<&str> = Vec::new();
-        for word in part.split_whitespace() {
-            if joiners.contains(&fold(word).as_str()) {
-                push_person(&mut out, &name, role);
-                name.clear();
-            } else {
-                name.push(word);
-            }
-        }
-        push_person(&mut out, &name, role);
-    }
-    out
-}
-
-fn push_person(out: &mut Vec<Person>, words: &[&str], role: Role) {
-    if !words.is_empty() {
-        out.push(Person {
-            name: words.join(" "),
-            role,
-        });
-    }
+    lang::split_names(names, &joiners)
+        .into_iter()
+        .map(|name| Person { name, role })
+        .collect()
 }
 
 /// The role a whole-line label names ("reporter", "penulis").

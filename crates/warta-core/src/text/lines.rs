@@ -1,6 +1,6 @@
 //! Lines of flattened text and the shape features the classifier reads from them.
 
-use crate::strings::{collapse, ends_sentence, fold};
+use crate::strings::{collapse, ends_sentence, fold, CLAUSE_END, FULL_STOPS};
 
 /// At most this many lines are read; the rest of a larger input is ignored.
 pub(super) const MAX_LINES: usize = 100_000;
@@ -50,11 +50,13 @@ impl Line {
         }
     }
 
-    /// A headline or a list entry's title: a few words, capitalised, not closed by a full stop.
+    /// A headline or a list entry's title: a few words, capitalised, not closed by a full stop
+    /// or a clause mark (it may end with a question or an exclamation).
     pub(super) fn headline_shaped(&self) -> bool {
         (3..=30).contains(&self.words)
             && self.starts_capitalised()
-            && !self.text.ends_with(['.', ',', ';', ':', '。'])
+            && !self.text.ends_with(FULL_STOPS)
+            && !self.text.ends_with(CLAUSE_END)
             && !has_menu_separators(&self.text)
     }
 }
@@ -120,6 +122,15 @@ mod tests {
     fn counts_ideographs_as_half_words() {
         assert_eq!(word_count("新华社北京电"), 3);
         assert_eq!(word_count("Hello world, 2022"), 3);
+    }
+
+    #[test]
+    fn a_headline_may_ask_but_not_stop_or_break_off() {
+        let shaped = |t: &str| Line::new(t.to_string()).headline_shaped();
+        assert!(shaped("Mengapa harga beras naik lagi?"));
+        assert!(!shaped("Harga beras naik lagi tahun ini."));
+        assert!(!shaped("प्रदेश में बिजली का बिल बढ़ गया।"));
+        assert!(!shaped("Harga beras naik lagi tahun ini，"));
     }
 
     #[test]

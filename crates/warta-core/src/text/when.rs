@@ -5,6 +5,7 @@ use jiff::tz::{Offset, TimeZone};
 use jiff::Timestamp;
 
 use crate::dates::{self, DateContext};
+use crate::strings::ends_sentence;
 
 /// A date line carries little besides the date: a label ("Published", "Diperbarui") at most.
 const MAX_WORDS_BESIDE_A_DATE: usize = 3;
@@ -78,7 +79,7 @@ impl When {
         {
             return true;
         }
-        !line.ends_with(['.', '!', '?']) && date.is_some_and(|d| d.time.is_some())
+        !ends_sentence(line) && date.is_some_and(|d| d.time.is_some())
     }
 
     fn holds_a_time(&self, line: &str) -> bool {
