@@ -232,6 +232,37 @@ fn a_stamp_printed_right_above_the_headline_outranks_the_teasers_below() {
 }
 
 #[test]
+fn a_plain_stamp_line_right_above_the_headline_outranks_a_bare_date_tag() {
+    let page = |kicker: &str| {
+        format!(
+            r#"<html><head><meta name="date" content="2020-02-12"></head><body>
+            <p>{kicker}</p><h1>Fair supply chains</h1>
+            <p>The youth groups plan a workshop on fair supply chains in the spring.</p>
+            </body></html>"#
+        )
+    };
+    // a line of its own above the headline, with no date class: the story's stamp
+    let stamp = meta(&page("05.02.2020 10:16 - Regional league - Press office"));
+    assert_eq!(stamp.published.as_deref(), Some("2020-02-05T10:16:00"));
+    // a sentence above the headline is no stamp line: the markup's day stands
+    let sentence = meta(&page(
+        "On 05.02.2020 the youth groups met in the town hall to plan the spring workshop \
+         on supply chains together with the regional office",
+    ));
+    assert_eq!(sentence.published.as_deref(), Some("2020-02-12"));
+    // the banner's date strip (the reader's clock) ends right above the headline too, but
+    // in another box than the headline's
+    let banner = meta(
+        r#"<html><head><meta name="date" content="2020-02-12"></head><body>
+        <div class="top"><p>Home</p><p>Thursday, 13 Feb 2020 3PM 8°C</p></div>
+        <div class="page"><div class="column"><div class="story"><h1>Fair supply chains</h1>
+        <p>The youth groups plan a workshop on fair supply chains in the spring.</p>
+        </div></div></div></body></html>"#,
+    );
+    assert_eq!(banner.published.as_deref(), Some("2020-02-12"));
+}
+
+#[test]
 fn a_cms_submitted_line_below_the_body_is_the_stamp() {
     let body = "The camp ran workshops on open licences and a hackathon for the coin's wallet. "
         .repeat(25);

@@ -18,6 +18,7 @@ use crate::copyright;
 use crate::dates::{self, ParsedDate};
 use crate::dom::{NodeId, DOCUMENT};
 use crate::lang;
+use crate::tags;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stamp {
@@ -232,8 +233,10 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
             let line_end = lead[d.span.end..]
                 .find('\n')
                 .map_or(lead.len(), |i| d.span.end + i);
-            let words = lead[line_start..d.span.start].split_whitespace().count()
-                + lead[d.span.end..line_end].split_whitespace().count();
+            let words = words_around(
+                &lead[line_start..line_end],
+                &(d.span.start - line_start..d.span.end - line_start),
+            );
             let stamp_line = line_end - line_start <= MAX_STAMP_TEXT && words <= MAX_STAMP_WORDS;
             let confidence = if !stamp_line {
                 0.45
@@ -250,6 +253,20 @@ pub(super) fn find(page: &Page, headline: Option<NodeId>, lead: &str) -> Dates {
                 0.6
             } - 0.05 * k as f32;
             push(stamp, Some(d), "byline-text".into(), confidence);
+        }
+    }
+
+    // The line right above the headline (its kicker), when it is a stamp line of its own,
+    // is almost as surely the story's as the stamp under the headline: it outranks the
+    // page's meta tags (a bare `date` tag is often the CMS's last change), not its JSON-LD.
+    if let Some((block, line)) = headline.and_then(|h| kicker_line(page, h)) {
+        if let Some((label, d)) = read_written_date(&line, page) {
+            if words_around(&line, &d.span) <= MAX_STAMP_WORDS
+                && !is_member_date(page, block, &line)
+            {
+                let stamp = label.unwrap_or_else(|| declared.stamp_of(Some(&d)));
+                push(stamp, Some(d), "byline-text".into(), KICKER_CONFIDENCE);
+            }
         }
     }
 
@@ -693,6 +710,57 @@ fn placement_penalty(page: &Page, n: NodeId, headline: Option<NodeId>) -> f32 {
         penalty += 0.1;
     }
     penalty
+}
+
+/// How far back from the headline the walk looks for the text of its kicker line (nodes).
+const MAX_KICKER_WALK: usize = 200;
+/// The kicker line's box holds the headline at most this many levels down.
+const MAX_KICKER_DEPTH: usize = 3;
+/// A date on the kicker line: below JSON-LD (0.95) and the stamp right under the headline.
+const KICKER_CONFIDENCE: f32 = 0.9;
+
+/// The words on a stamp's line besides the date at `span`.
+fn words_around(line: &str, span: &std::ops::Range<usize>) -> usize {
+    let count = |s: Option<&str>| s.map_or(0, |s| s.split_whitespace().count());
+    count(line.get(..span.start)) + count(line.get(span.end..))
+}
+
+/// The line printed right above the headline `h`, and its block: the block holding the
+/// nearest visible text before the headline, when it stands apart from the headline
+/// ([`is_kicker`]) and is short enough to be a stamp line.
+fn kicker_line(page: &Page, h: NodeId) -> Option<(NodeId, String)> {
+    let dom = page.dom;
+    let code = |a: NodeId| {
+        dom.tag(a).is_some_and(|t| {
+            matches!(
+                *t,
+                local_name!("script") | local_name!("style") | local_name!("noscript")
+            )
+        })
+    };
+    // the arena holds nodes in document order, so the nodes before `h` precede it
+    let text = (0..h).rev().take(MAX_KICKER_WALK).find(|&n| {
+        dom.text(n)
+            .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+            && !dom.ancestors(n).take(4).any(code)
+            && !page.in_hidden(n)
+            && !page.in_comments(n)
+    })?;
+    let block = dom
+        .ancestors(text)
+        .find(|&a| dom.tag(a).is_some_and(tags::starts_line))?;
+    // a block around the headline too is the page's column, not a line of its own
+    if dom.ancestors(h).any(|a| a == block) || !is_kicker(dom, block, h) {
+        return None;
+    }
+    // the headline's own line shares its box (the date strip of the site's banner, the
+    // reader's clock, ends right above a headline as well)
+    let parent = dom.parent(block)?;
+    if !dom.ancestors(h).take(MAX_KICKER_DEPTH).any(|a| a == parent) {
+        return None;
+    }
+    let line = spaced_text(dom, block, MAX_STAMP_TEXT * 2);
+    (line.len() <= MAX_STAMP_TEXT).then_some((block, line))
 }
 
 /// Letters and digits a stamp's kicker line may hold besides the stamp ("Dec 17, 2025 ·
