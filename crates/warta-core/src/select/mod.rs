@@ -137,6 +137,8 @@ pub(crate) mod knobs {
     pub(crate) const STORY_HEADLINE_WORDS: f32 = 4.0;
     /// ... and this much prose after it (a product's one line of description is not a story).
     pub(crate) const STORY_MIN_PROSE_CHARS: usize = 160;
+    /// A shorter headline heads a story when this much prose follows it before any link.
+    pub(crate) const SHORT_HEADLINE_STORY_CHARS: usize = 600;
     /// A teaser feed: at least this many blurbs, each right after a linked title ...
     pub(crate) const FEED_MIN_TEASERS: usize = 3;
     /// ... and at least this share of the container's blurbs.
@@ -331,8 +333,7 @@ fn feed_boxes(dom: &Dom, units: &[Unit], start: NodeId) -> Vec<bool> {
     let mut teasers = vec![0u32; dom.nodes.len()];
     let mut after_title = false;
     for u in units {
-        let linked_title =
-            u.link_density() >= knobs::LINK_DENSE && u.chars >= knobs::SHORT_UNIT_CHARS;
+        let linked_title = is_linked_title(u);
         if !linked_title
             && u.link_density() < knobs::LINK_DENSE
             && u.chars >= knobs::PROSE_MIN_CHARS
@@ -541,7 +542,8 @@ pub(crate) fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Optio
             .filter(|u| u.node > h && is_prose(u))
             .map(|u| u.chars)
             .sum();
-        is_story_headline(dom, h)
+        (is_story_headline(dom, h)
+            || meta.fields.published.is_some() && story_follows(dom, &units, h))
             && prose_after >= story_prose
             && !is_feed(dom, &units, chosen.root)
     });
@@ -708,6 +710,34 @@ fn is_story_headline(dom: &Dom, h: NodeId) -> bool {
     crate::script::words(&dom.text_content(h)) >= knobs::STORY_HEADLINE_WORDS
 }
 
+/// Whether a story follows the headline: more prose than a section's or a shop category's
+/// introduction, before any link. A short headline ("Scandal at court") on a dated page
+/// still heads its story then; a category's heading is followed by a line or two of
+/// introduction and then its first linked title.
+fn story_follows(dom: &Dom, units: &[Unit], h: NodeId) -> bool {
+    let mut prose = 0;
+    for u in units
+        .iter()
+        .filter(|u| u.node > h && !in_headline(dom, u, Some(h)))
+    {
+        if u.link_density() >= knobs::LINK_DENSE {
+            return false;
+        }
+        if is_prose(u) {
+            prose += u.chars;
+            if prose >= knobs::SHORT_HEADLINE_STORY_CHARS {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A linked line long enough to be a story's title, not a menu label.
+fn is_linked_title(u: &Unit) -> bool {
+    u.link_density() >= knobs::LINK_DENSE && u.chars >= knobs::SHORT_UNIT_CHARS
+}
+
 /// Whether a container is a feed of teasers: its blurbs (plain text of some length) mostly
 /// come right after a linked title, the repeated shape of "title, blurb, time stamp" that a
 /// story's paragraphs do not have.
@@ -716,8 +746,7 @@ fn is_feed(dom: &Dom, units: &[Unit], root: NodeId) -> bool {
     let (mut blurbs, mut teasers) = (0usize, 0usize);
     let mut after_title = false;
     for u in units.iter().filter(|u| inside(u)) {
-        let linked_title =
-            u.link_density() >= knobs::LINK_DENSE && u.chars >= knobs::SHORT_UNIT_CHARS;
+        let linked_title = is_linked_title(u);
         if !linked_title
             && u.link_density() < knobs::LINK_DENSE
             && u.chars >= knobs::PROSE_MIN_CHARS
@@ -1509,6 +1538,39 @@ mod tests {
                 .collect::<String>()
         );
         assert_eq!(chosen_texts(&html), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_short_headline_over_its_story_is_no_listing() {
+        // A two-word headline on a dated page, too short to name a story by itself, with the
+        // story right under it, beside a column of the issue's linked titles and a box of the
+        // latest news.
+        let p4 = "The builders will use stone from the old quarry above the town, so that the \
+            new wall looks like the one the storms took away.";
+        let p5 = "Fishermen said they were glad the work would wait for the end of the season, \
+            and asked the council to keep the slipway free for their boats all winter.";
+        let p6 = "The council will meet them again in March to agree where the builders may \
+            leave their machines and how long the quay will stay closed.";
+        let html = format!(
+            "<html><head><title>Paper : Quiet deal</title></head><body><div>\
+             <div class=date>Thursday 15 December 2011</div><div class=col>{}</div>\
+             <div class=wide><div class=title>Quiet deal</div>\
+             <div class=story_body><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{p4}</p><p>{p5}</p><p>{p6}</p></div></div>\
+             <div class=latest>{}</div></div></body></html>",
+            (1..=25)
+                .map(|i| format!(
+                    "<div><a href=/s{i}>Ferry timetable story number {i} changes for the \
+                     spring</a></div>"
+                ))
+                .collect::<String>(),
+            (1..=24)
+                .map(|i| format!(
+                    "<div><a href=/n{i}>13:{i:02}</a></div><div><a href=/n{i}>Harbour \
+                     workers meet the board again on day {i} of talks</a></div>"
+                ))
+                .collect::<String>(),
+        );
+        assert_eq!(chosen_texts(&html), [P1, P2, P3, p4, p5, p6]);
     }
 
     #[test]
