@@ -137,6 +137,8 @@ pub(crate) mod knobs {
     pub(crate) const STORY_HEADLINE_WORDS: f32 = 4.0;
     /// ... and this much prose after it (a product's one line of description is not a story).
     pub(crate) const STORY_MIN_PROSE_CHARS: usize = 160;
+    /// A standfirst under the headline is at least this long: a byline or a kicker is shorter.
+    pub(crate) const STANDFIRST_MIN_CHARS: usize = 40;
     /// A shorter headline heads a story when this much prose follows it before any link.
     pub(crate) const SHORT_HEADLINE_STORY_CHARS: usize = 600;
     /// A teaser feed: at least this many blurbs, each right after a linked title ...
@@ -216,6 +218,8 @@ pub(crate) enum Decision {
     InFeed,
     /// In the comment thread that follows the article.
     CommentThread,
+    /// Outside the container, but the standfirst right under the headline.
+    Standfirst,
 }
 
 impl Decision {
@@ -236,6 +240,7 @@ impl Decision {
             Decision::TrimmedEdge => "dropped: trimmed from the content's edge",
             Decision::InFeed => "dropped: in a feed of teasers",
             Decision::CommentThread => "dropped: in the comment thread after the article",
+            Decision::Standfirst => "kept: the standfirst under the headline",
         }
     }
 }
@@ -604,6 +609,9 @@ pub(crate) fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Optio
             chosen.confidence = 0.1;
         }
     }
+    if chosen.fallback.is_none() && chosen.page_type != PageType::Listing {
+        take_standfirst(dom, &units, meta.headline_node, &mut chosen);
+    }
     if only_footer_left(dom, &chosen.units) {
         chosen.units.clear();
         chosen.fallback = Some(Fallback::OnlyFooter);
@@ -703,6 +711,43 @@ fn story_beside_feed(
         return None;
     }
     Some(best_container(dom, s, story))
+}
+
+/// Adds the standfirst to a story whose container starts below it: the line right under the
+/// headline, beside it in the headline's box and above the container, plain text long enough
+/// to say something (a deck, a summary in a sentence without its full stop). A byline or a
+/// date line there is shorter or reads as a date; a caption follows a picture, and a
+/// promotion carries links.
+fn take_standfirst(dom: &Dom, units: &[Unit], headline: Option<NodeId>, chosen: &mut Chosen) {
+    let Some(h) = headline else { return };
+    let Some(headline_box) = dom.parent(h) else {
+        return;
+    };
+    let Some((i, u)) = units
+        .iter()
+        .enumerate()
+        .find(|(_, u)| u.node > h && !in_headline(dom, u, Some(h)))
+    else {
+        return;
+    };
+    let ctx = crate::dates::DateContext::default();
+    let standfirst = u.node < chosen.root
+        && dom.ancestors(u.node).any(|a| a == headline_box)
+        && !dom.ancestors(chosen.root).any(|a| a == u.node)
+        && !chosen.units.iter().any(|k| k.node == u.node)
+        && u.chars >= knobs::STANDFIRST_MIN_CHARS
+        && !matches!(u.kind, UnitKind::Image { .. })
+        && u.link_density() < 0.2
+        && !is_furniture(u)
+        && crate::dates::parse(&u.text, &ctx).is_none();
+    if !standfirst {
+        return;
+    }
+    let at = chosen.units.partition_point(|k| k.node < u.node);
+    chosen.units.insert(at, u.clone());
+    if let Some(trace) = chosen.trace.as_mut() {
+        trace.decisions[i] = Decision::Standfirst;
+    }
 }
 
 /// A headline long enough to name a story, counted in words (Han and kana by characters).
@@ -1571,6 +1616,24 @@ mod tests {
                 .collect::<String>(),
         );
         assert_eq!(chosen_texts(&html), [P1, P2, P3, p4, p5, p6]);
+    }
+
+    #[test]
+    fn the_standfirst_above_the_story_box_is_kept() {
+        // The deck sits between the headline and the box of the story's paragraphs, with no
+        // full stop; the story box alone scores best.
+        let deck = "Builders will start in the spring and the harbour stays open to boats";
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=menu>{}</div><div class=story><h1>Harbour wall to be rebuilt after \
+             storms</h1><div class=deck>{deck}</div><div class=tools><a href=/p>Print this page</a> \
+             <a href=/e>Email this page</a> <a href=/f>Follow the paper</a></div>\
+             <div class=text><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div></body></html>",
+            (1..=20)
+                .map(|i| format!("<a href=/m{i}>Section {i}</a> "))
+                .collect::<String>()
+        );
+        assert_eq!(chosen_texts(&html), [deck, P1, P2, P3]);
     }
 
     #[test]
