@@ -745,8 +745,8 @@ fn take_standfirst(dom: &Dom, units: &[Unit], headline: Option<NodeId>, chosen: 
     }
     let at = chosen.units.partition_point(|k| k.node < u.node);
     chosen.units.insert(at, u.clone());
-    if let Some(trace) = chosen.trace.as_mut() {
-        trace.decisions[i] = Decision::Standfirst;
+    if let Some(d) = chosen.trace.as_mut().and_then(|t| t.decisions.get_mut(i)) {
+        *d = Decision::Standfirst;
     }
 }
 
