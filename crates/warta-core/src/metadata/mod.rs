@@ -636,7 +636,15 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
                     && !page.in_comments(n)
                     && normalise(&page::spaced_text(dom, n, 600)) == title
             });
-            (Some(b), printed.or_else(|| printed_plain(page, &title)))
+            if let Some(printed) = printed.or_else(|| printed_plain(page, &title)) {
+                return (Some(b), Some(printed));
+            }
+            // A title of several parts that no brand cut ("Paper - Headline - Section - Desk"):
+            // the part the page prints on its own line is the headline.
+            match printed_part(page, &b.value) {
+                Some((part, n)) => (Some(cand(part, &b.source, b.confidence)), Some(n)),
+                None => (Some(b), None),
+            }
         }
         (None, [(n, text)]) => (Some(cand(text.clone(), "h1", 0.5)), Some(*n)),
         (None, _) => (None, None),
@@ -694,6 +702,29 @@ fn printed_plain(page: &Page, title: &str) -> Option<NodeId> {
                     dom.is_tag(a, &local_name!("a")) || dom.is_tag(a, &local_name!("option"))
                 })
         })
+}
+
+/// The longest part of a title split at its separators that the page prints whole, with the
+/// element that prints it. A part of a word or two is a section's or a site's name.
+fn printed_part(page: &Page, title: &str) -> Option<(String, NodeId)> {
+    let t = collapse(title);
+    let cuts = title_separators(&t);
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for &(a, b) in &cuts {
+        parts.push(&t[start..a]);
+        start = b;
+    }
+    parts.push(&t[start..]);
+    parts.retain(|p| crate::script::words(p) >= 3.0);
+    parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    parts.into_iter().find_map(|p| {
+        let p = trim_separators(p);
+        printed_plain(page, &normalise(p)).map(|n| (p.to_string(), n))
+    })
 }
 
 /// Removes " | Site" style suffixes and "Site - " prefixes from a title: every segment

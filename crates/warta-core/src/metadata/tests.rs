@@ -883,3 +883,20 @@ fn a_headline_printed_whole_in_a_plain_element_anchors_the_article() {
     let h = m.headline_node.expect("a headline node");
     assert!(dom.is_tag(h, &local_name!("b")));
 }
+
+#[test]
+fn the_part_of_a_title_the_page_prints_is_the_headline() {
+    // The paper's name before the headline and two section names after it, none a known brand.
+    let html = "<html><head><title>THE PAPER - Harbour wall rebuilt after the storms - news - \
+         Coast</title></head><body><div class=section>news</div>\
+         <div class=article_title>Harbour wall rebuilt after the storms</div>\
+         <p>Text.</p></body></html>";
+    let (dom, _) = dom::parse(html, &Limits::default());
+    let m = extract(&dom, &Options::default());
+    assert_eq!(
+        m.fields.title.as_deref(),
+        Some("Harbour wall rebuilt after the storms")
+    );
+    let h = m.headline_node.expect("a headline node");
+    assert_eq!(dom.attr(h, "class"), Some("article_title"));
+}

@@ -137,6 +137,10 @@ pub(crate) mod knobs {
     pub(crate) const STORY_HEADLINE_WORDS: f32 = 4.0;
     /// ... and this much prose after it (a product's one line of description is not a story).
     pub(crate) const STORY_MIN_PROSE_CHARS: usize = 160;
+    /// A standfirst under the headline is at least this long: a byline or a kicker is shorter.
+    pub(crate) const STANDFIRST_MIN_CHARS: usize = 40;
+    /// A shorter headline heads a story when this much prose follows it before any link.
+    pub(crate) const SHORT_HEADLINE_STORY_CHARS: usize = 600;
     /// A teaser feed: at least this many blurbs, each right after a linked title ...
     pub(crate) const FEED_MIN_TEASERS: usize = 3;
     /// ... and at least this share of the container's blurbs.
@@ -214,6 +218,8 @@ pub(crate) enum Decision {
     InFeed,
     /// In the comment thread that follows the article.
     CommentThread,
+    /// Outside the container, but the standfirst right under the headline.
+    Standfirst,
 }
 
 impl Decision {
@@ -234,6 +240,7 @@ impl Decision {
             Decision::TrimmedEdge => "dropped: trimmed from the content's edge",
             Decision::InFeed => "dropped: in a feed of teasers",
             Decision::CommentThread => "dropped: in the comment thread after the article",
+            Decision::Standfirst => "kept: the standfirst under the headline",
         }
     }
 }
@@ -331,8 +338,7 @@ fn feed_boxes(dom: &Dom, units: &[Unit], start: NodeId) -> Vec<bool> {
     let mut teasers = vec![0u32; dom.nodes.len()];
     let mut after_title = false;
     for u in units {
-        let linked_title =
-            u.link_density() >= knobs::LINK_DENSE && u.chars >= knobs::SHORT_UNIT_CHARS;
+        let linked_title = is_linked_title(u);
         if !linked_title
             && u.link_density() < knobs::LINK_DENSE
             && u.chars >= knobs::PROSE_MIN_CHARS
@@ -541,7 +547,8 @@ pub(crate) fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Optio
             .filter(|u| u.node > h && is_prose(u))
             .map(|u| u.chars)
             .sum();
-        is_story_headline(dom, h)
+        (is_story_headline(dom, h)
+            || meta.fields.published.is_some() && story_follows(dom, &units, h))
             && prose_after >= story_prose
             && !is_feed(dom, &units, chosen.root)
     });
@@ -601,6 +608,9 @@ pub(crate) fn select(dom: &Dom, cleaned: &Cleaned, meta: &Metadata, opts: &Optio
             chosen.fallback = Some(Fallback::EveryText);
             chosen.confidence = 0.1;
         }
+    }
+    if chosen.fallback.is_none() && chosen.page_type != PageType::Listing {
+        take_standfirst(dom, &units, meta.headline_node, &mut chosen);
     }
     if only_footer_left(dom, &chosen.units) {
         chosen.units.clear();
@@ -703,9 +713,74 @@ fn story_beside_feed(
     Some(best_container(dom, s, story))
 }
 
+/// Adds the standfirst to a story whose container starts below it: the line right under the
+/// headline, beside it in the headline's box and above the container, plain text long enough
+/// to say something (a deck, a summary in a sentence without its full stop). A byline or a
+/// date line there is shorter or reads as a date; a caption follows a picture, and a
+/// promotion carries links.
+fn take_standfirst(dom: &Dom, units: &[Unit], headline: Option<NodeId>, chosen: &mut Chosen) {
+    let Some(h) = headline else { return };
+    let Some(headline_box) = dom.parent(h) else {
+        return;
+    };
+    let Some((i, u)) = units
+        .iter()
+        .enumerate()
+        .find(|(_, u)| u.node > h && !in_headline(dom, u, Some(h)))
+    else {
+        return;
+    };
+    let ctx = crate::dates::DateContext::default();
+    let standfirst = u.node < chosen.root
+        && dom.ancestors(u.node).any(|a| a == headline_box)
+        && !dom.ancestors(chosen.root).any(|a| a == u.node)
+        && !chosen.units.iter().any(|k| k.node == u.node)
+        && u.chars >= knobs::STANDFIRST_MIN_CHARS
+        && !matches!(u.kind, UnitKind::Image { .. })
+        && u.link_density() < 0.2
+        && !is_furniture(u)
+        && crate::dates::parse(&u.text, &ctx).is_none();
+    if !standfirst {
+        return;
+    }
+    let at = chosen.units.partition_point(|k| k.node < u.node);
+    chosen.units.insert(at, u.clone());
+    if let Some(d) = chosen.trace.as_mut().and_then(|t| t.decisions.get_mut(i)) {
+        *d = Decision::Standfirst;
+    }
+}
+
 /// A headline long enough to name a story, counted in words (Han and kana by characters).
 fn is_story_headline(dom: &Dom, h: NodeId) -> bool {
     crate::script::words(&dom.text_content(h)) >= knobs::STORY_HEADLINE_WORDS
+}
+
+/// Whether a story follows the headline: more prose than a section's or a shop category's
+/// introduction, before any link. A short headline ("Scandal at court") on a dated page
+/// still heads its story then; a category's heading is followed by a line or two of
+/// introduction and then its first linked title.
+fn story_follows(dom: &Dom, units: &[Unit], h: NodeId) -> bool {
+    let mut prose = 0;
+    for u in units
+        .iter()
+        .filter(|u| u.node > h && !in_headline(dom, u, Some(h)))
+    {
+        if u.link_density() >= knobs::LINK_DENSE {
+            return false;
+        }
+        if is_prose(u) {
+            prose += u.chars;
+            if prose >= knobs::SHORT_HEADLINE_STORY_CHARS {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A linked line long enough to be a story's title, not a menu label.
+fn is_linked_title(u: &Unit) -> bool {
+    u.link_density() >= knobs::LINK_DENSE && u.chars >= knobs::SHORT_UNIT_CHARS
 }
 
 /// Whether a container is a feed of teasers: its blurbs (plain text of some length) mostly
@@ -716,8 +791,7 @@ fn is_feed(dom: &Dom, units: &[Unit], root: NodeId) -> bool {
     let (mut blurbs, mut teasers) = (0usize, 0usize);
     let mut after_title = false;
     for u in units.iter().filter(|u| inside(u)) {
-        let linked_title =
-            u.link_density() >= knobs::LINK_DENSE && u.chars >= knobs::SHORT_UNIT_CHARS;
+        let linked_title = is_linked_title(u);
         if !linked_title
             && u.link_density() < knobs::LINK_DENSE
             && u.chars >= knobs::PROSE_MIN_CHARS
@@ -1508,6 +1582,57 @@ mod tests {
                 .collect::<String>()
         );
         assert_eq!(chosen_texts(&html), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_short_headline_over_its_story_is_no_listing() {
+        // A two-word headline on a dated page, too short to name a story by itself, with the
+        // story right under it, beside a column of the issue's linked titles and a box of the
+        // latest news.
+        let p4 = "The builders will use stone from the old quarry above the town, so that the \
+            new wall looks like the one the storms took away.";
+        let p5 = "Fishermen said they were glad the work would wait for the end of the season, \
+            and asked the council to keep the slipway free for their boats all winter.";
+        let p6 = "The council will meet them again in March to agree where the builders may \
+            leave their machines and how long the quay will stay closed.";
+        let html = format!(
+            "<html><head><title>Paper : Quiet deal</title></head><body><div>\
+             <div class=date>Thursday 15 December 2011</div><div class=col>{}</div>\
+             <div class=wide><div class=title>Quiet deal</div>\
+             <div class=story_body><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{p4}</p><p>{p5}</p><p>{p6}</p></div></div>\
+             <div class=latest>{}</div></div></body></html>",
+            (1..=25)
+                .map(|i| format!(
+                    "<div><a href=/s{i}>Ferry timetable story number {i} changes for the \
+                     spring</a></div>"
+                ))
+                .collect::<String>(),
+            (1..=24)
+                .map(|i| format!(
+                    "<div><a href=/n{i}>13:{i:02}</a></div><div><a href=/n{i}>Harbour \
+                     workers meet the board again on day {i} of talks</a></div>"
+                ))
+                .collect::<String>(),
+        );
+        assert_eq!(chosen_texts(&html), [P1, P2, P3, p4, p5, p6]);
+    }
+
+    #[test]
+    fn the_standfirst_above_the_story_box_is_kept() {
+        // The deck sits between the headline and the box of the story's paragraphs, with no
+        // full stop; the story box alone scores best.
+        let deck = "Builders will start in the spring and the harbour stays open to boats";
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=menu>{}</div><div class=story><h1>Harbour wall to be rebuilt after \
+             storms</h1><div class=deck>{deck}</div><div class=tools><a href=/p>Print this page</a> \
+             <a href=/e>Email this page</a> <a href=/f>Follow the paper</a></div>\
+             <div class=text><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div></body></html>",
+            (1..=20)
+                .map(|i| format!("<a href=/m{i}>Section {i}</a> "))
+                .collect::<String>()
+        );
+        assert_eq!(chosen_texts(&html), [deck, P1, P2, P3]);
     }
 
     #[test]
