@@ -4,7 +4,7 @@
 
 use crate::dates::{self, DateContext};
 use crate::lang;
-use crate::strings::{COLONS, SENTENCE_END};
+use crate::strings::{COLONS, COLON_SET, SENTENCE_END};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -79,14 +79,14 @@ pub(crate) fn wire_sources(text: &str) -> Vec<String> {
         }
     }
     let labels = &*SOURCE_LABELS;
-    for line in text.lines() {
+    // every credit is "<label>: <source>", so a line without a colon holds none
+    for line in text.lines().filter(|l| COLON_SET.found_in(l)) {
         // a credit closing a paragraph sits in brackets: "... (Sumber: Reuters)"
         let candidates =
             std::iter::once(line.trim()).chain(parentheticals(line).into_iter().filter(|p| {
                 line.trim_end().ends_with(&format!("{p})"))
                     || line.trim_end().ends_with(&format!("{p}]"))
             }));
-        // every credit is "<label>: <source>"
         for c in candidates.filter(|c| c.contains(COLONS)) {
             let Some(lower) = crate::strings::lower_aligned(c) else {
                 continue;

@@ -23,7 +23,7 @@ use crate::lead::{read_dateline, wire_sources};
 use crate::article::{Article, Block, Image};
 use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::options::Options;
-use crate::strings::{collapse, normalise, squash};
+use crate::strings::{collapse, normalise, normalises_to, squash};
 use page::{resolve_url, Page};
 
 /// How much text after the headline is searched for bylines and written dates.
@@ -693,7 +693,7 @@ fn printed_plain(page: &Page, title: &str) -> Option<NodeId> {
     }
     let body = dom.body()?;
     dom.descendants(body)
-        .filter(|&n| dom.text(n).is_some_and(|t| normalise(t) == title))
+        .filter(|&n| dom.text(n).is_some_and(|t| normalises_to(t, title)))
         .filter_map(|n| dom.parent(n))
         .find(|&e| {
             !page.in_hidden(e)

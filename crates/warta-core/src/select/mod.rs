@@ -24,7 +24,7 @@ use crate::dom::{Dom, NodeId, DOCUMENT};
 use crate::lang::FurnitureKind;
 use crate::metadata::Metadata;
 use crate::options::{Focus, Options};
-use crate::strings::{collapse, SELECTION_PUNCT};
+use crate::strings::{collapse, SELECTION_PUNCT_SET};
 use crate::warning::Fallback;
 use segment::{segment, Unit, UnitKind};
 
@@ -883,10 +883,10 @@ fn is_picture_only(dom: &Dom, id: NodeId) -> bool {
     pictures
 }
 
-/// Sentence or clause punctuation (see [`SELECTION_PUNCT`]). A colon between digits is a clock
+/// Sentence or clause punctuation (see [`crate::strings::SELECTION_PUNCT`]). A colon between digits is a clock
 /// time ("в 12:30"), not the end of a clause.
 fn has_sentence_punct(text: &str) -> bool {
-    text.contains(SELECTION_PUNCT)
+    SELECTION_PUNCT_SET.found_in(text)
         || text.match_indices(':').any(|(i, _)| {
             let digit_before = text[..i].ends_with(|c: char| c.is_ascii_digit());
             let digit_after = text[i + 1..].starts_with(|c: char| c.is_ascii_digit());
@@ -915,7 +915,9 @@ fn unit_value(u: &Unit, article_body: Option<&str>, teaser: bool) -> f32 {
     if let Some(body) = article_body {
         // Text the page itself declares as the article body is worth more.
         let probe = normalise_for_match(&u.text);
-        if probe.chars().count() >= 20 && body.contains(probe.as_str()) {
+        if probe.chars().count() >= 20
+            && memchr::memmem::find(body.as_bytes(), probe.as_bytes()).is_some()
+        {
             v *= 2.0;
         }
     }
