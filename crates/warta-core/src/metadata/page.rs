@@ -566,7 +566,7 @@ fn word_starts<'a>(text: &'a str, word: &'a str) -> impl DoubleEndedIterator<Ite
         .filter(move |&i| t[i..].starts_with(w))
 }
 
-fn is_whole_word(text: &str, at: usize, len: usize) -> bool {
+pub(super) fn is_whole_word(text: &str, at: usize, len: usize) -> bool {
     let before = text[..at].chars().next_back();
     let after = text[at + len..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)

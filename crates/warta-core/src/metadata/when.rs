@@ -8,11 +8,14 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use html5ever::local_name;
 use jiff::civil::Date;
 use jiff::Timestamp;
 
-use super::page::{canonical_href, class_id, rfind_word, spaced_text, text_after, Page};
+use super::page::{
+    canonical_href, class_id, is_whole_word, rfind_word, spaced_text, text_after, Page,
+};
 use super::Candidate;
 use crate::copyright;
 use crate::dates::{self, ParsedDate};
@@ -1035,6 +1038,13 @@ enum Label {
 struct Labels {
     /// Every label, lower-cased, with what it says.
     all: Vec<(String, Label)>,
+    /// The membership labels, lower-cased, searched in one pass: every date on the page is
+    /// asked about them.
+    members: AhoCorasick,
+    /// Every distinct label, searched in one pass, with what it says: where two packs give
+    /// one label two meanings, the later pack's.
+    any: AhoCorasick,
+    any_kinds: Vec<Label>,
 }
 
 impl Labels {
@@ -1051,15 +1061,35 @@ impl Labels {
                 all.extend(labels.iter().map(|l| (l.to_lowercase(), kind)));
             }
         }
-        Labels { all }
+        let members = AhoCorasick::new(
+            all.iter()
+                .filter(|(l, kind)| *kind == Label::Member && !l.is_empty())
+                .map(|(l, _)| l),
+        )
+        .expect("the packs' membership labels");
+        let mut kinds: Vec<(&str, Label)> = Vec::new();
+        for (l, kind) in all.iter().filter(|(l, _)| !l.is_empty()) {
+            match kinds.iter_mut().find(|(seen, _)| seen == l) {
+                Some(entry) => entry.1 = *kind,
+                None => kinds.push((l, *kind)),
+            }
+        }
+        let any = AhoCorasick::new(kinds.iter().map(|(l, _)| l)).expect("the packs' date labels");
+        let any_kinds = kinds.into_iter().map(|(_, kind)| kind).collect();
+        Labels {
+            all,
+            members,
+            any,
+            any_kinds,
+        }
     }
 
     /// Whether `text` names a membership anywhere ("Joined March 2007").
     fn names_member(&self, text: &str) -> bool {
         let lower = text.to_lowercase();
-        self.all
-            .iter()
-            .any(|(l, kind)| *kind == Label::Member && rfind_word(&lower, l).is_some())
+        self.members
+            .find_overlapping_iter(&lower)
+            .any(|m| is_whole_word(&lower, m.start(), m.len()))
     }
 
     /// The stamp named by the label closest before byte `at` in `text` (on the same line,
@@ -1095,11 +1125,11 @@ impl Labels {
         }
         let start = line.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
         let window = line[start..].to_lowercase();
-        self.all
-            .iter()
-            .filter_map(|(l, kind)| rfind_word(&window, l).map(|i| ((i + l.len(), l.len()), *kind)))
-            .max_by_key(|(end, _)| *end)
-            .map(|(_, kind)| kind)
+        self.any
+            .find_overlapping_iter(&window)
+            .filter(|m| is_whole_word(&window, m.start(), m.len()))
+            .max_by_key(|m| (m.end(), m.len()))
+            .map(|m| self.any_kinds[m.pattern().as_usize()])
     }
 }
 
