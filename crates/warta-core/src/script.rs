@@ -32,10 +32,28 @@ pub(crate) fn char_weight(c: char) -> usize {
 
 /// The non-whitespace characters of `text`, weighed by [`char_weight`].
 pub(crate) fn weighed_chars(text: &str) -> usize {
+    if text.is_ascii() {
+        // `char::is_whitespace` also counts the vertical tab
+        return text
+            .bytes()
+            .filter(|&b| !b.is_ascii_whitespace() && b != 0x0B)
+            .count();
+    }
     text.chars()
         .filter(|c| !c.is_whitespace())
         .map(char_weight)
         .sum()
+}
+
+/// [`weighed_chars`] of a word, a text without whitespace: most are ASCII, and weigh their
+/// length. Selection weighs every word of every page.
+#[inline]
+pub(crate) fn word_weight(word: &str) -> usize {
+    if word.is_ascii() {
+        word.len()
+    } else {
+        word.chars().map(char_weight).sum()
+    }
 }
 
 /// How many Han or kana characters make one word of a spaced script, about (most Chinese
@@ -70,7 +88,11 @@ mod tests {
     #[test]
     fn han_weighs_as_three_letters() {
         assert_eq!(weighed_chars("a b"), 2);
+        assert_eq!(weighed_chars("a\u{0B}\t\x0c b"), 2);
         assert_eq!(weighed_chars("新闻 ab"), 8);
+        for word in ["news", "新闻", "Galaxy平板", "υγεία"] {
+            assert_eq!(word_weight(word), weighed_chars(word));
+        }
     }
 
     #[test]

@@ -345,20 +345,29 @@ impl Segmenter<'_> {
             }
             return;
         }
-        for c in text.chars() {
-            if c.is_whitespace() {
-                if !self.buf.is_empty() && !self.buf.ends_with([' ', '\n']) {
-                    self.buf.push(' ');
-                }
-            } else {
-                self.after_br = false;
-                self.buf.push(c);
-                let weight = crate::script::char_weight(c);
-                self.chars += weight;
-                if ctx.in_link {
-                    self.link_chars += weight;
-                }
+        // word by word: a run of whitespace is one space, and none at the start of a line
+        let mut rest = text;
+        while !rest.is_empty() {
+            let word_start = rest
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(rest.len());
+            if word_start > 0 && !self.buf.is_empty() && !self.buf.ends_with([' ', '\n']) {
+                self.buf.push(' ');
             }
+            rest = &rest[word_start..];
+            let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            if word_end == 0 {
+                break;
+            }
+            let word = &rest[..word_end];
+            self.after_br = false;
+            self.buf.push_str(word);
+            let weight = crate::script::word_weight(word);
+            self.chars += weight;
+            if ctx.in_link {
+                self.link_chars += weight;
+            }
+            rest = &rest[word_end..];
         }
     }
 
