@@ -332,38 +332,101 @@ pub(crate) fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading
 /// the box's blurbs so, and short ones. An article whose paragraphs follow a few linked
 /// words is none: its other paragraphs outnumber them; nor is a list of books or places each
 /// linked and then described at length.
+///
+/// Cards that close with a linked "read more" are teasers too, however short their titles
+/// (see [`teaser_blurbs`]), but only in a box that stands apart from the story: a roundup
+/// placed among the story's own paragraphs ("the best machines for beginners", each with
+/// its button) is the story's list.
 fn feed_boxes(dom: &Dom, units: &[Unit], start: NodeId) -> Vec<bool> {
     let mut blurbs = vec![0u32; dom.nodes.len()];
     let mut blurb_chars = vec![0u32; dom.nodes.len()];
+    let mut after_title = vec![0u32; dom.nodes.len()];
     let mut teasers = vec![0u32; dom.nodes.len()];
-    let mut after_title = false;
-    for u in units {
-        let linked_title = is_linked_title(u);
-        if !linked_title
-            && u.link_density() < knobs::LINK_DENSE
-            && u.chars >= knobs::PROSE_MIN_CHARS
-        {
-            for a in std::iter::once(u.node).chain(dom.ancestors(u.node)) {
-                blurbs[a] += 1;
-                blurb_chars[a] += u.chars as u32;
-                teasers[a] += u32::from(after_title);
-                if a == start {
-                    break;
-                }
+    let mut prose_nodes: foldhash::HashSet<NodeId> = Default::default();
+    for (u, blurb) in units.iter().zip(teaser_blurbs(units)) {
+        if is_prose(u) {
+            prose_nodes.insert(u.node);
+        }
+        let Some(blurb) = blurb else { continue };
+        for a in std::iter::once(u.node).chain(dom.ancestors(u.node)) {
+            blurbs[a] += 1;
+            blurb_chars[a] += u.chars as u32;
+            after_title[a] += u32::from(blurb == TeaserBlurb::AfterTitle);
+            teasers[a] += u32::from(blurb != TeaserBlurb::Plain);
+            if a == start {
+                break;
             }
         }
+    }
+    let feed = |n: NodeId, t: u32| {
+        t as usize >= knobs::FEED_MIN_TEASERS
+            && t as f32 >= blurbs[n] as f32 * knobs::FEED_BOX_SHARE
+            && blurb_chars[n] <= blurbs[n] * knobs::FEED_BLURB_MAX_CHARS
+    };
+    // Whether the outermost box holding just these blurbs stands beside paragraphs of prose.
+    let among_prose = |n: NodeId| {
+        let mut top = n;
+        while let Some(p) = dom
+            .parent(top)
+            .filter(|&p| p != start && blurbs[p] == blurbs[n])
+        {
+            top = p;
+        }
+        dom.parent(top)
+            .is_some_and(|p| dom.children(p).any(|c| prose_nodes.contains(&c)))
+    };
+    (0..dom.nodes.len())
+        .map(|n| feed(n, after_title[n]) || feed(n, teasers[n]) && !among_prose(n))
+        .collect()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TeaserBlurb {
+    /// Right after a linked title.
+    AfterTitle,
+    /// Right before a linked "read more".
+    BeforeReadMore,
+    /// Neither.
+    Plain,
+}
+
+/// Per unit: `None` when it is no blurb (plain text of some length), else whether it is a
+/// teaser's: right after a linked title, or between linked words and a linked "read more"
+/// (a card whose title is too short to tell from a menu label still closes with its link to
+/// the story; a review or a quote cut short by a "read more" has no linked title above it).
+/// Pictures between them do not count.
+fn teaser_blurbs(units: &[Unit]) -> Vec<Option<TeaserBlurb>> {
+    let is_blurb = |u: &Unit| {
+        !is_linked_title(u)
+            && u.link_density() < knobs::LINK_DENSE
+            && u.chars >= knobs::PROSE_MIN_CHARS
+    };
+    let is_read_more = |u: &Unit| {
+        u.furniture == Some(FurnitureKind::ReadMore) && u.link_density() >= knobs::LINK_DENSE
+    };
+    let mut out = Vec::with_capacity(units.len());
+    let (mut after_title, mut after_link) = (false, false);
+    for (i, u) in units.iter().enumerate() {
+        out.push(is_blurb(u).then(|| {
+            if after_title {
+                TeaserBlurb::AfterTitle
+            } else if after_link
+                && units[i + 1..]
+                    .iter()
+                    .find(|n| !matches!(n.kind, UnitKind::Image { .. }))
+                    .is_some_and(is_read_more)
+            {
+                TeaserBlurb::BeforeReadMore
+            } else {
+                TeaserBlurb::Plain
+            }
+        }));
         if !matches!(u.kind, UnitKind::Image { .. }) {
-            after_title = linked_title;
+            after_title = is_linked_title(u);
+            after_link = u.link_density() >= knobs::LINK_DENSE && !is_read_more(u);
         }
     }
-    (0..dom.nodes.len())
-        .map(|n| {
-            let (b, t) = (blurbs[n], teasers[n]);
-            t as usize >= knobs::FEED_MIN_TEASERS
-                && t as f32 >= b as f32 * knobs::FEED_BOX_SHARE
-                && blurb_chars[n] <= b * knobs::FEED_BLURB_MAX_CHARS
-        })
-        .collect()
+    out
 }
 
 /// Which units are teasers in a listing: linked text long enough to be a headline, or any
@@ -1501,6 +1564,49 @@ mod tests {
              </div></body></html>"
         );
         assert_eq!(chosen_texts(&html), [P1, P2, P3]);
+    }
+
+    /// Cards with a picture, a short linked title, a blurb and a linked "Read more".
+    fn read_more_cards(n: usize) -> String {
+        (1..=n)
+            .map(|i| {
+                format!(
+                    "<div class=card><img src=/p{i}.jpg><div><a href=/s{i}>Ferries {i}</a></div>\
+                     <div><p>The ferry company said on Monday that story {i} would see its \
+                     boats leave an hour earlier in the morning from May.</p></div>\
+                     <div><a href=/s{i}>Read more ..</a></div></div>"
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_column_of_cards_closing_with_read_more_is_left_out() {
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=panel><div class=column><div class=story>\
+             <h1>Harbour wall to be rebuilt after storms</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>\
+             </div></div><div class=column><div class=box>{}</div><div class=box>{}</div>\
+             </div></div></body></html>",
+            read_more_cards(2),
+            read_more_cards(2),
+        );
+        assert_eq!(chosen_texts(&html), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_roundup_of_cards_among_the_storys_paragraphs_is_kept() {
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=story><h1>Harbour wall to be rebuilt after storms</h1>\
+             <p>{P1}</p><p>{P2}</p><p>{P3}</p><div class=roundup>{}</div></div></body></html>",
+            read_more_cards(4),
+        );
+        let texts = chosen_texts(&html);
+        assert!(
+            texts.iter().any(|t| t.contains("story 3 would see")),
+            "{texts:?}"
+        );
     }
 
     #[test]
