@@ -139,6 +139,8 @@ pub(crate) mod knobs {
     pub(crate) const STORY_MIN_PROSE_CHARS: usize = 160;
     /// A standfirst under the headline is at least this long: a byline or a kicker is shorter.
     pub(crate) const STANDFIRST_MIN_CHARS: usize = 40;
+    /// A labelled stamp line is at most this long.
+    pub(crate) const STAMP_LINE_MAX_CHARS: usize = 80;
     /// A shorter headline heads a story when this much prose follows it before any link.
     pub(crate) const SHORT_HEADLINE_STORY_CHARS: usize = 600;
     /// A teaser feed: at least this many blurbs, each right after a linked title ...
@@ -220,6 +222,9 @@ pub(crate) enum Decision {
     CommentThread,
     /// Outside the container, but the standfirst right under the headline.
     Standfirst,
+    /// A labelled date line ("Published: 3 May 2012") above the story's first paragraph:
+    /// the story's stamp, which is metadata.
+    StampLine,
 }
 
 impl Decision {
@@ -241,6 +246,7 @@ impl Decision {
             Decision::InFeed => "dropped: in a feed of teasers",
             Decision::CommentThread => "dropped: in the comment thread after the article",
             Decision::Standfirst => "kept: the standfirst under the headline",
+            Decision::StampLine => "dropped: the story's date line (metadata)",
         }
     }
 }
@@ -1268,6 +1274,10 @@ fn keep_units(
             note(Decision::RepeatedInARow);
             continue;
         }
+        if reading == Reading::Article && prose_kept == 0 && is_stamp_line(&u.text) {
+            note(Decision::StampLine);
+            continue;
+        }
         if is_prose(u) {
             prose_kept += u.chars as u32;
         }
@@ -1413,6 +1423,44 @@ fn outermost_holding_only(dom: &Dom, node: NodeId, count: &[u32], stop: NodeId) 
         at = parent;
     }
     at
+}
+
+/// A line that is only a labelled publication or update stamp: "Published: 3 May 2012",
+/// "ΔΗΜΟΣΙΕΥΣΗ: 11/10/2011 08:26" (the labels from the language packs), nothing after the
+/// date but its marks.
+fn is_stamp_line(text: &str) -> bool {
+    static LABELS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let mut all: Vec<String> = crate::lang::packs()
+            .iter()
+            .flat_map(|p| {
+                p.dates
+                    .published_labels
+                    .iter()
+                    .chain(&p.dates.modified_labels)
+            })
+            .map(|l| l.to_lowercase())
+            .collect();
+        // the longest first: "last updated" before "updated"
+        all.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        all
+    });
+    if text.chars().count() > knobs::STAMP_LINE_MAX_CHARS {
+        return false;
+    }
+    let lower = text.trim().to_lowercase();
+    let Some(rest) = LABELS.iter().find_map(|l| {
+        lower
+            .strip_prefix(l.as_str())
+            .filter(|r| r.starts_with(|c: char| !c.is_alphanumeric()))
+    }) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+    let ctx = crate::dates::DateContext::default();
+    crate::dates::parse(rest, &ctx).is_some_and(|d| {
+        let left = format!("{}{}", &rest[..d.span.start], &rest[d.span.end..]);
+        !left.chars().any(char::is_alphanumeric)
+    })
 }
 
 /// A short unit without sentence punctuation: a byline, a date, a label, a button.
@@ -1607,6 +1655,30 @@ mod tests {
             texts.iter().any(|t| t.contains("story 3 would see")),
             "{texts:?}"
         );
+    }
+
+    #[test]
+    fn a_labelled_date_line_above_the_story_is_metadata() {
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=story><h1>Harbour wall to be rebuilt after storms</h1>\
+             <div>Council backs the plan. Work starts in spring.</div><div>PUBLISHED: 03/05/2012 08:26</div>\
+             <p>{P1}</p><p>{P2}</p><p>Updated: 4 May 2012</p><p>{P3}</p></div></body></html>"
+        );
+        assert_eq!(
+            chosen_texts(&html),
+            [
+                "Council backs the plan. Work starts in spring.",
+                P1,
+                P2,
+                "Updated: 4 May 2012",
+                P3
+            ]
+        );
+        assert!(is_stamp_line("Ημερομηνία δημοσίευσης: 3 Ιανουαρίου 2012"));
+        assert!(is_stamp_line("ΔΗΜΟΣΙΕΥΣΗ: 11/10/2011 08:26"));
+        assert!(!is_stamp_line("Published 3 May 2012 by the harbour office"));
+        assert!(!is_stamp_line("Postedon 3 May 2012"));
     }
 
     #[test]
