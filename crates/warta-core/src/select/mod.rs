@@ -141,6 +141,8 @@ pub(crate) mod knobs {
     pub(crate) const STANDFIRST_MIN_CHARS: usize = 40;
     /// A labelled stamp line is at most this long.
     pub(crate) const STAMP_LINE_MAX_CHARS: usize = 80;
+    /// The standfirst may stand this many boxes after the headline's own.
+    pub(crate) const STANDFIRST_BOX_REACH: usize = 2;
     /// A shorter headline heads a story when this much prose follows it before any link.
     pub(crate) const SHORT_HEADLINE_STORY_CHARS: usize = 600;
     /// A teaser feed: at least this many blurbs, each right after a linked title ...
@@ -799,9 +801,33 @@ fn take_standfirst(dom: &Dom, units: &[Unit], headline: Option<NodeId>, chosen: 
     else {
         return;
     };
+    // The headline's box, or a box right after it or after the one the headline fills
+    // alone: a headline printed in a table row of its own has its standfirst in the next
+    // row or the one after a spacer.
+    let elements = |p: NodeId| dom.children(p).filter(|&c| dom.element(c).is_some());
+    let after = |b: NodeId| -> Vec<NodeId> {
+        dom.parent(b)
+            .map(|p| {
+                elements(p)
+                    .skip_while(|&c| c != b)
+                    .skip(1)
+                    .take(knobs::STANDFIRST_BOX_REACH)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut own = h;
+    while let Some(p) = dom.parent(own).filter(|&p| elements(p).count() == 1) {
+        own = p;
+    }
+    let mut boxes = vec![headline_box];
+    boxes.extend(after(headline_box));
+    boxes.extend(after(own));
     let ctx = crate::dates::DateContext::default();
     let standfirst = u.node < chosen.root
-        && dom.ancestors(u.node).any(|a| a == headline_box)
+        && std::iter::once(u.node)
+            .chain(dom.ancestors(u.node))
+            .any(|a| boxes.contains(&a))
         && !dom.ancestors(chosen.root).any(|a| a == u.node)
         && !chosen.units.iter().any(|k| k.node == u.node)
         && u.chars >= knobs::STANDFIRST_MIN_CHARS
@@ -1806,6 +1832,25 @@ mod tests {
              storms</h1><div class=deck>{deck}</div><div class=tools><a href=/p>Print this page</a> \
              <a href=/e>Email this page</a> <a href=/f>Follow the paper</a></div>\
              <div class=text><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div></body></html>",
+            (1..=20)
+                .map(|i| format!("<a href=/m{i}>Section {i}</a> "))
+                .collect::<String>()
+        );
+        assert_eq!(chosen_texts(&html), [deck, P1, P2, P3]);
+    }
+
+    #[test]
+    fn the_standfirst_in_the_table_row_after_the_headlines_is_kept() {
+        // A page laid out in table rows: the headline's row, a spacer row, the deck's row.
+        let deck = "Builders will start in the spring and the harbour stays open to boats";
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=menu>{}</div><table><tr><td class=date>3 May 2012</td></tr>\
+             <tr><td><h1>Harbour wall to be rebuilt after storms</h1></td></tr><tr><td> </td></tr>\
+             <tr><td class=deck>{deck}</td></tr><tr><td class=tools><a href=/p>Print this page</a> \
+             <a href=/e>Email this page</a> <a href=/f>Follow the paper</a></td></tr>\
+             <tr><td><span class=body><p>{P1}</p><p>{P2}</p>\
+             <p>{P3}</p></span></td></tr></table></body></html>",
             (1..=20)
                 .map(|i| format!("<a href=/m{i}>Section {i}</a> "))
                 .collect::<String>()
