@@ -143,6 +143,8 @@ pub(crate) mod knobs {
     pub(crate) const STAMP_LINE_MAX_CHARS: usize = 80;
     /// The standfirst may stand this many boxes after the headline's own.
     pub(crate) const STANDFIRST_BOX_REACH: usize = 2;
+    /// A labelled credit line names someone in this many words at most.
+    pub(crate) const BYLINE_LINE_MAX_WORDS: usize = 8;
     /// A shorter headline heads a story when this much prose follows it before any link.
     pub(crate) const SHORT_HEADLINE_STORY_CHARS: usize = 600;
     /// A teaser feed: at least this many blurbs, each right after a linked title ...
@@ -227,6 +229,9 @@ pub(crate) enum Decision {
     /// A labelled date line ("Published: 3 May 2012") above the story's first paragraph:
     /// the story's stamp, which is metadata.
     StampLine,
+    /// A labelled credit ("Author: Jane Roe") above the story's first paragraph: the byline,
+    /// which is metadata.
+    BylineLine,
 }
 
 impl Decision {
@@ -249,6 +254,7 @@ impl Decision {
             Decision::CommentThread => "dropped: in the comment thread after the article",
             Decision::Standfirst => "kept: the standfirst under the headline",
             Decision::StampLine => "dropped: the story's date line (metadata)",
+            Decision::BylineLine => "dropped: the story's byline (metadata)",
         }
     }
 }
@@ -1304,6 +1310,10 @@ fn keep_units(
             note(Decision::StampLine);
             continue;
         }
+        if reading == Reading::Article && prose_kept == 0 && is_byline_line(&u.text) {
+            note(Decision::BylineLine);
+            continue;
+        }
         if is_prose(u) {
             prose_kept += u.chars as u32;
         }
@@ -1486,6 +1496,35 @@ fn is_stamp_line(text: &str) -> bool {
     crate::dates::parse(rest, &ctx).is_some_and(|d| {
         let left = format!("{}{}", &rest[..d.span.start], &rest[d.span.end..]);
         !left.chars().any(char::is_alphanumeric)
+    })
+}
+
+/// A line that is only a labelled credit: an author's, reporter's or editor's label from the
+/// language packs, a colon, and a few words of name ("Author: Jane Roe", "Συντάκτης: Dr.
+/// Άννα Παππά (Παθολόγος)"). Without the colon a label word opens sentences too.
+fn is_byline_line(text: &str) -> bool {
+    use crate::article::Role;
+    static LABELS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let mut all: Vec<String> = crate::lang::packs()
+            .iter()
+            .flat_map(|p| p.bylines.labels())
+            .filter(|(_, role)| matches!(role, Role::Author | Role::Reporter | Role::Editor))
+            .map(|(l, _)| l.to_lowercase())
+            .collect();
+        all.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        all
+    });
+    if text.chars().count() > knobs::STAMP_LINE_MAX_CHARS || text.contains('\n') {
+        return false;
+    }
+    let lower = text.trim().to_lowercase();
+    LABELS.iter().any(|l| {
+        lower.strip_prefix(l.as_str()).is_some_and(|r| {
+            let name = r.trim_start();
+            name.starts_with(':')
+                && (1..=knobs::BYLINE_LINE_MAX_WORDS)
+                    .contains(&name[1..].split_whitespace().count())
+        })
     })
 }
 
@@ -1705,6 +1744,28 @@ mod tests {
         assert!(is_stamp_line("ΔΗΜΟΣΙΕΥΣΗ: 11/10/2011 08:26"));
         assert!(!is_stamp_line("Published 3 May 2012 by the harbour office"));
         assert!(!is_stamp_line("Postedon 3 May 2012"));
+    }
+
+    #[test]
+    fn a_labelled_credit_above_the_story_is_metadata() {
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=story><h1>Harbour wall to be rebuilt after storms</h1>\
+             <div>Council backs the plan. Work starts in spring.</div>\
+             <div>Author: Dr.Jane Roe (Harbour Desk)</div>\
+             <p>{P1}</p><p>Editor: the wall was built in 1901.</p><p>{P2}</p></div></body></html>"
+        );
+        assert_eq!(
+            chosen_texts(&html),
+            [
+                "Council backs the plan. Work starts in spring.",
+                P1,
+                "Editor: the wall was built in 1901.",
+                P2
+            ]
+        );
+        assert!(is_byline_line("Συντάκτης: Dr.Άννα Παππά (Παθολόγος)"));
+        assert!(!is_byline_line("By the harbour, boats wait for spring."));
     }
 
     #[test]
