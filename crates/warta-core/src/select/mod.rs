@@ -1528,6 +1528,18 @@ fn is_byline_line(text: &str) -> bool {
     })
 }
 
+/// Initials and nothing else: "J.R.", "Ι.Π.", "A. B." (two to four capitals, each with its
+/// dot).
+fn is_initials(text: &str) -> bool {
+    let t = text.trim();
+    let parts: Vec<&str> = t.split('.').map(str::trim).collect();
+    t.ends_with('.')
+        && (3..=5).contains(&parts.len())
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
 /// A short unit without sentence punctuation: a byline, a date, a label, a button.
 fn is_label(u: &Unit) -> bool {
     u.chars < knobs::EDGE_LABEL_CHARS && !has_sentence_punct(&u.text)
@@ -1543,9 +1555,11 @@ fn trim_edges(kept: &mut Vec<Unit>, reading: Reading) {
         .take(knobs::LEAD_LABELS_MAX)
         .count();
     kept.drain(..lead);
-    // A list that ends the text is its last point, not a trailing label.
+    // A list that ends the text is its last point, not a trailing label; the writer's
+    // initials signing it off ("J.R.") are a label, dots and all.
     while kept.last().is_some_and(|u| {
-        is_label(u) && !matches!(u.kind, UnitKind::ListItem { .. })
+        (is_label(u) || reading == Reading::Article && is_initials(&u.text))
+            && !matches!(u.kind, UnitKind::ListItem { .. })
             || matches!(u.kind, UnitKind::Image { .. })
     }) {
         kept.pop();
@@ -1766,6 +1780,20 @@ mod tests {
         );
         assert!(is_byline_line("Συντάκτης: Dr.Άννα Παππά (Παθολόγος)"));
         assert!(!is_byline_line("By the harbour, boats wait for spring."));
+    }
+
+    #[test]
+    fn the_writers_initials_closing_the_story_are_left_out() {
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=story><h1>Harbour wall to be rebuilt after storms</h1>\
+             <p>{P1}</p><p>{P2}</p><p>{P3}</p><p>J.R.</p></div></body></html>"
+        );
+        assert_eq!(chosen_texts(&html), [P1, P2, P3]);
+        assert!(is_initials("Ι.Π."));
+        assert!(is_initials("A. B. C."));
+        assert!(!is_initials("U.S. Navy."));
+        assert!(!is_initials("Go."));
     }
 
     #[test]
