@@ -619,7 +619,11 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
             d.value = trim_separators(&bare).to_string();
             d
         })
-        .filter(|d| !d.value.is_empty() && !brands.iter().any(|b| squash(b) == squash(&d.value)))
+        .filter(|d| {
+            !d.value.is_empty()
+                && !brands.iter().any(|b| squash(b) == squash(&d.value))
+                && !names_only_the_site(&d.value, brands)
+        })
         .fold(None::<Candidate<String>>, |b, c| match b {
             Some(b) if b.confidence >= c.confidence => Some(b),
             _ => Some(c),
@@ -647,9 +651,58 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
             }
         }
         (None, [(n, text)]) => (Some(cand(text.clone(), "h1", 0.5)), Some(*n)),
+        (None, []) => match titled_element(page, brands) {
+            Some((text, n)) => (Some(cand(text, "title-class", 0.5)), Some(n)),
+            None => (None, None),
+        },
         (None, _) => (None, None),
     }
 }
+
+/// A title made of nothing but the site's names: "Paper, paper.com", "Paper | paper.com".
+/// Each part between separators is a known brand or a host name, and one is a brand.
+fn names_only_the_site(title: &str, brands: &[String]) -> bool {
+    let parts: Vec<&str> = title
+        .split([',', '|', '-', '–', '—', ':', '·', '»', '«'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let is_brand = |p: &str| brands.iter().any(|b| squash(b) == squash(p));
+    parts.iter().any(|p| is_brand(p))
+        && parts
+            .iter()
+            .all(|p| is_brand(p) || crate::lead::looks_like_domain(p))
+}
+
+/// With no title but the site's name and no `<h1>`: the first element whose class or id
+/// names a title or a headline ("title_xbig", "headline") and that prints a headline's
+/// words, plain text outside any link (a teaser's linked title is not this page's).
+fn titled_element(page: &Page, brands: &[String]) -> Option<(String, NodeId)> {
+    let dom = page.dom;
+    let body = dom.body()?;
+    dom.descendants(body).find_map(|n| {
+        dom.element(n)?;
+        let names = page::class_id(dom, n);
+        let titled = names
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.starts_with("title") || w.starts_with("headline"));
+        if !titled || page.in_hidden(n) || page.in_comments(n) {
+            return None;
+        }
+        let linked = std::iter::once(n)
+            .chain(dom.ancestors(n))
+            .chain(dom.descendants(n))
+            .any(|a| dom.is_tag(a, &local_name!("a")));
+        let text = collapse(&page::spaced_text(dom, n, 400));
+        let words = crate::script::words(&text);
+        let headline_sized = (3.0..=TITLED_ELEMENT_MAX_WORDS).contains(&words);
+        (!linked && headline_sized && !brands.iter().any(|b| squash(b) == squash(&text)))
+            .then_some((text, n))
+    })
+}
+
+/// A headline found by its class is this many words at most: more is a summary.
+const TITLED_ELEMENT_MAX_WORDS: f32 = 30.0;
 
 /// A heading that is one link to the site's front page ("/", "https://news.example") is
 /// the site's logo or name, whatever words it shares with the story's title.

@@ -900,3 +900,29 @@ fn the_part_of_a_title_the_page_prints_is_the_headline() {
     let h = m.headline_node.expect("a headline node");
     assert_eq!(dom.attr(h, "class"), Some("article_title"));
 }
+
+#[test]
+fn a_title_of_only_the_sites_names_gives_way_to_the_printed_headline() {
+    // No <h1>: the page prints its headline in a table cell whose class names it.
+    let a = meta(
+        r#"<html><head><title>The Harbour Times, harbourtimes.com</title>
+        <meta property="og:site_name" content="The Harbour Times"></head><body>
+        <table><tr><td class="nav"><a href="/">Front page</a></td></tr>
+        <tr><td class="date">3 May 2012</td></tr>
+        <tr><td class="title_xbig">Harbour wall to be rebuilt after storms</td></tr>
+        <tr><td class="subtitle">Work starts in spring</td></tr>
+        <tr><td><p>The council voted on Tuesday to rebuild the old harbour wall.</p></td></tr>
+        </table></body></html>"#,
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Harbour wall to be rebuilt after storms")
+    );
+    // A title with words of its own beside the site's name stays.
+    let b = meta(
+        r#"<html><head><title>Ferry news, harbourtimes.com</title>
+        <meta property="og:site_name" content="The Harbour Times"></head><body>
+        <div class="title">Harbour wall to be rebuilt after storms</div></body></html>"#,
+    );
+    assert_eq!(b.title.as_deref(), Some("Ferry news, harbourtimes.com"));
+}

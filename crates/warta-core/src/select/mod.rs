@@ -139,6 +139,12 @@ pub(crate) mod knobs {
     pub(crate) const STORY_MIN_PROSE_CHARS: usize = 160;
     /// A standfirst under the headline is at least this long: a byline or a kicker is shorter.
     pub(crate) const STANDFIRST_MIN_CHARS: usize = 40;
+    /// A labelled stamp line is at most this long.
+    pub(crate) const STAMP_LINE_MAX_CHARS: usize = 80;
+    /// The standfirst may stand this many boxes after the headline's own.
+    pub(crate) const STANDFIRST_BOX_REACH: usize = 2;
+    /// A labelled credit line names someone in this many words at most.
+    pub(crate) const BYLINE_LINE_MAX_WORDS: usize = 8;
     /// A shorter headline heads a story when this much prose follows it before any link.
     pub(crate) const SHORT_HEADLINE_STORY_CHARS: usize = 600;
     /// A teaser feed: at least this many blurbs, each right after a linked title ...
@@ -220,6 +226,12 @@ pub(crate) enum Decision {
     CommentThread,
     /// Outside the container, but the standfirst right under the headline.
     Standfirst,
+    /// A labelled date line ("Published: 3 May 2012") above the story's first paragraph:
+    /// the story's stamp, which is metadata.
+    StampLine,
+    /// A labelled credit ("Author: Jane Roe") above the story's first paragraph: the byline,
+    /// which is metadata.
+    BylineLine,
 }
 
 impl Decision {
@@ -241,6 +253,8 @@ impl Decision {
             Decision::InFeed => "dropped: in a feed of teasers",
             Decision::CommentThread => "dropped: in the comment thread after the article",
             Decision::Standfirst => "kept: the standfirst under the headline",
+            Decision::StampLine => "dropped: the story's date line (metadata)",
+            Decision::BylineLine => "dropped: the story's byline (metadata)",
         }
     }
 }
@@ -332,38 +346,101 @@ pub(crate) fn score(dom: &Dom, units: &[Unit], meta: &Metadata, reading: Reading
 /// the box's blurbs so, and short ones. An article whose paragraphs follow a few linked
 /// words is none: its other paragraphs outnumber them; nor is a list of books or places each
 /// linked and then described at length.
+///
+/// Cards that close with a linked "read more" are teasers too, however short their titles
+/// (see [`teaser_blurbs`]), but only in a box that stands apart from the story: a roundup
+/// placed among the story's own paragraphs ("the best machines for beginners", each with
+/// its button) is the story's list.
 fn feed_boxes(dom: &Dom, units: &[Unit], start: NodeId) -> Vec<bool> {
     let mut blurbs = vec![0u32; dom.nodes.len()];
     let mut blurb_chars = vec![0u32; dom.nodes.len()];
+    let mut after_title = vec![0u32; dom.nodes.len()];
     let mut teasers = vec![0u32; dom.nodes.len()];
-    let mut after_title = false;
-    for u in units {
-        let linked_title = is_linked_title(u);
-        if !linked_title
-            && u.link_density() < knobs::LINK_DENSE
-            && u.chars >= knobs::PROSE_MIN_CHARS
-        {
-            for a in std::iter::once(u.node).chain(dom.ancestors(u.node)) {
-                blurbs[a] += 1;
-                blurb_chars[a] += u.chars as u32;
-                teasers[a] += u32::from(after_title);
-                if a == start {
-                    break;
-                }
+    let mut prose_nodes: foldhash::HashSet<NodeId> = Default::default();
+    for (u, blurb) in units.iter().zip(teaser_blurbs(units)) {
+        if is_prose(u) {
+            prose_nodes.insert(u.node);
+        }
+        let Some(blurb) = blurb else { continue };
+        for a in std::iter::once(u.node).chain(dom.ancestors(u.node)) {
+            blurbs[a] += 1;
+            blurb_chars[a] += u.chars as u32;
+            after_title[a] += u32::from(blurb == TeaserBlurb::AfterTitle);
+            teasers[a] += u32::from(blurb != TeaserBlurb::Plain);
+            if a == start {
+                break;
             }
         }
+    }
+    let feed = |n: NodeId, t: u32| {
+        t as usize >= knobs::FEED_MIN_TEASERS
+            && t as f32 >= blurbs[n] as f32 * knobs::FEED_BOX_SHARE
+            && blurb_chars[n] <= blurbs[n] * knobs::FEED_BLURB_MAX_CHARS
+    };
+    // Whether the outermost box holding just these blurbs stands beside paragraphs of prose.
+    let among_prose = |n: NodeId| {
+        let mut top = n;
+        while let Some(p) = dom
+            .parent(top)
+            .filter(|&p| p != start && blurbs[p] == blurbs[n])
+        {
+            top = p;
+        }
+        dom.parent(top)
+            .is_some_and(|p| dom.children(p).any(|c| prose_nodes.contains(&c)))
+    };
+    (0..dom.nodes.len())
+        .map(|n| feed(n, after_title[n]) || feed(n, teasers[n]) && !among_prose(n))
+        .collect()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TeaserBlurb {
+    /// Right after a linked title.
+    AfterTitle,
+    /// Right before a linked "read more".
+    BeforeReadMore,
+    /// Neither.
+    Plain,
+}
+
+/// Per unit: `None` when it is no blurb (plain text of some length), else whether it is a
+/// teaser's: right after a linked title, or between linked words and a linked "read more"
+/// (a card whose title is too short to tell from a menu label still closes with its link to
+/// the story; a review or a quote cut short by a "read more" has no linked title above it).
+/// Pictures between them do not count.
+fn teaser_blurbs(units: &[Unit]) -> Vec<Option<TeaserBlurb>> {
+    let is_blurb = |u: &Unit| {
+        !is_linked_title(u)
+            && u.link_density() < knobs::LINK_DENSE
+            && u.chars >= knobs::PROSE_MIN_CHARS
+    };
+    let is_read_more = |u: &Unit| {
+        u.furniture == Some(FurnitureKind::ReadMore) && u.link_density() >= knobs::LINK_DENSE
+    };
+    let mut out = Vec::with_capacity(units.len());
+    let (mut after_title, mut after_link) = (false, false);
+    for (i, u) in units.iter().enumerate() {
+        out.push(is_blurb(u).then(|| {
+            if after_title {
+                TeaserBlurb::AfterTitle
+            } else if after_link
+                && units[i + 1..]
+                    .iter()
+                    .find(|n| !matches!(n.kind, UnitKind::Image { .. }))
+                    .is_some_and(is_read_more)
+            {
+                TeaserBlurb::BeforeReadMore
+            } else {
+                TeaserBlurb::Plain
+            }
+        }));
         if !matches!(u.kind, UnitKind::Image { .. }) {
-            after_title = linked_title;
+            after_title = is_linked_title(u);
+            after_link = u.link_density() >= knobs::LINK_DENSE && !is_read_more(u);
         }
     }
-    (0..dom.nodes.len())
-        .map(|n| {
-            let (b, t) = (blurbs[n], teasers[n]);
-            t as usize >= knobs::FEED_MIN_TEASERS
-                && t as f32 >= b as f32 * knobs::FEED_BOX_SHARE
-                && blurb_chars[n] <= b * knobs::FEED_BLURB_MAX_CHARS
-        })
-        .collect()
+    out
 }
 
 /// Which units are teasers in a listing: linked text long enough to be a headline, or any
@@ -730,9 +807,33 @@ fn take_standfirst(dom: &Dom, units: &[Unit], headline: Option<NodeId>, chosen: 
     else {
         return;
     };
+    // The headline's box, or a box right after it or after the one the headline fills
+    // alone: a headline printed in a table row of its own has its standfirst in the next
+    // row or the one after a spacer.
+    let elements = |p: NodeId| dom.children(p).filter(|&c| dom.element(c).is_some());
+    let after = |b: NodeId| -> Vec<NodeId> {
+        dom.parent(b)
+            .map(|p| {
+                elements(p)
+                    .skip_while(|&c| c != b)
+                    .skip(1)
+                    .take(knobs::STANDFIRST_BOX_REACH)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut own = h;
+    while let Some(p) = dom.parent(own).filter(|&p| elements(p).count() == 1) {
+        own = p;
+    }
+    let mut boxes = vec![headline_box];
+    boxes.extend(after(headline_box));
+    boxes.extend(after(own));
     let ctx = crate::dates::DateContext::default();
     let standfirst = u.node < chosen.root
-        && dom.ancestors(u.node).any(|a| a == headline_box)
+        && std::iter::once(u.node)
+            .chain(dom.ancestors(u.node))
+            .any(|a| boxes.contains(&a))
         && !dom.ancestors(chosen.root).any(|a| a == u.node)
         && !chosen.units.iter().any(|k| k.node == u.node)
         && u.chars >= knobs::STANDFIRST_MIN_CHARS
@@ -1207,6 +1308,14 @@ fn keep_units(
             note(Decision::RepeatedInARow);
             continue;
         }
+        if reading == Reading::Article && prose_kept == 0 && is_stamp_line(&u.text) {
+            note(Decision::StampLine);
+            continue;
+        }
+        if reading == Reading::Article && prose_kept == 0 && is_byline_line(&u.text) {
+            note(Decision::BylineLine);
+            continue;
+        }
         if is_prose(u) {
             prose_kept += u.chars as u32;
         }
@@ -1354,6 +1463,85 @@ fn outermost_holding_only(dom: &Dom, node: NodeId, count: &[u32], stop: NodeId) 
     at
 }
 
+/// A line that is only a labelled publication or update stamp: "Published: 3 May 2012",
+/// "ΔΗΜΟΣΙΕΥΣΗ: 11/10/2011 08:26" (the labels from the language packs), nothing after the
+/// date but its marks.
+fn is_stamp_line(text: &str) -> bool {
+    static LABELS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let mut all: Vec<String> = crate::lang::packs()
+            .iter()
+            .flat_map(|p| {
+                p.dates
+                    .published_labels
+                    .iter()
+                    .chain(&p.dates.modified_labels)
+            })
+            .map(|l| l.to_lowercase())
+            .collect();
+        // the longest first: "last updated" before "updated"
+        all.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        all
+    });
+    if text.chars().count() > knobs::STAMP_LINE_MAX_CHARS {
+        return false;
+    }
+    let lower = text.trim().to_lowercase();
+    let Some(rest) = LABELS.iter().find_map(|l| {
+        lower
+            .strip_prefix(l.as_str())
+            .filter(|r| r.starts_with(|c: char| !c.is_alphanumeric()))
+    }) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+    let ctx = crate::dates::DateContext::default();
+    crate::dates::parse(rest, &ctx).is_some_and(|d| {
+        let left = format!("{}{}", &rest[..d.span.start], &rest[d.span.end..]);
+        !left.chars().any(char::is_alphanumeric)
+    })
+}
+
+/// A line that is only a labelled credit: an author's, reporter's or editor's label from the
+/// language packs, a colon, and a few words of name ("Author: Jane Roe", "Συντάκτης: Dr.
+/// Άννα Παππά (Παθολόγος)"). Without the colon a label word opens sentences too.
+fn is_byline_line(text: &str) -> bool {
+    use crate::article::Role;
+    static LABELS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let mut all: Vec<String> = crate::lang::packs()
+            .iter()
+            .flat_map(|p| p.bylines.labels())
+            .filter(|(_, role)| matches!(role, Role::Author | Role::Reporter | Role::Editor))
+            .map(|(l, _)| l.to_lowercase())
+            .collect();
+        all.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        all
+    });
+    if text.chars().count() > knobs::STAMP_LINE_MAX_CHARS || text.contains('\n') {
+        return false;
+    }
+    let lower = text.trim().to_lowercase();
+    LABELS.iter().any(|l| {
+        lower.strip_prefix(l.as_str()).is_some_and(|r| {
+            let name = r.trim_start();
+            name.starts_with(':')
+                && (1..=knobs::BYLINE_LINE_MAX_WORDS)
+                    .contains(&name[1..].split_whitespace().count())
+        })
+    })
+}
+
+/// Initials and nothing else: "J.R.", "Ι.Π.", "A. B." (two to four capitals, each with its
+/// dot).
+fn is_initials(text: &str) -> bool {
+    let t = text.trim();
+    let parts: Vec<&str> = t.split('.').map(str::trim).collect();
+    t.ends_with('.')
+        && (3..=5).contains(&parts.len())
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
 /// A short unit without sentence punctuation: a byline, a date, a label, a button.
 fn is_label(u: &Unit) -> bool {
     u.chars < knobs::EDGE_LABEL_CHARS && !has_sentence_punct(&u.text)
@@ -1369,9 +1557,11 @@ fn trim_edges(kept: &mut Vec<Unit>, reading: Reading) {
         .take(knobs::LEAD_LABELS_MAX)
         .count();
     kept.drain(..lead);
-    // A list that ends the text is its last point, not a trailing label.
+    // A list that ends the text is its last point, not a trailing label; the writer's
+    // initials signing it off ("J.R.") are a label, dots and all.
     while kept.last().is_some_and(|u| {
-        is_label(u) && !matches!(u.kind, UnitKind::ListItem { .. })
+        (is_label(u) || reading == Reading::Article && is_initials(&u.text))
+            && !matches!(u.kind, UnitKind::ListItem { .. })
             || matches!(u.kind, UnitKind::Image { .. })
     }) {
         kept.pop();
@@ -1505,6 +1695,109 @@ mod tests {
         assert_eq!(chosen_texts(&html), [P1, P2, P3]);
     }
 
+    /// Cards with a picture, a short linked title, a blurb and a linked "Read more".
+    fn read_more_cards(n: usize) -> String {
+        (1..=n)
+            .map(|i| {
+                format!(
+                    "<div class=card><img src=/p{i}.jpg><div><a href=/s{i}>Ferries {i}</a></div>\
+                     <div><p>The ferry company said on Monday that story {i} would see its \
+                     boats leave an hour earlier in the morning from May.</p></div>\
+                     <div><a href=/s{i}>Read more ..</a></div></div>"
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_column_of_cards_closing_with_read_more_is_left_out() {
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=panel><div class=column><div class=story>\
+             <h1>Harbour wall to be rebuilt after storms</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p>\
+             </div></div><div class=column><div class=box>{}</div><div class=box>{}</div>\
+             </div></div></body></html>",
+            read_more_cards(2),
+            read_more_cards(2),
+        );
+        assert_eq!(chosen_texts(&html), [P1, P2, P3]);
+    }
+
+    #[test]
+    fn a_roundup_of_cards_among_the_storys_paragraphs_is_kept() {
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=story><h1>Harbour wall to be rebuilt after storms</h1>\
+             <p>{P1}</p><p>{P2}</p><p>{P3}</p><div class=roundup>{}</div></div></body></html>",
+            read_more_cards(4),
+        );
+        let texts = chosen_texts(&html);
+        assert!(
+            texts.iter().any(|t| t.contains("story 3 would see")),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn a_labelled_date_line_above_the_story_is_metadata() {
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=story><h1>Harbour wall to be rebuilt after storms</h1>\
+             <div>Council backs the plan. Work starts in spring.</div><div>PUBLISHED: 03/05/2012 08:26</div>\
+             <p>{P1}</p><p>{P2}</p><p>Updated: 4 May 2012</p><p>{P3}</p></div></body></html>"
+        );
+        assert_eq!(
+            chosen_texts(&html),
+            [
+                "Council backs the plan. Work starts in spring.",
+                P1,
+                P2,
+                "Updated: 4 May 2012",
+                P3
+            ]
+        );
+        assert!(is_stamp_line("Ημερομηνία δημοσίευσης: 3 Ιανουαρίου 2012"));
+        assert!(is_stamp_line("ΔΗΜΟΣΙΕΥΣΗ: 11/10/2011 08:26"));
+        assert!(!is_stamp_line("Published 3 May 2012 by the harbour office"));
+        assert!(!is_stamp_line("Postedon 3 May 2012"));
+    }
+
+    #[test]
+    fn a_labelled_credit_above_the_story_is_metadata() {
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=story><h1>Harbour wall to be rebuilt after storms</h1>\
+             <div>Council backs the plan. Work starts in spring.</div>\
+             <div>Author: Dr.Jane Roe (Harbour Desk)</div>\
+             <p>{P1}</p><p>Editor: the wall was built in 1901.</p><p>{P2}</p></div></body></html>"
+        );
+        assert_eq!(
+            chosen_texts(&html),
+            [
+                "Council backs the plan. Work starts in spring.",
+                P1,
+                "Editor: the wall was built in 1901.",
+                P2
+            ]
+        );
+        assert!(is_byline_line("Συντάκτης: Dr.Άννα Παππά (Παθολόγος)"));
+        assert!(!is_byline_line("By the harbour, boats wait for spring."));
+    }
+
+    #[test]
+    fn the_writers_initials_closing_the_story_are_left_out() {
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=story><h1>Harbour wall to be rebuilt after storms</h1>\
+             <p>{P1}</p><p>{P2}</p><p>{P3}</p><p>J.R.</p></div></body></html>"
+        );
+        assert_eq!(chosen_texts(&html), [P1, P2, P3]);
+        assert!(is_initials("Ι.Π."));
+        assert!(is_initials("A. B. C."));
+        assert!(!is_initials("U.S. Navy."));
+        assert!(!is_initials("Go."));
+    }
+
     #[test]
     fn the_comments_under_a_count_of_them_are_left_out() {
         let comments: String = (1..=4)
@@ -1630,6 +1923,25 @@ mod tests {
              storms</h1><div class=deck>{deck}</div><div class=tools><a href=/p>Print this page</a> \
              <a href=/e>Email this page</a> <a href=/f>Follow the paper</a></div>\
              <div class=text><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div></body></html>",
+            (1..=20)
+                .map(|i| format!("<a href=/m{i}>Section {i}</a> "))
+                .collect::<String>()
+        );
+        assert_eq!(chosen_texts(&html), [deck, P1, P2, P3]);
+    }
+
+    #[test]
+    fn the_standfirst_in_the_table_row_after_the_headlines_is_kept() {
+        // A page laid out in table rows: the headline's row, a spacer row, the deck's row.
+        let deck = "Builders will start in the spring and the harbour stays open to boats";
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt after storms</title></head><body>\
+             <div class=menu>{}</div><table><tr><td class=date>3 May 2012</td></tr>\
+             <tr><td><h1>Harbour wall to be rebuilt after storms</h1></td></tr><tr><td> </td></tr>\
+             <tr><td class=deck>{deck}</td></tr><tr><td class=tools><a href=/p>Print this page</a> \
+             <a href=/e>Email this page</a> <a href=/f>Follow the paper</a></td></tr>\
+             <tr><td><span class=body><p>{P1}</p><p>{P2}</p>\
+             <p>{P3}</p></span></td></tr></table></body></html>",
             (1..=20)
                 .map(|i| format!("<a href=/m{i}>Section {i}</a> "))
                 .collect::<String>()
