@@ -513,7 +513,7 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
                     && d_bare.contains(&h)
                     && h.split_whitespace().count() >= 2)
                 || (d_bare.len() * 3 >= h.len() * 2 && h.contains(&d_bare))
-        }) && !brands.iter().any(|b| squash(b) == squash(text));
+        }) && !is_brand_name(text, brands);
         if matches {
             return (Some(cand(text.clone(), "h1", 0.9)), Some(*n));
         }
@@ -546,7 +546,7 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
     };
     let declared_titles: Vec<&Candidate<String>> = declared
         .iter()
-        .filter(|d| !brands.iter().any(|b| squash(b) == squash(&d.value)))
+        .filter(|d| !is_brand_name(&d.value, brands))
         .collect();
     let known: Vec<String> = declared_titles
         .iter()
@@ -592,7 +592,7 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
                     .map(|a| page::class_id(dom, a))
                     .collect::<String>()
             );
-            !brands.iter().any(|b| squash(b) == squash(text))
+            !is_brand_name(text, brands)
                 && agrees(text)
                 && !names_the_site(text)
                 && !links_home(dom, *n)
@@ -621,7 +621,7 @@ fn title(page: &Page, brands: &[String]) -> (Option<Candidate<String>>, Option<N
         })
         .filter(|d| {
             !d.value.is_empty()
-                && !brands.iter().any(|b| squash(b) == squash(&d.value))
+                && !is_brand_name(&d.value, brands)
                 && !names_only_the_site(&d.value, brands)
         })
         .fold(None::<Candidate<String>>, |b, c| match b {
@@ -667,11 +667,16 @@ fn names_only_the_site(title: &str, brands: &[String]) -> bool {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    let is_brand = |p: &str| brands.iter().any(|b| squash(b) == squash(p));
-    parts.iter().any(|p| is_brand(p))
+    parts.iter().any(|p| is_brand_name(p, brands))
         && parts
             .iter()
-            .all(|p| is_brand(p) || crate::lead::looks_like_domain(p))
+            .all(|p| is_brand_name(p, brands) || crate::lead::looks_like_domain(p))
+}
+
+/// Whether `text` is one of the site's names, letters and digits compared.
+fn is_brand_name(text: &str, brands: &[String]) -> bool {
+    let t = squash(text);
+    brands.iter().any(|b| squash(b) == t)
 }
 
 /// With no title but the site's name and no `<h1>`: the first element whose class or id
@@ -696,8 +701,7 @@ fn titled_element(page: &Page, brands: &[String]) -> Option<(String, NodeId)> {
         let text = collapse(&page::spaced_text(dom, n, 400));
         let words = crate::script::words(&text);
         let headline_sized = (3.0..=TITLED_ELEMENT_MAX_WORDS).contains(&words);
-        (!linked && headline_sized && !brands.iter().any(|b| squash(b) == squash(&text)))
-            .then_some((text, n))
+        (!linked && headline_sized && !is_brand_name(&text, brands)).then_some((text, n))
     })
 }
 

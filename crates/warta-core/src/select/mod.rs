@@ -984,8 +984,8 @@ fn is_picture_only(dom: &Dom, id: NodeId) -> bool {
     pictures
 }
 
-/// Sentence or clause punctuation (see [`crate::strings::SELECTION_PUNCT`]). A colon between digits is a clock
-/// time ("в 12:30"), not the end of a clause.
+/// Sentence or clause punctuation (see [`crate::strings::SELECTION_PUNCT`]). A colon between
+/// digits is a clock time ("в 12:30"), not the end of a clause.
 fn has_sentence_punct(text: &str) -> bool {
     SELECTION_PUNCT_SET.found_in(text)
         || text.match_indices(':').any(|(i, _)| {
@@ -1507,14 +1507,12 @@ fn is_stamp_line(text: &str) -> bool {
 fn is_byline_line(text: &str) -> bool {
     use crate::article::Role;
     static LABELS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-        let mut all: Vec<String> = crate::lang::packs()
+        crate::lang::packs()
             .iter()
             .flat_map(|p| p.bylines.labels())
             .filter(|(_, role)| matches!(role, Role::Author | Role::Reporter | Role::Editor))
             .map(|(l, _)| l.to_lowercase())
-            .collect();
-        all.sort_by_key(|l| std::cmp::Reverse(l.len()));
-        all
+            .collect()
     });
     if text.chars().count() > knobs::STAMP_LINE_MAX_CHARS || text.contains('\n') {
         return false;

@@ -355,10 +355,10 @@ impl Segmenter<'_> {
                 self.buf.push(' ');
             }
             rest = &rest[word_start..];
-            let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            if word_end == 0 {
+            if rest.is_empty() {
                 break;
             }
+            let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
             let word = &rest[..word_end];
             self.after_br = false;
             self.buf.push_str(word);
